@@ -1,0 +1,49 @@
+"""The records passed between stages: Page (fetched bytes) → Article (extracted text).
+
+The NLP stage adds nlp.records.Analysis. Records are plain dataclasses so every stage can be
+called and tested on its own.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+__all__ = ["Page", "Article"]
+
+
+@dataclass
+class Page:
+    """One HTTP response as fetched (or as read back from an archive)."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    fetched_at: str  # ISO 8601, UTC, seconds precision
+    source: str = ""  # name of the sources.toml entry
+    encoding: str | None = None  # detected character encoding of body
+    capture_time: str | None = None  # archive captures: when the archive fetched it
+
+
+@dataclass
+class Article:
+    """What the extractor read from one page. ``is_article`` is False for listings,
+    home pages, print duplicates and broken pages, with ``reason`` saying why."""
+
+    url: str
+    is_article: bool
+    reason: str | None = None
+    canonical_url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO 8601 local time, minute precision: 2018-10-08T15:54
+    category: str | None = None
+    lead: str | None = None
+    body: str = ""
+    author: str | None = None
+    source_line: str | None = None
+    captions: list[str] = field(default_factory=list)
+    attachments: list[dict] = field(default_factory=list)  # {"url": ..., "text": ...}
+    notes: dict = field(default_factory=dict)  # e.g. {"published_meta": ..., "date_conflict": True}
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,31 @@
+"""Records of the NLP stage: one Mention per entity found, one Analysis per text."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+__all__ = ["Mention", "Analysis", "MENTION_TYPES"]
+
+MENTION_TYPES = ("DATE", "PERSON", "ORG", "LOC", "DOCREF")
+
+
+@dataclass
+class Mention:
+    type: str  # one of MENTION_TYPES
+    text: str  # surface text exactly as in the analysed text: text[start:end]
+    start: int  # character offsets into the text as given (not the normalised copy)
+    end: int
+    value: str | None = None  # normalised value: ISO date, canonical doc id, org key, name
+    attrs: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Analysis:
+    text: str
+    published: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    def of_type(self, kind: str) -> list[Mention]:
+        return [m for m in self.mentions if m.type == kind]
