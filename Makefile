@@ -1,0 +1,29 @@
+# Two commands for a fresh machine with Python 3.11:
+#   make demo   set up .venv, serve the bundled demo portal, crawl it, process it, serve datasette
+#   make test   set up .venv and run the test suite
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= data/news.db
+SERVE ?= 1
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test venv clean
+
+venv: $(STAMP)
+
+# Re-install whenever pyproject.toml changes.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/vnnews demo --db $(DB) $(if $(filter 0,$(SERVE)),--no-serve,)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
