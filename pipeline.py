@@ -18,6 +18,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     # Each command registers itself here: add_parser(...) then set_defaults(func=cmd_x).
+    # `vnnews eval WHAT` groups the evaluation gates (eval extract, eval nlp).
+    evaluate = sub.add_parser("eval", help="measure a stage on its gold set against a baseline")
+    eval_sub = evaluate.add_subparsers(dest="what", required=True, metavar="WHAT")
+    _ = eval_sub
     return parser
 
 
