@@ -11,6 +11,89 @@ DEFAULT_DB = "data/news.db"
 DEFAULT_SOURCES = "data/sources.toml"
 
 
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=DEFAULT_DB, metavar="PATH",
+                        help=f"SQLite database (default: {DEFAULT_DB})")
+
+
+def cmd_crawl(args) -> int:
+    from crawler.crawl import crawl
+
+    summary = crawl(args.sources, args.db, only=args.source or None, verbose=args.verbose,
+                    warn=lambda line: print(line, file=sys.stderr))
+    for name, counts in summary["sources"].items():
+        print(f"{name}: fetched {counts.get('fetched', 0)}, articles {counts.get('articles', 0)}"
+              f", new {counts.get('new', 0)}, changed {counts.get('changed', 0)}, unchanged "
+              f"{counts.get('unchanged', 0)}, failed {counts.get('failed', 0)}")
+    return 0
+
+
+def cmd_process(args) -> int:
+    from crawler.process import process
+
+    counts = process(args.db, reextract=not args.no_extract)
+    print(f"Re-extracted {counts['pages']} pages; analyzed {counts['articles']} articles, "
+          f"{counts['mentions']} mentions")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from crawler.serve import serve
+
+    serve(args.db, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from crawler.demo_job import run_demo
+
+    run_demo(args.db, args.sources, serve_db=not args.no_serve, port=args.port)
+    return 0
+
+
+def _register_core(sub) -> None:
+    crawl = sub.add_parser(
+        "crawl", help="crawl the configured portals into the database",
+        description="Crawl the enabled sources of a sources file. Example: "
+                    "vnnews crawl --sources data/sources.toml --db data/news.db")
+    crawl.add_argument("--sources", default=DEFAULT_SOURCES, metavar="PATH",
+                       help=f"sources file (default: {DEFAULT_SOURCES})")
+    crawl.add_argument("--source", action="append", metavar="NAME",
+                       help="crawl only this source (repeatable; enabled or not)")
+    crawl.add_argument("--verbose", action="store_true", help="show Scrapy's log")
+    _add_db(crawl)
+    crawl.set_defaults(func=cmd_crawl)
+
+    proc = sub.add_parser(
+        "process", help="re-extract stored pages and run the NLP stage",
+        description="Re-extract every stored raw page and analyze every article. Example: "
+                    "vnnews process --db data/news.db")
+    proc.add_argument("--no-extract", action="store_true",
+                      help="keep the stored extraction; only run the NLP stage")
+    _add_db(proc)
+    proc.set_defaults(func=cmd_process)
+
+    srv = sub.add_parser(
+        "serve", help="serve the database in datasette on 127.0.0.1",
+        description="Start datasette with vnnews metadata and search. Example: "
+                    "vnnews serve --db data/news.db --port 8001")
+    srv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8001, help="port (default 8001; 0 = any)")
+    _add_db(srv)
+    srv.set_defaults(func=cmd_serve)
+
+    demo = sub.add_parser(
+        "demo", help="serve the demo portal, crawl it, process it, serve datasette",
+        description="The main job on the bundled demo portal. Example: "
+                    "vnnews demo --db data/news.db --no-serve")
+    demo.add_argument("--sources", default=DEFAULT_SOURCES, metavar="PATH",
+                      help=f"sources file with the demo entries (default: {DEFAULT_SOURCES})")
+    demo.add_argument("--no-serve", action="store_true", help="stop before serving datasette")
+    demo.add_argument("--port", type=int, default=8001, help="datasette port (default 8001)")
+    _add_db(demo)
+    demo.set_defaults(func=cmd_demo)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnnews",
@@ -18,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     # Each command registers itself here: add_parser(...) then set_defaults(func=cmd_x).
+    _register_core(sub)
     # `vnnews eval WHAT` groups the evaluation gates (eval extract, eval nlp).
     evaluate = sub.add_parser("eval", help="measure a stage on its gold set against a baseline")
     eval_sub = evaluate.add_subparsers(dest="what", required=True, metavar="WHAT")

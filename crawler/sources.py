@@ -1,0 +1,177 @@
+"""Load and validate data/sources.toml: the portals to crawl, as data.
+
+Every mistake is reported as one ConfigError naming the file, the entry's line, the key and
+the fix. Values may use ${VARIABLE} to take a part from the environment (the demo portal's
+address is one); an entry whose variable is unset is skipped with a warning.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from crawler.errors import ConfigError
+
+__all__ = ["Source", "load_sources", "SOURCE_KINDS"]
+
+SOURCE_KINDS = ("portal", "wayback", "warc")
+_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+# key -> (types accepted, description used in error messages)
+_KEYS: dict[str, tuple[tuple[type, ...], str]] = {
+    "name": ((str,), "a unique short name, e.g. \"hoangmai\""),
+    "district": ((str,), "the district's name, e.g. \"Hoàng Mai\""),
+    "province": ((str,), "the province or city, e.g. \"Hà Nội\""),
+    "kind": ((str,), f"one of {', '.join(SOURCE_KINDS)}"),
+    "enabled": ((bool,), "true or false"),
+    "base_url": ((str,), "the portal's root URL, e.g. \"https://hoangmai.hanoi.gov.vn/\""),
+    "start_urls": ((list,), "a list of URLs to start from"),
+    "allow": ((list,), "a list of regular expressions: only matching URLs are followed"),
+    "deny": ((list,), "a list of regular expressions: matching URLs are never followed"),
+    "article_patterns": ((list,), "a list of regular expressions matching article URLs"),
+    "listing_patterns": ((list,), "a list of regular expressions matching listing URLs"),
+    "delay": ((int, float), "seconds between requests to this host, e.g. 1.0"),
+    "max_pages": ((int,), "stop after this many pages, e.g. 5000"),
+    "hints": ((dict,), "extractor hints, e.g. {body_selector = \"div.journal-content\"}"),
+    "file": ((str, list), "a WARC file path or a list of them (kind = \"warc\")"),
+}
+_REQUIRED = ("name", "kind")
+
+
+@dataclass
+class Source:
+    name: str
+    kind: str = "portal"
+    district: str | None = None
+    province: str | None = None
+    enabled: bool = True
+    base_url: str | None = None
+    start_urls: list[str] = field(default_factory=list)
+    allow: list[str] = field(default_factory=list)
+    deny: list[str] = field(default_factory=list)
+    article_patterns: list[str] = field(default_factory=list)
+    listing_patterns: list[str] = field(default_factory=list)
+    delay: float | None = None
+    max_pages: int | None = None
+    hints: dict = field(default_factory=dict)
+    file: str | list | None = None
+    line: int = 0  # where the entry starts in the file, for messages
+
+    @property
+    def hosts(self) -> set[str]:
+        urls = [self.base_url, *self.start_urls]
+        return {urlsplit(u).hostname for u in urls if u}
+
+    def config(self) -> dict:
+        keys = [k for k in _KEYS if k != "name"]
+        return {k: getattr(self, k) for k in keys}
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Line numbers (1-based) of each [[source]] header, in order."""
+    return [i for i, line in enumerate(text.splitlines(), 1)
+            if line.strip().startswith("[[source]]")]
+
+
+def _expand(value, missing: set[str]):
+    if isinstance(value, str):
+        def repl(match):
+            name = match.group(1)
+            if name not in os.environ:
+                missing.add(name)
+                return match.group(0)
+            return os.environ[name].rstrip("/")
+        return _VAR.sub(repl, value)
+    if isinstance(value, list):
+        return [_expand(v, missing) for v in value]
+    return value
+
+
+def _check_entry(raw: dict, where: str) -> None:
+    for key, value in raw.items():
+        if key not in _KEYS:
+            known = ", ".join(_KEYS)
+            raise ConfigError(f"{where}: unknown key '{key}'; remove it or use one of: {known}")
+        types, help_text = _KEYS[key]
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise ConfigError(f"{where}: key '{key}' has the wrong type; expected {help_text}")
+        if isinstance(value, list) and key != "file":
+            if not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: key '{key}' must list strings; expected {help_text}")
+    for key in _REQUIRED:
+        if key not in raw:
+            raise ConfigError(f"{where}: missing key '{key}'; add {key} = ... "
+                              f"({_KEYS[key][1]})")
+    if raw["kind"] not in SOURCE_KINDS:
+        raise ConfigError(f"{where}: key 'kind' is '{raw['kind']}'; use one of "
+                          f"{', '.join(SOURCE_KINDS)}")
+    for key in ("allow", "deny", "article_patterns", "listing_patterns"):
+        for pattern in raw.get(key, []):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ConfigError(f"{where}: key '{key}': invalid regular expression "
+                                  f"{pattern!r} ({exc}); fix the pattern") from None
+    if raw["kind"] in ("portal", "wayback") and not (raw.get("start_urls") or
+                                                     raw.get("base_url")):
+        raise ConfigError(f"{where}: a {raw['kind']} source needs base_url or start_urls; "
+                          "add base_url = \"https://...\"")
+    if raw["kind"] == "warc" and not raw.get("file"):
+        raise ConfigError(f"{where}: a warc source needs file = \"path/to/file.warc.gz\"")
+
+
+def load_sources(path: str | os.PathLike, only: list[str] | None = None,
+                 warn=print) -> list[Source]:
+    """Read, validate and return the enabled sources of a sources.toml file.
+
+    ``only`` restricts to the named sources (enabled or not). ``warn`` receives one line per
+    skipped entry.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: sources file not found; pass --sources PATH or create it "
+                          "(see data/sources.toml)")
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}; fix the syntax at that line") from None
+    extra = set(data) - {"source"}
+    if extra:
+        raise ConfigError(f"{path}: unknown top-level key '{sorted(extra)[0]}'; every entry "
+                          "must be a [[source]] table")
+    entries = data.get("source", [])
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}: 'source' must be an array of tables: write [[source]]")
+    lines = _entry_lines(text)
+    sources, names = [], set()
+    for index, raw in enumerate(entries):
+        line = lines[index] if index < len(lines) else 0
+        where = f"{path}:{line}: source #{index + 1}"
+        _check_entry(raw, where)
+        if raw["name"] in names:
+            raise ConfigError(f"{where}: name '{raw['name']}' is used twice; names must be "
+                              "unique")
+        names.add(raw["name"])
+        missing: set[str] = set()
+        expanded = {k: _expand(v, missing) for k, v in raw.items()}
+        source = Source(**expanded, line=line)
+        if only is not None:
+            if source.name not in only:
+                continue
+        elif not source.enabled:
+            continue
+        if missing:
+            warn(f"Skipping source '{source.name}' ({path}:{line}): environment variable "
+                 f"{', '.join(sorted(missing))} is not set")
+            continue
+        sources.append(source)
+    if only is not None:
+        unknown = set(only) - names
+        if unknown:
+            raise ConfigError(f"{path}: no source named '{sorted(unknown)[0]}'; known: "
+                              f"{', '.join(sorted(names))}")
+    return sources

@@ -1,0 +1,338 @@
+"""The database: schema, upserts, full-text search and datasette metadata.
+
+This module is the only place that writes SQL. Every other stage hands it records
+(Page, Article, Analysis) and gets ids back.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import re
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import sqlite_utils
+
+from crawler.errors import VnnewsError
+from crawler.records import Article, Page
+
+__all__ = ["Store", "open_store", "fold_for_search", "datasette_metadata", "utc_now"]
+
+# unicode61 with remove_diacritics 2 folds every Vietnamese mark except đ/Đ, which Unicode
+# treats as a letter of its own; fold_for_search() adds the đ→d spellings in a column of their own.
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+FTS_COLUMNS = ("title", "lead", "body", "folded")
+
+_D_WORD = re.compile(r"\w*[đĐ]\w*")
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def fold_for_search(*texts: str | None) -> str:
+    """Words spelled with đ/Đ, rewritten with d/D, so "dang uy" finds "Đảng ủy"."""
+    words = []
+    for text in texts:
+        for word in _D_WORD.findall(text or ""):
+            words.append(word.replace("đ", "d").replace("Đ", "D"))
+    return " ".join(words)
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class Store:
+    """A vnnews database. Open with :func:`open_store`."""
+
+    def __init__(self, db: sqlite_utils.Database, path: str):
+        self.db = db
+        self.path = path
+
+    # ---- schema ---------------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        db = self.db
+        db.execute("PRAGMA journal_mode=WAL")
+        tables = set(db.table_names())
+        if "sources" not in tables:
+            db["sources"].create(
+                {"name": str, "kind": str, "district": str, "province": str, "base_url": str,
+                 "config": str},
+                pk="name",
+            )
+        if "crawls" not in tables:
+            db["crawls"].create(
+                {"id": int, "started_at": str, "finished_at": str, "sources": str,
+                 "fetched": int, "articles": int, "new": int, "changed": int,
+                 "unchanged": int, "failed": int, "failures": str, "summary": str},
+                pk="id",
+            )
+        if "pages" not in tables:
+            db["pages"].create(
+                {"id": int, "url": str, "canonical_url": str, "final_url": str, "source": str,
+                 "crawl_id": int, "fetched_at": str, "capture_time": str, "status": int,
+                 "headers": str, "sha256": str, "body_gz": bytes, "encoding": str,
+                 "is_article": int, "reason": str},
+                pk="id",
+            )
+            db["pages"].create_index(["url", "sha256"], unique=True)
+            db["pages"].create_index(["canonical_url"])
+        if "failures" not in tables:
+            db["failures"].create(
+                {"id": int, "crawl_id": int, "source": str, "url": str, "failed_at": str,
+                 "reason": str},
+                pk="id",
+            )
+        if "articles" not in tables:
+            db["articles"].create(
+                {"id": int, "canonical_url": str, "url": str, "page_id": int, "source": str,
+                 "title": str, "published": str, "category": str, "lead": str, "body": str,
+                 "author": str, "source_line": str, "captions": str, "attachments": str,
+                 "notes": str, "extracted_at": str, "analyzed_at": str},
+                pk="id",
+                foreign_keys=[("page_id", "pages", "id")],
+            )
+            db["articles"].create_index(["canonical_url"], unique=True)
+            db["articles"].create_index(["published"])
+        if "articles_fts" not in tables:
+            cols = ", ".join(FTS_COLUMNS)
+            db.execute(f"CREATE VIRTUAL TABLE articles_fts USING fts5({cols}, "
+                       f"tokenize='{FTS_TOKENIZE}')")
+        if "mentions" not in tables:
+            db["mentions"].create(
+                {"id": int, "article_id": int, "field": str, "type": str, "start": int,
+                 "end": int, "text": str, "value": str, "attrs": str},
+                pk="id",
+                foreign_keys=[("article_id", "articles", "id")],
+            )
+            db["mentions"].create_index(["article_id"])
+            db["mentions"].create_index(["type", "value"])
+
+    # ---- sources and crawls ---------------------------------------------------------------
+
+    def save_source(self, name: str, kind: str, district: str | None, province: str | None,
+                    base_url: str | None, config: dict) -> None:
+        self.db["sources"].upsert(
+            {"name": name, "kind": kind, "district": district, "province": province,
+             "base_url": base_url, "config": _json(config)},
+            pk="name",
+        )
+
+    def start_crawl(self, sources: list[str]) -> int:
+        table = self.db["crawls"]
+        table.insert({"started_at": utc_now(), "sources": _json(sources), "fetched": 0,
+                      "articles": 0, "new": 0, "changed": 0, "unchanged": 0, "failed": 0})
+        return table.last_pk
+
+    def finish_crawl(self, crawl_id: int, summary: dict) -> None:
+        totals = summary.get("total", {})
+        self.db["crawls"].update(crawl_id, {
+            "finished_at": utc_now(),
+            "fetched": totals.get("fetched", 0), "articles": totals.get("articles", 0),
+            "new": totals.get("new", 0), "changed": totals.get("changed", 0),
+            "unchanged": totals.get("unchanged", 0), "failed": totals.get("failed", 0),
+            "failures": _json(totals.get("failures", {})), "summary": _json(summary),
+        })
+
+    def crawl(self, crawl_id: int) -> dict:
+        return self.db["crawls"].get(crawl_id)
+
+    def record_failure(self, crawl_id: int | None, source: str, url: str, reason: str) -> None:
+        with self.db.conn:
+            self.db["failures"].insert({"crawl_id": crawl_id, "source": source, "url": url,
+                                        "failed_at": utc_now(), "reason": reason})
+
+    # ---- pages and articles ---------------------------------------------------------------
+
+    def save_page(self, page: Page, article: Article, crawl_id: int | None = None) -> str:
+        """Store one fetched page and what was extracted from it, in one transaction.
+
+        Returns "new" (first version of this URL), "changed" (a new version of a known URL)
+        or "unchanged" (same bytes as already stored: only the fetch time moves).
+        """
+        sha = hashlib.sha256(page.body).hexdigest()
+        canonical = article.canonical_url or page.final_url or page.url
+        with self.db.conn:
+            row = self._page_version(page.url, sha)
+            if row is not None:
+                self.db["pages"].update(row["id"], {"fetched_at": page.fetched_at,
+                                                    "crawl_id": crawl_id})
+                outcome, page_id = "unchanged", row["id"]
+            else:
+                known = self.db.execute("select 1 from pages where url = ? limit 1",
+                                        [page.url]).fetchone()
+                page_id = self.db["pages"].insert({
+                    "url": page.url, "canonical_url": canonical, "final_url": page.final_url,
+                    "source": page.source, "crawl_id": crawl_id, "fetched_at": page.fetched_at,
+                    "capture_time": page.capture_time, "status": page.status,
+                    "headers": _json(page.headers), "sha256": sha,
+                    "body_gz": gzip.compress(page.body, mtime=0), "encoding": page.encoding,
+                    "is_article": int(article.is_article), "reason": article.reason,
+                }).last_pk
+                outcome = "changed" if known else "new"
+            if article.is_article and outcome != "unchanged":
+                self._upsert_article(page_id, page.source, canonical, article)
+        return outcome
+
+    def _page_version(self, url: str, sha: str) -> dict | None:
+        rows = list(self.db["pages"].rows_where("url = ? and sha256 = ?", [url, sha], limit=1))
+        return rows[0] if rows else None
+
+    def _upsert_article(self, page_id: int, source: str, canonical: str,
+                        article: Article) -> int:
+        record = {
+            "canonical_url": canonical, "url": article.url, "page_id": page_id,
+            "source": source, "title": article.title, "published": article.published,
+            "category": article.category, "lead": article.lead, "body": article.body,
+            "author": article.author, "source_line": article.source_line,
+            "captions": _json(article.captions), "attachments": _json(article.attachments),
+            "notes": _json(article.notes), "extracted_at": utc_now(),
+        }
+        existing = self.db.execute("select id from articles where canonical_url = ?",
+                                   [canonical]).fetchone()
+        if existing:
+            article_id = existing[0]
+            self.db["articles"].update(article_id, record)
+            self.db.execute("delete from articles_fts where rowid = ?", [article_id])
+        else:
+            article_id = self.db["articles"].insert(record).last_pk
+        self.db.execute(
+            "insert into articles_fts(rowid, title, lead, body, folded) values (?, ?, ?, ?, ?)",
+            [article_id, article.title, article.lead, article.body,
+             fold_for_search(article.title, article.lead, article.body)],
+        )
+        return article_id
+
+    def iter_pages(self) -> Iterator[dict]:
+        """The newest stored version of every URL, body decompressed."""
+        ids = [r[0] for r in self.db.execute(
+            "select max(id) from pages group by url order by max(id)").fetchall()]
+        for page_id in ids:  # fetched one by one: callers write while iterating
+            row = self.db["pages"].get(page_id)
+            row["body"] = gzip.decompress(row.pop("body_gz")) if row["body_gz"] else b""
+            row["headers"] = json.loads(row["headers"] or "{}")
+            yield row
+
+    def save_reextracted(self, page: dict, article: Article) -> None:
+        """Update the extraction result of an already stored page version."""
+        canonical = article.canonical_url or page["final_url"] or page["url"]
+        with self.db.conn:
+            self.db["pages"].update(page["id"], {"is_article": int(article.is_article),
+                                                 "reason": article.reason,
+                                                 "canonical_url": canonical})
+            if article.is_article:
+                self._upsert_article(page["id"], page["source"], canonical, article)
+
+    def articles(self) -> Iterator[dict]:
+        yield from self.db.query("select * from articles order by id")
+
+    def count(self, table: str) -> int:
+        return self.db[table].count
+
+    # ---- mentions -------------------------------------------------------------------------
+
+    def save_analysis(self, article_id: int, analyses: dict) -> int:
+        """Replace the mentions of one article. ``analyses`` maps a field name (title, lead,
+        body) to its nlp Analysis; spans are offsets into that field's text."""
+        rows = []
+        for field_name, analysis in analyses.items():
+            for m in analysis.mentions:
+                rows.append({"article_id": article_id, "field": field_name, "type": m.type,
+                             "start": m.start, "end": m.end, "text": m.text,
+                             "value": m.value, "attrs": _json(m.attrs)})
+        with self.db.conn:
+            self.db.execute("delete from mentions where article_id = ?", [article_id])
+            if rows:
+                self.db["mentions"].insert_all(rows)
+            self.db["articles"].update(article_id, {"analyzed_at": utc_now()})
+        return len(rows)
+
+
+@contextmanager
+def _translate_sqlite_errors(path: str):
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise VnnewsError(f"cannot use database {path}: {exc}") from None
+
+
+def open_store(path: str | os.PathLike, create: bool = True) -> Store:
+    """Open (and create or migrate) the database at ``path``.
+
+    Raises VnnewsError with one clear line when the path cannot be written or read.
+    """
+    path = str(path)
+    parent = Path(path).resolve().parent
+    if not Path(path).exists():
+        if not create:
+            raise VnnewsError(f"database {path} does not exist: run `vnnews crawl --db {path}` "
+                              "first")
+        if not parent.is_dir():
+            raise VnnewsError(f"cannot create database {path}: directory {parent} does not "
+                              "exist")
+        if not os.access(parent, os.W_OK):
+            raise VnnewsError(f"cannot create database {path}: directory {parent} is not "
+                              "writable")
+    elif Path(path).is_dir():
+        raise VnnewsError(f"cannot use database {path}: it is a directory")
+    elif create and not os.access(path, os.W_OK):
+        raise VnnewsError(f"cannot write database {path}: permission denied")
+    with _translate_sqlite_errors(path):
+        conn = sqlite3.connect(path, timeout=30)
+        store = Store(sqlite_utils.Database(conn), path)
+        if create:
+            store.ensure_schema()
+        else:
+            store.db.execute("select count(*) from sqlite_master").fetchone()
+    return store
+
+
+def datasette_metadata(database: str) -> dict:
+    """Titles, descriptions and search settings for `vnnews serve` (datasette metadata);
+    ``database`` is datasette's name for the file (its stem)."""
+    articles = {
+        "title": "Articles",
+        "description": "One row per news article, boilerplate removed. Search by title and "
+                       "text, with or without diacritics (van hoa finds văn hoá).",
+        "fts_table": "articles_fts",
+        "fts_pk": "id",
+        "sort_desc": "published",
+        "columns": {
+            "canonical_url": "The article's URL with session and print-view variants removed",
+            "published": "Publish date and time as shown on the page (local time, ISO 8601)",
+            "lead": "The lead paragraph (sapo)",
+            "body": "The article text, without widgets, byline or captions",
+            "page_id": "The raw page this article was extracted from",
+        },
+    }
+    tables = {
+        "articles": articles,
+        "pages": {"title": "Pages",
+                  "description": "Every fetched page: URL, fetch time, status, headers, "
+                                 "sha256 and the gzip-compressed raw body.",
+                  "columns": {"body_gz": "Raw response body, gzip-compressed",
+                              "reason": "Why the page is not an article (listing, print "
+                                        "view, ...)"}},
+        "mentions": {"title": "Mentions",
+                     "description": "Dates, people, organisations, places and document "
+                                    "references found in articles, with their character "
+                                    "span in the article field and a normalised value.",
+                     "facets": ["type"]},
+        "crawls": {"title": "Crawls", "description": "One row per crawl, with its summary."},
+        "failures": {"title": "Failures",
+                     "description": "Pages that could not be fetched, with the reason."},
+        "sources": {"title": "Sources", "description": "The configured portals."},
+    }
+    return {
+        "title": "vnnews: Vietnamese local-government news archive",
+        "description": "District news portals, crawled and analysed: who did what, when, under "
+                       "which official document.",
+        "databases": {database: {"tables": tables}},
+    }
