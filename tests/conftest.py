@@ -1,0 +1,25 @@
+"""Shared fixtures. Crawls run `vnnews` in a subprocess, as a user would, since Twisted's
+reactor cannot be restarted inside one test process."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VNNEWS = [sys.executable, str(ROOT / "pipeline.py")]
+
+
+def run_vnnews(*args: str, env: dict | None = None, timeout: int = 300,
+               cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run the CLI as a user would; returns the finished process (text output)."""
+    return subprocess.run([*VNNEWS, *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})}, cwd=cwd)
+
+
+@pytest.fixture
+def vnnews():
+    return run_vnnews
