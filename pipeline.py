@@ -94,6 +94,37 @@ def _register_core(sub) -> None:
     demo.set_defaults(func=cmd_demo)
 
 
+def cmd_analyze(args) -> int:
+    from nlp.jsonl import analyze_lines
+
+    bad = analyze_lines(sys.stdin, sys.stdout, sys.stderr)
+    return 1 if bad else 0
+
+
+def cmd_eval_nlp(args) -> int:
+    from nlp.evaluate import evaluate_cli
+
+    print(evaluate_cli(args.gold, as_json=args.json, baseline=not args.no_baseline))
+    return 0
+
+
+def _register_nlp(sub, eval_sub) -> None:
+    an = sub.add_parser(
+        "analyze", help="find dates, documents, people, organisations, places in JSON lines",
+        description='Read {"id", "text", "published"?} per line on stdin, write {"id", '
+                    '"mentions": [...]} per line. Example: echo \'{"id": 1, "text": "Ngày 26/7", '
+                    '"published": "2018-07-27"}\' | vnnews analyze')
+    an.set_defaults(func=cmd_analyze)
+    ev = eval_sub.add_parser(
+        "nlp", help="precision/recall/F1 of the NLP stage (and underthesea ner) on the gold set",
+        description="Score analyze() and underthesea ner() on tests/data/nlp. Example: "
+                    "vnnews eval nlp --json")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.add_argument("--no-baseline", action="store_true", help="skip underthesea ner() (fast)")
+    ev.add_argument("--gold", default=None, metavar="PATH", help="gold JSONL (default: bundled)")
+    ev.set_defaults(func=cmd_eval_nlp)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnnews",
@@ -106,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", help="measure a stage on its gold set against a baseline")
     eval_sub = evaluate.add_subparsers(dest="what", required=True, metavar="WHAT")
     _ = eval_sub
+    _register_nlp(sub, eval_sub)
     return parser
 
 

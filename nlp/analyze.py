@@ -1,0 +1,60 @@
+"""The NLP orchestrator: one normalised copy, one pass per mention type, offsets mapped back.
+
+Steps (each matcher works on the normalised text and returns spans into it):
+1. normalise (NFC, one tone-mark style, whitespace) and keep the offset map;
+2. DOCREF first: document numbers are blocked for every later matcher (no dates inside them);
+3. DATE over the rest, with the publish date for year-less dates;
+4. ORG, PERSON (with titles) and LOC — see their modules for span conventions;
+5. map every span back to the original text, sort by start.
+"""
+from __future__ import annotations
+
+from .dates import find_dates
+from .docref import find_docrefs
+from .normalize import normalize
+from .records import Analysis, Mention
+
+__all__ = ["analyze"]
+
+
+def analyze(text: str, published: str | None = None) -> Analysis:
+    """Find DATE, DOCREF, PERSON, ORG and LOC mentions in ``text``.
+
+    ``published`` is the article's ISO publish date ("2018-10-08" or "2018-10-08T15:54"); it
+    supplies the year of day-month dates ("ngày 26/7") and flags implausibly far event dates.
+    Offsets point into ``text`` as given: ``text[m.start:m.end] == m.text``.
+    """
+    norm = normalize(text or "")
+    t = norm.text
+    spans: list[tuple[str, int, int, str | None, dict]] = []
+
+    # 1-2. document numbers
+    ents = _entities()
+    org_at = ents.org_end_at(t) if ents else None
+    docs = find_docrefs(t, org_at)
+    blocked = [(d.start, d.end) for d in docs]
+    for d in docs:
+        spans.append(("DOCREF", d.start, d.end, d.value, d.attrs))
+    # 3. dates
+    for d in find_dates(t, published, blocked):
+        spans.append(("DATE", d.start, d.end, d.value, d.attrs))
+    # 4. names
+    if ents:
+        taken = [(s, e) for _, s, e, _, _ in spans]
+        spans.extend(ents.find(t, taken))
+
+    mentions = []
+    for kind, s, e, value, attrs in spans:
+        os_, oe = norm.span(s, e)
+        mentions.append(Mention(kind, text[os_:oe], os_, oe, value, attrs))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return Analysis(text=text, published=published, mentions=mentions)
+
+
+def _entities():
+    """The PERSON/ORG/LOC recogniser, or None while it is not available."""
+    try:
+        from . import entities
+    except ImportError:
+        return None
+    return entities

@@ -1,0 +1,362 @@
+"""DATE mentions: a regular grammar over the normalised text.
+
+Span conventions (the gold set follows them):
+- The span covers the whole temporal expression including its own unit words: "ngày 18/8/2016",
+  "ngày 18 tháng 8 năm 2016", "tháng 8/2016", "năm 2018", "quý III/2018",
+  "6 tháng đầu năm 2018", "giai đoạn 2016-2020", "năm học 2018-2019".
+- Words around it are not part of it: weekdays ("thứ Hai,"), parts of the day ("sáng", "chiều"),
+  prepositions ("vào", "trong"); a bare numeric date "18/8/2016" is its own span.
+- A range is one mention: "từ ngày 1/9 đến ngày 30/9/2018", "ngày 18 và 19/8/2018",
+  "từ năm 2016 đến năm 2020" (value = start, attrs.end = end, granularity "period").
+
+Values are ISO: "2016-08-18", "2016-08", "2018-Q3", "2018"; periods give their start as value and
+their end in ``attrs["end"]`` ("6 tháng đầu năm 2018" → "2018-01" … "2018-06").
+
+Never dates: bare numbers, durations ("14 ngày", "6 tháng"), "Covid-19", document numbers
+(DOCREF spans win over dates), weekdays alone, times ("15:54").
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["DateSpan", "find_dates", "parse_published", "FAR_FROM_PUBLISHED_DAYS"]
+
+# An event date this many days before (or twice as many after) the publish date is flagged
+# ``far_from_published``: local-government news reports events of the past weeks; the seed
+# article (published 2018-10-08) dates its event "27/8/2017", a typo for 2018 (407 days).
+# Dates that belong to a cited document ("Kế hoạch ... ngày 18/8/2016") are never flagged.
+FAR_FROM_PUBLISHED_DAYS = 180
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+_D = r"(?P<d>[0-3]?\d)"
+_M = r"(?P<m>[01]?\d)"
+_Y = r"(?P<y>(?:19|20)\d\d)"
+_NB = r"(?<![\w/.\-–])"  # not glued to a preceding word or number
+_NA = r"(?![\w/–]|[.\-]\d)"  # not followed by more number or word
+
+_DASH = r"\s*[-–—]\s*"
+
+
+@dataclass
+class DateSpan:
+    start: int
+    end: int
+    value: str
+    attrs: dict = field(default_factory=dict)
+
+
+def parse_published(published: str | None) -> _dt.date | None:
+    if not published:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", published)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _valid(y: int, m: int, d: int | None = None) -> bool:
+    if not (1 <= m <= 12):
+        return False
+    if d is None:
+        return True
+    try:
+        _dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _infer_year(m: int, d: int, pub: _dt.date | None) -> int | None:
+    """Year of a day-month: the one of pub.year-1 … pub.year+1 closest to the publish date."""
+    if pub is None:
+        return None
+    best = None
+    for y in (pub.year, pub.year - 1, pub.year + 1):
+        if not _valid(y, m, d):
+            continue
+        dist = abs((_dt.date(y, m, d) - pub).days)
+        if best is None or dist < best[0]:
+            best = (dist, y)
+    return best[1] if best else None
+
+
+def _infer_year_month(m: int, pub: _dt.date | None) -> int | None:
+    if pub is None:
+        return None
+    return _infer_year(m, 15 if m != pub.month else pub.day, pub)
+
+
+def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str:
+    if y is None:
+        y_s = "XXXX"
+    else:
+        y_s = f"{y:04d}"
+    if m is None:
+        return y_s
+    if d is None:
+        return f"{y_s}-{m:02d}"
+    return f"{y_s}-{m:02d}-{d:02d}"
+
+
+def _last_day(y: int, m: int) -> int:
+    nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
+    return (nxt - _dt.timedelta(days=1)).day
+
+
+# --- the grammar ------------------------------------------------------------------------------
+_NGAY = r"(?:ngày|Ngày|NGÀY)\s+"
+_THANG = r"(?:tháng|Tháng|THÁNG)"
+_NAM = r"(?:năm|Năm|NĂM)"
+
+# day-month(-year) numeric with one separator kind
+_DMY_NUM = _D + r"(?P<s>[/.\-])" + _M + r"(?:(?P=s)" + _Y + r")?"
+_DMY_WORDS = _D + r"\s+" + _THANG + r"\s+" + _M + r"(?:\s*,?\s+" + _NAM + r"\s+" + _Y + r")?"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = []
+
+
+def _p(name: str, pattern: str) -> None:
+    _PATTERNS.append((name, re.compile(pattern)))
+
+
+# ranges first (longest), then single expressions
+_p("range_day",
+   r"(?:[Tt]ừ\s+)?(?:" + _NGAY + r")?" + _NB + r"(?P<d1>[0-3]?\d)(?:(?P<s1>[/.\-])(?P<m1>[01]?\d)"
+   r"(?:(?P=s1)(?P<y1>(?:19|20)\d\d))?)?"
+   r"(?:\s+đến\s+(?:hết\s+)?(?:" + _NGAY + r")?|\s*[-–—]\s*|\s+và\s+|\s*,\s*)"
+   + _NB + r"(?P<d2>[0-3]?\d)(?P<s2>[/.\-])(?P<m2>[01]?\d)(?:(?P=s2)(?P<y2>(?:19|20)\d\d))?" + _NA)
+_p("range_month",
+   r"(?:[Tt]ừ\s+)" + _THANG + r"\s+(?P<m1>[01]?\d)(?:\s*[/\-]\s*(?P<y1>(?:19|20)\d\d)|\s+" + _NAM
+   + r"\s+(?P<y1b>(?:19|20)\d\d))?\s+(?:đến|tới)\s+(?:hết\s+)?" + _THANG + r"\s+(?P<m2>[01]?\d)"
+   r"(?:\s*[/\-]\s*(?P<y2>(?:19|20)\d\d)|\s+" + _NAM + r"\s+(?P<y2b>(?:19|20)\d\d))?" + _NA)
+_p("range_year",
+   r"(?:(?:[Tt]ừ\s+)" + _NAM + r"\s+(?P<y1>(?:19|20)\d\d)\s+(?:đến|tới)\s+(?:hết\s+)?" + _NAM
+   + r"\s+(?P<y2>(?:19|20)\d\d)"
+   r"|(?P<kw>(?:[Gg]iai\s+đoạn|[Nn]hiệm\s+kỳ|[Nn]ăm\s+học|[Nn]iên\s+(?:khóa|học)|[Tt]hời\s+kỳ)\s+)"
+   r"(?P<y1b>(?:19|20)\d\d)\s*[-–—/]\s*(?P<y2b>(?:19|20)\d\d))" + _NA)
+_p("part_year",
+   r"(?P<n>[1-9]|1[01])\s+" + _THANG + r"\s+(?P<pos>đầu|cuối|)\s*" + _NAM + r"\s+" + _Y + _NA)
+_p("part_year2",
+   r"(?P<n>[1-9]|1[01])\s+" + _THANG + r"\s+(?P<pos>đầu|cuối)\s+" + _NAM + r"(?!\s+\d)")
+_p("dmy_words", r"(?:" + _NGAY + r")?" + _NB + _DMY_WORDS + _NA)
+_p("dmy_num", r"(?:(?P<kw>" + _NGAY + r"))?" + _NB + _DMY_NUM + _NA)
+_p("quarter",
+   r"(?:[Qq]uý|QUÝ)\s+(?P<q>IV|I{1,3}|[1-4])(?:\s*[/\-]\s*" + _Y + r"|\s+" + _NAM + r"\s+"
+   + _Y.replace("<y>", "<yb>") + r")?(?![\w/])")
+_p("month",
+   r"(?<!\d )" + _THANG + r"\s+" + _M + r"(?:\s*[/\-]\s*" + _Y + r"|\s*,?\s+" + _NAM + r"\s+"
+   + _Y.replace("<y>", "<yb>") + r")?" + r"(?![\w/]|\s+(?:năm|tháng)\s+\d|[.\-]\d)")
+_p("year", _NAM + r"\s+" + _Y + r"(?![\w/]|\s*[-–]\s*\d)")
+
+# a bare day-month without year needs a cue before it
+_DM_CUE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|hạn|trước|sau)\s+$",
+                     re.IGNORECASE)
+_DOC_CUE = re.compile(r"(?:/[A-ZĐ][\w\-]*|[A-ZĐ]{2,}[\w\-]*)\s+$")
+
+
+def _hit_dmy_num(m: re.Match, text: str, pub):
+    d, mo, y = int(m["d"]), int(m["m"]), m["y"]
+    attrs = {"granularity": "day"}
+    if y is None:
+        # "26/7" needs "ngày"/a cue; otherwise it may be a score, a ratio, a number
+        if not m["kw"] and not _DM_CUE.search(text, max(0, m.start() - 12), m.start()):
+            return None
+        if m["s"] != "/" and not m["kw"]:
+            return None
+        yi = _infer_year(mo, d, pub)
+        if yi is not None:
+            attrs["inferred_year"] = True
+        if not _valid(yi or 2000, mo, d):
+            return None
+        return _iso(yi, mo, d), attrs
+    yi = int(y)
+    if not _valid(yi, mo, d):
+        return None
+    return _iso(yi, mo, d), attrs
+
+
+def _hit_dmy_words(m: re.Match, text: str, pub):
+    d, mo = int(m["d"]), int(m["m"])
+    attrs = {"granularity": "day"}
+    if m["y"]:
+        yi = int(m["y"])
+    else:
+        yi = _infer_year(mo, d, pub)
+        if yi is not None:
+            attrs["inferred_year"] = True
+    if not _valid(yi or 2000, mo, d):
+        return None
+    return _iso(yi, mo, d), attrs
+
+
+def _hit_month(m: re.Match, text: str, pub):
+    mo = int(m["m"])
+    if not 1 <= mo <= 12:
+        return None
+    attrs = {"granularity": "month"}
+    if m["y"] or m["yb"]:
+        yi = int(m["y"] or m["yb"])
+    else:
+        yi = _infer_year_month(mo, pub)
+        if yi is not None:
+            attrs["inferred_year"] = True
+    return _iso(yi, mo), attrs
+
+
+def _hit_year(m: re.Match, text: str, pub):
+    return m["y"], {"granularity": "year"}
+
+
+def _hit_quarter(m: re.Match, text: str, pub):
+    q = m["q"].lower()
+    qn = _ROMAN.get(q) or int(q)
+    attrs = {"granularity": "quarter"}
+    if m["y"] or m["yb"]:
+        yi = int(m["y"] or m["yb"])
+    elif pub is not None:
+        yi = pub.year
+        attrs["inferred_year"] = True
+    else:
+        yi = None
+    y_s = f"{yi:04d}" if yi else "XXXX"
+    if yi:
+        attrs["end"] = _iso(yi, qn * 3, _last_day(yi, qn * 3))
+    return f"{y_s}-Q{qn}", attrs
+
+
+def _hit_part_year(m: re.Match, text: str, pub):
+    n = int(m["n"])
+    if m.groupdict().get("y"):
+        yi = int(m["y"])
+        attrs = {"granularity": "period"}
+    elif pub is not None:
+        yi = pub.year
+        attrs = {"granularity": "period", "inferred_year": True}
+    else:
+        return None
+    if m["pos"] == "cuối":
+        first, last = 13 - n, 12
+    else:
+        first, last = 1, n
+    attrs["end"] = _iso(yi, last)
+    return _iso(yi, first), attrs
+
+
+def _hit_range_year(m: re.Match, text: str, pub):
+    y1 = int(m["y1"] or m["y1b"])
+    y2 = int(m["y2"] or m["y2b"])
+    if not (y1 < y2 <= y1 + 30):
+        return None
+    return f"{y1:04d}", {"granularity": "period", "end": f"{y2:04d}"}
+
+
+def _hit_range_month(m: re.Match, text: str, pub):
+    m1, m2 = int(m["m1"]), int(m["m2"])
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    y2 = m["y2"] or m["y2b"]
+    y1 = m["y1"] or m["y1b"]
+    attrs = {"granularity": "period"}
+    if y2 is None:
+        y2i = _infer_year_month(m2, pub)
+        if y2i is not None:
+            attrs["inferred_year"] = True
+    else:
+        y2i = int(y2)
+    y1i = int(y1) if y1 else (y2i - (m1 > m2) if y2i else None)
+    attrs["end"] = _iso(y2i, m2)
+    return _iso(y1i, m1), attrs
+
+
+def _hit_range_day(m: re.Match, text: str, pub):
+    d1, d2, m2 = int(m["d1"]), int(m["d2"]), int(m["m2"])
+    m1 = int(m["m1"]) if m["m1"] else m2
+    # a plain "18 - 19/8" without "ngày"/"từ" is too ambiguous
+    head = text[m.start():m.start("d1")]
+    if not head.strip():
+        if not _DM_CUE.search(text, max(0, m.start() - 12), m.start()):
+            return None
+    attrs = {"granularity": "period"}
+    if m["y2"]:
+        y2 = int(m["y2"])
+    else:
+        # without a year anywhere, the second part still needs a separator-free context
+        y2 = _infer_year(m2, d2, pub)
+        if y2 is not None:
+            attrs["inferred_year"] = True
+    y1 = int(m["y1"]) if m["y1"] else (y2 - ((m1, d1) > (m2, d2)) if y2 else None)
+    if not _valid(y1 or 2000, m1, d1) or not _valid(y2 or 2000, m2, d2):
+        return None
+    if y1 and y2 and _dt.date(y1, m1, d1) >= _dt.date(y2, m2, d2):
+        return None
+    attrs["end"] = _iso(y2, m2, d2)
+    return _iso(y1, m1, d1), attrs
+
+
+_HANDLERS = {
+    "range_day": _hit_range_day,
+    "range_month": _hit_range_month,
+    "range_year": _hit_range_year,
+    "part_year": _hit_part_year,
+    "part_year2": _hit_part_year,
+    "dmy_words": _hit_dmy_words,
+    "dmy_num": _hit_dmy_num,
+    "quarter": _hit_quarter,
+    "month": _hit_month,
+    "year": _hit_year,
+}
+
+_QUICK = re.compile(r"\d")
+
+
+def find_dates(text: str, published: str | None = None, blocked: list[tuple[int, int]] = ()
+               ) -> list[DateSpan]:
+    """All DATE spans of the normalised ``text`` (offsets into it), longest match wins.
+
+    ``blocked`` spans (document numbers) never yield a date.
+    """
+    if not _QUICK.search(text):
+        return []
+    pub = parse_published(published)
+    taken: list[tuple[int, int]] = list(blocked)
+    out: list[DateSpan] = []
+    for name, rx in _PATTERNS:
+        handler = _HANDLERS[name]
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            # "Covid-19", "QĐ-12/..."; a letter glued before the first digit
+            if s > 0 and text[s - 1] in "-–/" and s > 1 and text[s - 2].isalnum():
+                continue
+            res = handler(m, text, pub)
+            if res is None:
+                continue
+            value, attrs = res
+            out.append(DateSpan(s, e, value, attrs))
+            taken.append((s, e))
+    out.sort(key=lambda d: d.start)
+    for d in out:
+        _flag_far(d, text, pub)
+    return out
+
+
+def _flag_far(d: DateSpan, text: str, pub) -> None:
+    if pub is None or d.attrs.get("granularity") != "day" or d.attrs.get("inferred_year"):
+        return
+    try:
+        when = _dt.date.fromisoformat(d.value)
+    except ValueError:
+        return
+    # a date right after a document reference is the document's date, not an event's
+    if _DOC_CUE.search(text, max(0, d.start - 40), d.start):
+        return
+    delta = (when - pub).days
+    if delta < -FAR_FROM_PUBLISHED_DAYS or delta > 2 * FAR_FROM_PUBLISHED_DAYS:
+        d.attrs["far_from_published"] = True
