@@ -1,0 +1,115 @@
+"""The database module: page versions, articles, full-text search, clear errors."""
+import gzip
+import hashlib
+import sqlite3
+
+import pytest
+
+from crawler.errors import VnnewsError
+from crawler.records import Article, Page
+from crawler.store import fold_for_search, open_store
+from nlp.records import Analysis, Mention
+
+
+def page(url="http://p/a", body=b"<html>v1</html>", source="s") -> Page:
+    return Page(url=url, final_url=url, status=200, headers={"Content-Type": "text/html"},
+                body=body, fetched_at="2026-11-28T07:00:00Z", source=source, encoding="utf-8")
+
+
+def article(url="http://p/a", body="Hội nghị văn hoá của Đảng ủy phường", **kw) -> Article:
+    return Article(url=url, is_article=True, title=kw.pop("title", "Tập huấn"),
+                   published="2018-10-08T15:54", body=body, **kw)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return open_store(tmp_path / "t.db")
+
+
+def test_page_versions_new_unchanged_changed(store):
+    assert store.save_page(page(), article()) == "new"
+    assert store.save_page(page(), article()) == "unchanged"
+    assert store.save_page(page(body=b"<html>v2</html>"), article(body="khác")) == "changed"
+    assert store.count("pages") == 2
+    assert store.count("articles") == 1  # one article per canonical URL, updated in place
+    [row] = list(store.db.query("select body from articles"))
+    assert row["body"] == "khác"
+
+
+def test_raw_body_is_kept_gzip_with_sha256(store):
+    body = "<html>Quận Hoàng Mai</html>".encode()
+    store.save_page(page(body=body), article())
+    [row] = list(store.db.query("select body_gz, sha256, headers, fetched_at from pages"))
+    assert gzip.decompress(row["body_gz"]) == body
+    assert row["sha256"] == hashlib.sha256(body).hexdigest()
+    assert '"Content-Type"' in row["headers"]
+    [again] = list(store.iter_pages())
+    assert again["body"] == body
+
+
+def test_non_articles_store_the_page_only(store):
+    store.save_page(page(url="http://p/list"),
+                    Article(url="http://p/list", is_article=False, reason="listing page"))
+    assert store.count("articles") == 0
+    [row] = list(store.db.query("select is_article, reason from pages"))
+    assert row == {"is_article": 0, "reason": "listing page"}
+
+
+@pytest.mark.parametrize("query", ["văn hoá", "van hoa", "VĂN HÓA", "Đảng ủy", "dang uy",
+                                   "Dang"])
+def test_search_with_or_without_diacritics(store, query):
+    store.save_page(page(), article())
+    store.save_page(page(url="http://p/b", body=b"b"),
+                    article(url="http://p/b", body="Giao thông nông thôn", title="Đường"))
+    sql = "select rowid from articles_fts where articles_fts match ?"
+    escaped = " ".join(f'"{term}"' for term in query.split())  # as datasette escapes a search
+    found = [r[0] for r in store.db.execute(sql, [escaped]).fetchall()]
+    assert found == [1]
+
+
+def test_fold_for_search_only_rewrites_d_words():
+    assert fold_for_search("Đảng ủy và đoàn thể", None) == "Dảng doàn"
+
+
+def test_reindex_on_update_keeps_one_fts_row(store):
+    store.save_page(page(), article())
+    store.save_page(page(body=b"v2"), article(body="mới"))
+    assert store.db.execute("select count(*) from articles_fts").fetchone()[0] == 1
+
+
+def test_mentions_replace_per_article(store):
+    store.save_page(page(), article())
+    analysis = Analysis(text="x", mentions=[Mention("DATE", "18/8/2016", 0, 9, "2016-08-18",
+                                                    {"granularity": "day"})])
+    assert store.save_analysis(1, {"body": analysis}) == 1
+    assert store.save_analysis(1, {"body": analysis, "title": analysis}) == 2
+    rows = list(store.db.query("select field, value, attrs from mentions order by field"))
+    assert [r["field"] for r in rows] == ["body", "title"]
+    assert rows[0]["attrs"] == '{"granularity": "day"}'
+
+
+def test_missing_directory_is_one_clear_error(tmp_path):
+    with pytest.raises(VnnewsError, match="directory .* does not exist"):
+        open_store(tmp_path / "nope" / "x.db")
+
+
+def test_directory_as_database(tmp_path):
+    with pytest.raises(VnnewsError, match="is a directory"):
+        open_store(tmp_path)
+
+
+def test_not_a_database_file(tmp_path):
+    path = tmp_path / "x.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(VnnewsError, match="cannot use database .*not a database"):
+        open_store(path)
+
+
+def test_serve_needs_existing_database(tmp_path):
+    with pytest.raises(VnnewsError, match="does not exist"):
+        open_store(tmp_path / "x.db", create=False)
+
+
+def test_wal_mode(store):
+    assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert isinstance(store.db.conn, sqlite3.Connection)
