@@ -66,8 +66,7 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
         store.save_source(s.name, s.kind, s.district, s.province, s.base_url, s.config())
     crawl_id = store.start_crawl([s.name for s in portals])
 
-    process = CrawlerProcess(crawl_settings(db_path, crawl_id, portals, verbose),
-                             install_root_handler=True)
+    process = CrawlerProcess(crawl_settings(db_path, crawl_id, portals, verbose))
     process.crawl(PortalSpider, sources=portals)
     process.start()
 

@@ -52,8 +52,9 @@ def process(db_path: str, reextract: bool = True, analyze: bool = True,
     if analyze:
         for row in store.articles():
             analyses = {f: analyze_text(row[f] or "", row["published"]) for f in ANALYZED_FIELDS}
-            counts["mentions"] += store.save_analysis(row["id"], analyses)
+            counts["mentions"] += store.save_analysis(row["id"], analyses, row["published"])
             counts["articles"] += 1
             if progress:
                 progress(counts)
+        store.recount_entities()
     return counts

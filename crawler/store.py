@@ -114,6 +114,44 @@ class Store:
             )
             db["mentions"].create_index(["article_id"])
             db["mentions"].create_index(["type", "value"])
+        self._ensure_entity_tables(set(db.table_names()))
+
+    def _ensure_entity_tables(self, tables: set[str]) -> None:
+        """Canonical tables built from mentions: one row per document, organisation, person
+        and place, plus which article cites or names them (rebuilt per article)."""
+        db = self.db
+        if "documents" not in tables:
+            db["documents"].create(
+                {"id": str, "doc_type": str, "type_code": str, "number": str, "year": int,
+                 "issuer_code": str, "issuer": str, "issued_on": str, "subject": str,
+                 "citations": int},
+                pk="id",
+            )
+        if "document_citations" not in tables:
+            db["document_citations"].create(
+                {"document_id": str, "article_id": int, "mention_id": int, "published": str},
+                pk=("document_id", "mention_id"),
+                foreign_keys=[("document_id", "documents", "id"),
+                              ("article_id", "articles", "id"),
+                              ("mention_id", "mentions", "id")],
+            )
+        if "organizations" not in tables:
+            db["organizations"].create(
+                {"key": str, "name": str, "abbreviation": str, "mentions": int}, pk="key")
+        if "people" not in tables:
+            db["people"].create({"name": str, "mentions": int}, pk="name")
+        if "person_roles" not in tables:
+            db["person_roles"].create(
+                {"person": str, "title": str, "organization": str, "org_key": str,
+                 "former": int, "as_of": str, "article_id": int, "mention_id": int},
+                pk=("mention_id", "title"),
+                foreign_keys=[("person", "people", "name"), ("article_id", "articles", "id"),
+                              ("mention_id", "mentions", "id")],
+            )
+        if "places" not in tables:
+            db["places"].create(
+                {"key": str, "name": str, "unit_type": str, "new_unit": str, "mentions": int},
+                pk="key")
 
     # ---- sources and crawls ---------------------------------------------------------------
 
@@ -238,21 +276,72 @@ class Store:
 
     # ---- mentions -------------------------------------------------------------------------
 
-    def save_analysis(self, article_id: int, analyses: dict) -> int:
-        """Replace the mentions of one article. ``analyses`` maps a field name (title, lead,
-        body) to its nlp Analysis; spans are offsets into that field's text."""
-        rows = []
-        for field_name, analysis in analyses.items():
-            for m in analysis.mentions:
-                rows.append({"article_id": article_id, "field": field_name, "type": m.type,
-                             "start": m.start, "end": m.end, "text": m.text,
-                             "value": m.value, "attrs": _json(m.attrs)})
+    def save_analysis(self, article_id: int, analyses: dict, published: str | None = None
+                      ) -> int:
+        """Replace the mentions of one article, and its rows in the canonical tables.
+        ``analyses`` maps a field name (title, lead, body) to its nlp Analysis; spans are
+        offsets into that field's text. ``published`` dates the people's roles."""
         with self.db.conn:
+            self._forget_article_entities(article_id)
             self.db.execute("delete from mentions where article_id = ?", [article_id])
-            if rows:
-                self.db["mentions"].insert_all(rows)
+            count = 0
+            for field_name, analysis in analyses.items():
+                for m in analysis.mentions:
+                    mention_id = self.db["mentions"].insert({
+                        "article_id": article_id, "field": field_name, "type": m.type,
+                        "start": m.start, "end": m.end, "text": m.text, "value": m.value,
+                        "attrs": _json(m.attrs)}).last_pk
+                    self._save_entity(article_id, mention_id, m, published)
+                    count += 1
             self.db["articles"].update(article_id, {"analyzed_at": utc_now()})
-        return len(rows)
+        return count
+
+    def _forget_article_entities(self, article_id: int) -> None:
+        for table in ("document_citations", "person_roles"):
+            self.db.execute(f"delete from {table} where article_id = ?", [article_id])
+
+    def _save_entity(self, article_id: int, mention_id: int, m, published: str | None) -> None:
+        a = m.attrs or {}
+        if not m.value:
+            return
+        if m.type == "DOCREF":
+            self.db["documents"].upsert(
+                {"id": m.value, **{k: a.get(k) for k in ("doc_type", "type_code", "number",
+                                                         "year", "issuer_code")},
+                 **{k: v for k, v in (("issuer", a.get("issuer")),
+                                      ("issued_on", a.get("date")),
+                                      ("subject", a.get("subject"))) if v}},
+                pk="id")
+            self.db["document_citations"].insert(
+                {"document_id": m.value, "article_id": article_id, "mention_id": mention_id,
+                 "published": published}, replace=True)
+        elif m.type == "ORG":
+            self.db["organizations"].upsert(
+                {"key": m.value, "name": a.get("name") or m.text,
+                 **({"abbreviation": a["abbreviation"]} if a.get("abbreviation") else {})},
+                pk="key")
+        elif m.type == "PERSON":
+            self.db["people"].upsert({"name": m.value}, pk="name")
+            for title in a.get("titles") or []:
+                self.db["person_roles"].insert(
+                    {"person": m.value, "title": title, "organization": a.get("organization"),
+                     "org_key": a.get("org_key"), "former": int(bool(a.get("former"))),
+                     "as_of": (published or "")[:10] or None, "article_id": article_id,
+                     "mention_id": mention_id}, replace=True)
+        elif m.type == "LOC":
+            self.db["places"].upsert(
+                {"key": m.value, "name": a.get("name") or m.text,
+                 "unit_type": a.get("unit_type"), "new_unit": a.get("new_unit")}, pk="key")
+
+    def recount_entities(self) -> None:
+        """Refresh the citation and mention counters of the canonical tables."""
+        with self.db.conn:
+            self.db.execute("update documents set citations = (select count(*) from "
+                            "document_citations c where c.document_id = documents.id)")
+            for table, pk, kind in (("organizations", "key", "ORG"),
+                                    ("people", "name", "PERSON"), ("places", "key", "LOC")):
+                self.db.execute(f"update {table} set mentions = (select count(*) from mentions "
+                                f"m where m.type = '{kind}' and m.value = {table}.{pk})")
 
 
 @contextmanager

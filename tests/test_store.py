@@ -113,3 +113,33 @@ def test_serve_needs_existing_database(tmp_path):
 def test_wal_mode(store):
     assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     assert isinstance(store.db.conn, sqlite3.Connection)
+
+
+def test_canonical_tables_from_mentions_survive_reprocessing(store):
+    store.save_page(page(), article())
+    mentions = [
+        Mention("DOCREF", "Kế hoạch 155/KH-UBND", 0, 20, "155/KH-UBND",
+                {"doc_type": "Kế hoạch", "type_code": "KH", "number": "155", "year": 2016,
+                 "issuer_code": "UBND", "issuer": "UBND thành phố Hà Nội",
+                 "date": "2016-08-18"}),
+        Mention("ORG", "UBND thành phố Hà Nội", 30, 51, "ủy ban nhân dân|thành phố hà nội",
+                {"name": "Ủy ban nhân dân thành phố Hà Nội", "abbreviation": "UBND"}),
+        Mention("PERSON", "Đinh Văn Long", 60, 73, "Đinh Văn Long",
+                {"titles": ["Quận ủy viên", "Trưởng phòng Văn hóa và Thông tin"],
+                 "honorific": "đồng chí"}),
+        Mention("LOC", "quận Hoàng Mai", 80, 94, "quận hoàng mai", {"unit_type": "quận"}),
+    ]
+    for _ in range(2):  # processing twice must not duplicate anything
+        store.save_analysis(1, {"body": Analysis(text="", mentions=mentions)}, "2018-10-08T15:54")
+        store.recount_entities()
+    [doc] = list(store.db.query("select * from documents"))
+    assert (doc["id"], doc["issuer"], doc["issued_on"], doc["citations"]) == \
+        ("155/KH-UBND", "UBND thành phố Hà Nội", "2016-08-18", 1)
+    roles = list(store.db.query("select person, title, as_of from person_roles order by title"))
+    assert roles == [
+        {"person": "Đinh Văn Long", "title": "Quận ủy viên", "as_of": "2018-10-08"},
+        {"person": "Đinh Văn Long", "title": "Trưởng phòng Văn hóa và Thông tin",
+         "as_of": "2018-10-08"}]
+    assert [r["mentions"] for r in store.db.query("select mentions from organizations")] == [1]
+    assert [r["mentions"] for r in store.db.query("select mentions from places")] == [1]
+    assert store.count("mentions") == 4
