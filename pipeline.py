@@ -125,6 +125,42 @@ def _register_nlp(sub, eval_sub) -> None:
     ev.set_defaults(func=cmd_eval_nlp)
 
 
+def cmd_extract(args) -> int:
+    import json
+
+    from crawler.extract.load import extract_targets
+
+    for item in extract_targets(args.targets):
+        print(json.dumps(item, ensure_ascii=False, indent=None if args.jsonl else 2))
+    return 0
+
+
+def cmd_eval_extract(args) -> int:
+    from crawler.extract.evaluate import evaluate_cli
+
+    print(evaluate_cli(args.gold, as_json=args.json, baseline=not args.no_baseline))
+    return 0
+
+
+def _register_extract(sub, eval_sub) -> None:
+    ex = sub.add_parser(
+        "extract", help="extract the article (title, date, lead, body, ...) of HTML pages",
+        description="Print one JSON object per page (url, is_article, reason, title, published, "
+                    "category, lead, body, author, source_line, captions, attachments). Example: "
+                    "vnnews extract page.html https://example.gov.vn/tin-1.htm --jsonl")
+    ex.add_argument("targets", nargs="+", metavar="PATH_OR_URL", help="HTML file or http(s) URL")
+    ex.add_argument("--jsonl", action="store_true", help="one compact JSON object per line")
+    ex.set_defaults(func=cmd_extract)
+    ev = eval_sub.add_parser(
+        "extract", help="body P/R/F1, title/date accuracy, speed: ours vs trafilatura",
+        description="Score extract() and trafilatura on tests/data/extraction in one run. Example: "
+                    "vnnews eval extract --json")
+    ev.add_argument("--json", action="store_true", help='print {"ours": {...}, "trafilatura": {...}}')
+    ev.add_argument("--no-baseline", action="store_true", help="skip trafilatura (fast)")
+    ev.add_argument("--gold", default=None, metavar="DIR", help="gold directory (default: bundled)")
+    ev.set_defaults(func=cmd_eval_extract)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnnews",
@@ -138,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     eval_sub = evaluate.add_subparsers(dest="what", required=True, metavar="WHAT")
     _ = eval_sub
     _register_nlp(sub, eval_sub)
+    _register_extract(sub, eval_sub)
     return parser
 
 

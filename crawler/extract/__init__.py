@@ -1,0 +1,439 @@
+"""The extractor: one page (bytes or text) → one ``Article``.
+
+``extract`` reads top to bottom as numbered steps, like trafilatura's orchestrator; each step is a
+small function in a sibling module:
+
+1. decode and parse (``decode``); broken input gives ``is_article=False`` with a reason
+2. head metadata: <title>, meta tags, JSON-LD, canonical link (``metadata``)
+3. page kind from the URL: print views, search pages, home pages (``metadata.url_kind``)
+4. blocks: the cleaned page cut into text blocks (``blocks.linearize``)
+5. main-text region: generic block scoring, no per-site selectors (``blocks.choose_region``)
+6. title, publish datetime, category (``metadata``, ``dates``)
+7. body: widgets, footers, bylines, source lines, CMS accounts and captions taken out (``clean``)
+8. page kind from the content: listing pages and pages without main text
+"""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from crawler.records import Article
+
+from . import blocks as _blocks
+from . import clean as _clean
+from .dates import find_dates
+from .decode import decode_html
+from .metadata import (breadcrumb_items, find_attachments, head_metadata, print_canonical,
+                       split_title_tag, url_kind)
+
+__all__ = ["extract", "decode_html"]
+
+# --- thresholds --------------------------------------------------------------------------------
+# Fewer characters of body (lead included) than this is not an article (a stub, a listing, an
+# error page). The shortest real notices on district portals are two or three sentences.
+MIN_ARTICLE_CHARS = 120
+# Share of replacement / control characters above which the input is not text at all.
+MAX_GARBAGE_SHARE = 0.05
+# Listing pages: at least this many headline links (link-only blocks of headline length) inside
+# the chosen region, and at least this many headlines per prose block.
+LISTING_MIN_HEADLINES = 4
+LISTING_HEADLINE_PER_PROSE = 0.5
+HEADLINE_MIN_CHARS = 20
+HEADLINE_MIN_LINK_DENSITY = 0.7
+# Share of the region's prose blocks that are teasers (prose right under a headline link) from
+# which the page is a listing; an article may quote one linked title, not half its paragraphs.
+LISTING_TEASER_SHARE = 0.5
+# Dates in the region: a listing shows one per item.
+LISTING_MIN_DATES = 4
+# Where to look for the title: this many blocks before the start of the main region, and after it.
+TITLE_WINDOW_BEFORE = 15
+TITLE_WINDOW_AFTER = 3
+# Where to look for the publish date: blocks around the title.
+DATE_WINDOW_BEFORE = 4
+DATE_WINDOW_AFTER = 8
+# A block holding the publish date is short ("Ngày đăng 08/10/2018 | 15:54 | Lượt xem: 12");
+# longer blocks are prose that merely mentions a date.
+DATE_BLOCK_MAX_CHARS = 120
+# Title length limits (characters).
+TITLE_MIN_CHARS, TITLE_MAX_CHARS = 8, 350
+# A lead (sapo) is at least this long.
+LEAD_MIN_CHARS = 40
+# Bylines: how many closing blocks to examine.
+TAIL_BLOCKS = 4
+# Share of a block's text that must be bold / italic / in a caption element for the flag to count.
+STYLE_SHARE = 0.8
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+              "select", "option", "textarea", "button", "input", "head", "map", "audio", "video",
+              "math", "link", "meta")
+_LEAD_CLASS = re.compile(r"sapo|lead|summary|tomtat|tom-tat|trichdan|trich-dan|intro|abstract|teaser|chapeau|"
+                         r"mota|mo-ta|description|desc|short|quote|excerpt|summ", re.I)
+_TITLE_CLASS = re.compile(r"title|tieude|tieu-de|tieu_de|heading|headline|tenbai|ten-bai", re.I)
+_SOURCE_TAG = re.compile(r"^\((?:[\w.\- ]{2,40})\)\s*[-–—]\s*")
+_RIGHT = re.compile(r"text-align\s*:\s*right", re.I)
+_CENTER = re.compile(r"text-align\s*:\s*center", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_PAGINATION = re.compile(r"^(?:[«‹←]?\s*(?:đầu tiên|trước|tiếp|sau|cuối cùng|trang sau|trang trước|next|prev|previous|first|last)\s*[»›→]?\s*|\d+(?:\s+\d+){2,}.*)$", re.I)
+_PUNCT_ONLY = re.compile(r"^[\W_]+$")
+
+
+def _fail(url: str, reason: str, **kw) -> Article:
+    return Article(url=url, is_article=False, reason=reason, **kw)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).strip().lower()
+
+
+def _attr_match(block, pattern, stop=None) -> bool:
+    """Whether the block's element or an ancestor (up to ``stop``) has class/id/style matching."""
+    for el in block.chain:
+        if el is stop:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        if pattern.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+    return False
+
+
+def _aligned(block, pattern, align: str, stop=None) -> bool:
+    for el in block.chain:
+        if el is stop:
+            break
+        if pattern.search(el.get("style") or "") or (el.get("align") or "").lower() == align:
+            return True
+        if el.tag in ("p", "div", "td"):
+            # Alignment is set on the paragraph or its cell; higher containers rarely matter.
+            if el.getparent() is not None and el.getparent().tag in ("body", "html"):
+                break
+    return False
+
+
+def _in_region(block, region: set) -> bool:
+    return any(el in region for el in block.chain)
+
+
+def _parse(text: str):
+    text = _XML_DECL.sub("", text, count=1)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+    return lxml.html.document_fromstring(text, parser=parser)
+
+
+def _choose_title(blocks, region_start: int, meta: dict) -> tuple[str | None, int | None]:
+    """The article title and the index of the block holding it (None when not on the page).
+
+    The <title> is "Title - Category - Site": the longest block near the main region that is a
+    prefix of it (followed by a separator or the end) is the title. Open Graph / JSON-LD headlines
+    and heading tags are the fallbacks.
+    """
+    title_tag = meta.get("title_tag") or ""
+    tt = _norm(title_tag)
+    heads = [_norm(h) for h in (meta.get("og_title"), meta.get("jsonld_headline")) if h]
+    lo = max(0, region_start - TITLE_WINDOW_BEFORE)
+    hi = min(len(blocks), region_start + TITLE_WINDOW_AFTER + 1)
+
+    def matches(b) -> bool:
+        t = _norm(b.text)
+        if not TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS:
+            return False
+        if t in heads:
+            return True
+        if tt.startswith(t):
+            rest = tt[len(t):]
+            return not rest or bool(re.match(r"^\s*[-–—|:»]", rest))
+        return False
+
+    for window in (range(lo, hi), range(len(blocks))):
+        best = None
+        for i in window:
+            b = blocks[i]
+            if matches(b) and (best is None or len(b.text) > len(blocks[best].text)
+                               or (len(b.text) == len(blocks[best].text) and abs(i - region_start) < abs(best - region_start))):
+                best = i
+        if best is not None:
+            # The site name alone is not a title: require something left for category/site or
+            # a heading-like block.
+            return blocks[best].text, best
+    # No block repeats the <title> ("Tin chi tiết - Site"): a title-like block before the region:
+    # a heading tag or a title class, else the block right before (or after) the date line.
+    def titleish(b) -> bool:
+        return (TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS and b.link_density < 0.5
+                and not _is_date_line(b) and not _clean.widget_kind(b.text)
+                and not b.text.rstrip().endswith((":", ";")))
+
+    before = range(min(region_start, len(blocks)) - 1, lo - 1, -1)
+    for i in before:
+        b = blocks[i]
+        if titleish(b) and (b.heading or _attr_match(b, _TITLE_CLASS)):
+            return b.text, i
+    for i in before:
+        if _is_date_line(blocks[i]):
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(blocks) and titleish(blocks[j]):
+                    return blocks[j].text, j
+            break
+    for h in (meta.get("og_title"), meta.get("jsonld_headline")):
+        if h:
+            return " ".join(h.split()), None
+    if title_tag:
+        return TITLE_SEPARATORS_SPLIT(title_tag), None
+    return None, None
+
+
+def TITLE_SEPARATORS_SPLIT(title_tag: str) -> str:
+    from .metadata import TITLE_SEPARATORS
+    parts = TITLE_SEPARATORS.split(title_tag)
+    return parts[0].strip() if parts else title_tag
+
+
+def _choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | None, int | None]:
+    """The on-page publish datetime near the title: labelled dates first, dates with a time next."""
+    candidates = []
+    if title_idx is not None:
+        lo = max(0, title_idx - DATE_WINDOW_BEFORE)
+        hi = min(len(blocks), title_idx + DATE_WINDOW_AFTER + 1)
+        window = [blocks[i] for i in range(lo, hi) if i != title_idx]
+    else:
+        window = region_blocks[:DATE_WINDOW_AFTER] + region_blocks[-3:]
+    for b in window:
+        if b.n > DATE_BLOCK_MAX_CHARS:
+            continue
+        for hit in find_dates(b.text):
+            if hit.update and not hit.labelled:
+                rank = 3
+            else:
+                rank = 0 if hit.labelled else (1 if hit.has_time else 2)
+            distance = abs(b.index - title_idx) if title_idx is not None else b.index
+            after = 0 if title_idx is None or b.index > title_idx else 1
+            candidates.append((rank, after, distance, hit.value, b.index))
+    if not candidates:
+        return None, None
+    candidates.sort()
+    return candidates[0][3], candidates[0][4]
+
+
+def _is_date_line(b) -> bool:
+    if b.n > DATE_BLOCK_MAX_CHARS:
+        return False
+    hits = find_dates(b.text)
+    if not hits:
+        return False
+    rest = b.text
+    for h in reversed(hits):
+        rest = rest[:h.start] + rest[h.end:]
+    # What is left are labels ("Ngày đăng", "Lượt xem: 889", weekday names), not a sentence.
+    return _blocks.function_word_share(rest) < 0.15 and len(rest.strip()) < 60
+
+
+def extract(html: bytes | str, url: str, hints: dict | None = None) -> Article:
+    """Extract the article of one page. Never raises: bad input gives ``is_article=False``.
+
+    ``hints`` (optional, from sources.toml): ``body_selector`` (CSS selector of the article text),
+    ``boilerplate`` (texts seen on every page of the site), ``content_type`` (HTTP header).
+    """
+    try:
+        return _extract(html, url, hints or {})
+    except RecursionError:
+        return _fail(url, "page too deeply nested to parse")
+    except Exception as exc:  # noqa: BLE001 - the contract is "never raises"
+        return _fail(url, f"extraction failed: {type(exc).__name__}: {exc}"[:300])
+
+
+def _extract(html: bytes | str, url: str, hints: dict) -> Article:
+    # 1. decode and parse
+    if html is None:
+        return _fail(url, "empty page")
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        text, encoding = decode_html(bytes(html), hints.get("content_type"))
+    elif isinstance(html, str):
+        text, encoding = decode_html(html)
+    else:
+        return _fail(url, f"not HTML: got {type(html).__name__}")
+    if not text.strip():
+        return _fail(url, "empty page")
+    sample = text[:20000]
+    garbage = sum(1 for c in sample if c == "\ufffd" or (ord(c) < 32 and c not in "\r\n\t"))
+    if garbage > MAX_GARBAGE_SHARE * len(sample):
+        return _fail(url, "not HTML: binary or undecodable content")
+    if "<" not in sample:
+        return _fail(url, "not HTML: no markup")
+    try:
+        root = _parse(text)
+    except (etree.ParserError, ValueError, TypeError) as exc:
+        return _fail(url, f"unparseable HTML: {exc}"[:200])
+    if root is None:
+        return _fail(url, "unparseable HTML")
+
+    # 2. head metadata
+    meta = head_metadata(root)
+    notes: dict = {"encoding": encoding}
+
+    # 3. page kind from the URL
+    kind = url_kind(url)
+    if kind == "print":
+        return _fail(url, "print view of another page",
+                     canonical_url=print_canonical(url, meta.get("canonical")), title=None)
+    if kind == "search":
+        return _fail(url, "search page")
+    if kind == "home":
+        return _fail(url, "home page")
+    canonical = meta.get("canonical")
+
+    # 4. blocks
+    crumbs = breadcrumb_items(root)
+    etree.strip_elements(root, *_DROP_TAGS, with_tail=True)
+    body_el = root.find("body")
+    if body_el is None:
+        body_el = root
+    blocks = _blocks.linearize(body_el)
+    if not blocks:
+        return _fail(url, "no text on the page")
+    boilerplate = set(hints.get("boilerplate") or ())
+    _blocks.score_blocks(blocks, boilerplate)
+
+    # 5. main-text region
+    best = None
+    region: set = set()
+    selector = hints.get("body_selector")
+    if selector:
+        try:
+            from lxml.cssselect import CSSSelector
+            found = CSSSelector(selector)(body_el)
+            if found:
+                best, region = found[0], {found[0]}
+        except Exception:  # noqa: BLE001 - a bad hint falls back to scoring
+            best = None
+    if best is None:
+        best, region, _stats = _blocks.choose_region(blocks)
+    if best is None:
+        return _fail(url, "no main text found")
+    region_blocks = [b for b in blocks if _in_region(b, region)]
+    if not region_blocks:
+        return _fail(url, "no main text found")
+    region_start = region_blocks[0].index
+
+    # 6. title, publish datetime, category
+    title, title_idx = _choose_title(blocks, region_start, meta)
+    published, date_idx = _choose_date(blocks, title_idx, region_blocks)
+    meta_published = meta.get("published")
+    if published and meta_published and meta_published[:len(published)] != published[:len(meta_published)]:
+        notes["published_meta"] = meta_published
+        notes["date_conflict"] = True
+    elif published and meta_published and len(meta_published) > len(published):
+        published = meta_published  # same day; the meta tag adds the time
+    elif not published and meta_published:
+        published = meta_published
+        notes["published_from"] = "meta"
+    category = None
+    if crumbs:
+        items = [c for c in crumbs if title is None or _norm(c) != _norm(title)]
+        category = items[-1] if items else None
+    if not category and meta.get("section"):
+        category = meta["section"]
+    if not category:
+        parts = split_title_tag(meta.get("title_tag") or "", title)
+        if title and len(parts) >= 2 and _norm(meta.get("title_tag") or "").startswith(_norm(title)):
+            category = " - ".join(parts[:-1])
+
+    # 7. body
+    skip_texts = {_norm(t) for t in (title, category) if t}
+    skip_texts.update(_norm(c) for c in crumbs)
+    paragraphs: list = []
+    captions: list[str] = []
+    started = False
+    for b in region_blocks:
+        if b.index == title_idx or b.index == date_idx:
+            continue
+        kind = _clean.widget_kind(b.text)
+        if kind == _clean.END and started:
+            break
+        if kind:
+            continue
+        if _norm(b.text) in skip_texts or _PUNCT_ONLY.match(b.text) or _is_date_line(b):
+            continue
+        if b.link_density > 0.6 or _PAGINATION.match(b.text):
+            continue
+        if b.caption_chars >= STYLE_SHARE * b.n or (
+            b.after_img and b.n <= _clean.CAPTION_MAX_CHARS
+            and (b.italic_chars >= STYLE_SHARE * b.n or _aligned(b, _CENTER, "center", best)
+                 or b.owner.tag in ("td", "th") or _clean.looks_like_caption(b.text))
+        ) or (_clean.looks_like_caption(b.text) and b.n <= 120):
+            captions.append(b.text)
+            continue
+        paragraphs.append(b)
+        if b.n >= 40:
+            started = True
+
+    # Bylines, source line, CMS account at the end.
+    author = source_line = None
+    for _ in range(TAIL_BLOCKS):
+        if len(paragraphs) < 2:
+            break
+        b = paragraphs[-1]
+        emphasised = b.bold_chars >= STYLE_SHARE * b.n or _aligned(b, _RIGHT, "right", best)
+        what = _clean.byline_kind(b.text, emphasised)
+        if what is None:
+            break
+        paragraphs.pop()
+        if what == "author":
+            author = b.text if author is None else f"{b.text}; {author}"
+        elif what == "source":
+            source_line = b.text if source_line is None else f"{b.text}; {source_line}"
+        else:
+            notes["cms_account"] = b.text
+
+    # Lead: a summary element, a bold or source-tagged first paragraph, or a first paragraph
+    # that sits outside the element holding the rest of the body.
+    lead = None
+    if len(paragraphs) >= 2:
+        first = paragraphs[0]
+        outside = best not in first.chain and all(best in p.chain for p in paragraphs[1:])
+        if first.n >= LEAD_MIN_CHARS and (
+            _attr_match(first, _LEAD_CLASS, best.getparent())
+            or first.bold_chars >= STYLE_SHARE * first.n
+            or _SOURCE_TAG.match(first.text)
+            or outside
+        ):
+            lead = first.text
+            paragraphs = paragraphs[1:]
+
+    body = "\n\n".join(p.text for p in paragraphs)
+
+    # 8. page kind from the content
+    def is_headline(b) -> bool:
+        return b.n >= HEADLINE_MIN_CHARS and b.link_density >= HEADLINE_MIN_LINK_DENSITY
+
+    headlines = sum(1 for b in region_blocks if is_headline(b))
+    prose = sum(1 for b in paragraphs if b.prose)
+    # Teasers: prose whose nearest preceding block (dates skipped) is a headline link, the shape
+    # of every listing item ("<a>Title</a> (08/10/2018) / summary"). In an article, prose follows
+    # prose, the title or the date line, never a link to another page.
+    teasers = 0
+    prose_blocks = [b for b in region_blocks if b.prose]
+    for b in prose_blocks:
+        j = b.index - 1
+        while j >= 0 and (_is_date_line(blocks[j]) or not blocks[j].text.strip()):
+            j -= 1
+        if j >= 0 and is_headline(blocks[j]):
+            teasers += 1
+    if prose_blocks and teasers >= LISTING_TEASER_SHARE * len(prose_blocks):
+        return _fail(url, f"listing page ({teasers} teasers)", title=title, category=category)
+    dated = sum(1 for b in region_blocks if b.n <= DATE_BLOCK_MAX_CHARS * 2 and find_dates(b.text))
+    if headlines >= LISTING_MIN_HEADLINES and headlines >= LISTING_HEADLINE_PER_PROSE * max(1, prose):
+        return _fail(url, f"listing page ({headlines} headline links)", title=title, category=category)
+    if dated >= LISTING_MIN_DATES and headlines >= LISTING_MIN_HEADLINES // 2 and dated >= prose:
+        return _fail(url, f"listing page ({dated} dated items)", title=title, category=category)
+    if len(body) + len(lead or "") < MIN_ARTICLE_CHARS:
+        return _fail(url, "no main text found (too short)", title=title, category=category)
+
+    # Attachments sit in the article container, often just after the body element.
+    scope = best.getparent() if best.getparent() is not None and best.getparent().tag not in ("body", "html") else best
+    attachments = find_attachments([scope], url)
+    return Article(
+        url=url, is_article=True, canonical_url=canonical, title=title, published=published,
+        category=category, lead=lead, body=body, author=author, source_line=source_line,
+        captions=captions, attachments=attachments, notes=notes,
+    )

@@ -1,0 +1,268 @@
+"""The page as a sequence of text blocks, and the generic choice of the main-text region.
+
+``linearize`` walks the cleaned tree once (iteratively: deeply nested pages cannot exhaust the
+Python stack) and cuts the text at every block-level tag and ``<br>``. Each block remembers how
+much of it was link text, bold, italic or inside a caption, whether an image came right before it,
+and the chain of its ancestor elements.
+
+``choose_region`` scores every block (length, link density, share of Vietnamese function words,
+repetition), adds the scores to the block's nearest ancestors (the readability idea), takes the
+best-scoring element and adds the sibling elements that hold prose (a lead paragraph in its own
+``div``, a second body ``div``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+__all__ = ["Block", "linearize", "score_blocks", "choose_region", "function_word_share"]
+
+BLOCK_TAGS = frozenset(
+    "p div td th li h1 h2 h3 h4 h5 h6 blockquote pre section article header footer figure "
+    "figcaption table tr tbody thead tfoot ul ol dl dt dd center form address main aside nav "
+    "fieldset legend caption hr br body html".split()
+)
+HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+BOLD_TAGS = frozenset(("b", "strong"))
+ITALIC_TAGS = frozenset(("i", "em"))
+
+# Vietnamese function words: prose has many of them (about 15–30 % of syllables), menus, link
+# lists, counters and footers almost none. Chosen from the frequent words of the seed article.
+FUNCTION_WORDS = frozenset(
+    "của và các được trong cho với đã là những có này về để một người tại không theo từ đến "
+    "khi như cũng đó nhằm ra sẽ đang vào thì nhiều năm trên do bị nên mà hơn còn".split()
+)
+
+# --- block scoring -----------------------------------------------------------------------------
+# A block shorter than this says nothing about where the article is (labels, buttons, dates).
+MIN_SCORED_CHARS = 25
+# Length saturates: one long paragraph must not outweigh a run of normal ones.
+MAX_SCORED_CHARS = 800
+# Function-word share at which a block counts as fully prose-like (seed article: about 0.2).
+PROSE_FW_SHARE = 0.12
+# Weight left to a block with no function words at all (names lists, addresses).
+NO_FW_WEIGHT = 0.2
+# A block counts as prose for sibling inclusion with at least this many characters, at most this
+# link density and at least this function-word share.
+PROSE_MIN_CHARS = 60
+PROSE_MAX_LINK_DENSITY = 0.25
+PROSE_MIN_FW_SHARE = 0.06
+# How much of a block's score each ancestor receives: the block's own element, its parent, ...
+ANCESTOR_WEIGHTS = (1.0, 1.0, 0.5, 0.33, 0.25)
+# Class/id words that make an element likelier (or unlikelier) to be the article container.
+POSITIVE_CLASS = re.compile(
+    r"article|content|detail|chitiet|chi-tiet|noidung|noi-dung|body|entry|post|news|main|journal|story|text",
+    re.I,
+)
+NEGATIVE_CLASS = re.compile(
+    r"comment|footer|foot|sidebar|side-bar|menu|nav|banner|widget|related|share|social|advert|ads\b|"
+    r"quangcao|weather|thoitiet|poll|binhchon|counter|thongke|lienket|link|tinkhac|other|hotnews|"
+    r"marquee|header|logo|copyright|search",
+    re.I,
+)
+POSITIVE_CLASS_FACTOR = 1.25
+NEGATIVE_CLASS_FACTOR = 0.3
+# A sibling of the best element joins the region when its score reaches this share of the best's.
+SIBLING_SCORE_RATIO = 0.2
+
+_CAPTION_CLASS = re.compile(r"caption|chuthich|chu-thich|chu_thich|(?:img|image|photo|pic|anh)[_-]?(?:desc|note|text)|desc[_-]?(?:img|image|photo|pic|anh)", re.I)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[6-9]00)", re.I)
+_ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.I)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(eq=False)
+class Block:
+    """A run of text between two block boundaries."""
+
+    index: int
+    text: str
+    owner: object  # the lxml element that opened the block
+    chain: tuple  # owner and its ancestors, innermost first
+    link_chars: int = 0
+    bold_chars: int = 0
+    italic_chars: int = 0
+    caption_chars: int = 0
+    heading: bool = False
+    after_img: bool = False
+    score: float = 0.0
+    fw_share: float = 0.0
+    prose: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.text)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+def function_word_share(text: str) -> float:
+    """Share of the words of ``text`` that are Vietnamese function words."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w in FUNCTION_WORDS) / len(words)
+
+
+def linearize(root) -> list[Block]:
+    """Cut the tree under ``root`` into text blocks in document order."""
+    blocks: list[Block] = []
+    parts: list[str] = []
+    counts = {"link": 0, "bold": 0, "italic": 0, "caption": 0, "heading": 0}
+    acc = {"link": 0, "bold": 0, "italic": 0, "caption": 0, "heading": 0, "after_img": False, "has_text": False}
+    owners: list = [root]
+    pending_img = [False]
+    # Per element: which counters it raised (so the end event lowers the same ones).
+    raised: dict = {}
+
+    def add(text: str) -> None:
+        if not text:
+            return
+        parts.append(text)
+        if not acc["has_text"] and text.strip():
+            acc["has_text"] = True
+            if pending_img[0]:
+                acc["after_img"] = True
+            pending_img[0] = False
+        n = len(text.strip()) and len(" ".join(text.split()))
+        for k in ("link", "bold", "italic", "caption", "heading"):
+            if counts[k]:
+                acc[k] += n
+
+    def flush() -> None:
+        text = " ".join("".join(parts).split())
+        if text:
+            owner = owners[-1]
+            chain = []
+            el = owner
+            while el is not None:
+                chain.append(el)
+                el = el.getparent()
+            n = len(text)
+            blocks.append(Block(
+                index=len(blocks), text=text, owner=owner, chain=tuple(chain),
+                link_chars=min(n, acc["link"]), bold_chars=min(n, acc["bold"]),
+                italic_chars=min(n, acc["italic"]), caption_chars=min(n, acc["caption"]),
+                heading=acc["heading"] > 0 or (isinstance(owner.tag, str) and owner.tag in HEADING_TAGS),
+                after_img=acc["after_img"],
+            ))
+        parts.clear()
+        for k in acc:
+            acc[k] = False if k in ("after_img", "has_text") else 0
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag.lower() if isinstance(el.tag, str) else None
+        if event == "start":
+            if tag is None:
+                continue
+            if tag in BLOCK_TAGS:
+                flush()
+                owners.append(el)
+            up = []
+            if tag == "a" and el.get("href") is not None:
+                up.append("link")
+            style = el.get("style") or ""
+            if tag in BOLD_TAGS or (style and _BOLD_STYLE.search(style)):
+                up.append("bold")
+            if tag in ITALIC_TAGS or (style and _ITALIC_STYLE.search(style)):
+                up.append("italic")
+            if tag in HEADING_TAGS:
+                up.append("heading")
+            if tag == "figcaption" or _CAPTION_CLASS.search((el.get("class") or "") + " " + (el.get("id") or "")):
+                up.append("caption")
+            if up:
+                raised[el] = up
+                for k in up:
+                    counts[k] += 1
+            if tag == "img":
+                pending_img[0] = True
+            if el.text:
+                add(el.text)
+        else:
+            if tag is not None:
+                if tag in BLOCK_TAGS:
+                    flush()
+                    if len(owners) > 1:
+                        owners.pop()
+                for k in raised.pop(el, ()):
+                    counts[k] -= 1
+            if el.tail:
+                add(el.tail)
+    flush()
+    return blocks
+
+
+def score_blocks(blocks: list[Block], boilerplate: set[str] | None = None) -> None:
+    """Give every block a content score (0 for short, link-heavy or repeated blocks)."""
+    seen: dict[str, int] = {}
+    for b in blocks:
+        seen[b.text] = seen.get(b.text, 0) + 1
+    for b in blocks:
+        b.fw_share = function_word_share(b.text)
+        ld = b.link_density
+        b.prose = b.n >= PROSE_MIN_CHARS and ld <= PROSE_MAX_LINK_DENSITY and b.fw_share >= PROSE_MIN_FW_SHARE
+        if b.n < MIN_SCORED_CHARS or seen[b.text] > 1 or (boilerplate and b.text in boilerplate):
+            b.score = 0.0
+            continue
+        fw_weight = NO_FW_WEIGHT + (1 - NO_FW_WEIGHT) * min(1.0, b.fw_share / PROSE_FW_SHARE)
+        b.score = min(b.n, MAX_SCORED_CHARS) / 100 * (1 - ld) ** 2 * fw_weight
+
+
+def _class_factor(el) -> float:
+    if not isinstance(el.tag, str):
+        return 1.0
+    name = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+    if not name:
+        return 1.0
+    if NEGATIVE_CLASS.search(name) and not POSITIVE_CLASS.search(name):
+        return NEGATIVE_CLASS_FACTOR
+    if POSITIVE_CLASS.search(name) and not NEGATIVE_CLASS.search(name):
+        return POSITIVE_CLASS_FACTOR
+    return 1.0
+
+
+def choose_region(blocks: list[Block]) -> tuple[object | None, set, dict]:
+    """Return ``(best element, region elements, stats)``; the region is the best element plus
+    its prose siblings. ``stats`` maps each element to [score, chars, link chars, prose chars]."""
+    stats: dict = {}
+    for b in blocks:
+        for depth, el in enumerate(b.chain):
+            st = stats.get(el)
+            if st is None:
+                st = stats[el] = [0.0, 0, 0, 0]
+            if depth < len(ANCESTOR_WEIGHTS):
+                st[0] += b.score * ANCESTOR_WEIGHTS[depth]
+            st[1] += b.n
+            st[2] += b.link_chars
+            if b.prose:
+                st[3] += b.n
+    best, best_score = None, 0.0
+    for el, st in stats.items():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body") or st[0] <= 0:
+            continue
+        ld = st[2] / max(1, st[1])
+        final = st[0] * (1 - ld) * _class_factor(el)
+        st.append(final)
+        if final > best_score:
+            best, best_score = el, final
+    if best is None:
+        return None, set(), stats
+    region = {best}
+    parent = best.getparent()
+    if parent is not None:
+        for sib in parent:
+            if sib is best or sib not in stats:
+                continue
+            st = stats[sib]
+            final = st[4] if len(st) > 4 else 0.0
+            ld = st[2] / max(1, st[1])
+            if ld > PROSE_MAX_LINK_DENSITY:
+                continue
+            if final >= SIBLING_SCORE_RATIO * best_score or (st[3] >= PROSE_MIN_CHARS and st[3] >= 0.5 * st[1]):
+                region.add(sib)
+    return best, region, stats

@@ -1,0 +1,160 @@
+"""What is not article text: widget families, footers, bylines, source lines, CMS accounts, captions.
+
+Everything here looks at one block's text (plus a few layout flags); nothing is specific to a site.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "widget_kind", "is_footer", "byline_kind", "looks_like_caption", "SKIP", "END",
+]
+
+SKIP, END = "skip", "end"
+
+# A widget heading or button is short; an article paragraph that happens to start with the same
+# words ("Thời tiết năm nay ...") is longer than this.
+WIDGET_LABEL_MAX_CHARS = 60
+# Counters and footers carry numbers and addresses; allow them to be longer.
+FOOTER_MAX_CHARS = 500
+# Bylines, source lines and CMS accounts are short lines at the end of the article.
+BYLINE_MAX_CHARS = 80
+# Image captions are a sentence or two.
+CAPTION_MAX_CHARS = 300
+
+# Widget labels. END labels close the article when met after its text started (related lists,
+# polls, weather, counters, link boxes); SKIP labels are buttons or bars that are only dropped (they
+# may sit between the lead and the body). PREFIX labels are distinctive enough to match the start of
+# a short block ("Đang truy cập: 27 / Tổng: 4.798.809"); EXACT labels are ordinary words that count
+# only when they are the whole block ("Bình chọn", "Quay lại"), so a subheading like "Trở về quê
+# hương" stays in the body.
+_END_PREFIX = (
+    "tin liên quan", "các tin khác", "các tin đã đưa", "tin đã đưa", "tin cùng chuyên mục",
+    "tin cùng loại", "tin cùng danh mục", "bài viết liên quan", "các bài viết khác", "thăm dò ý kiến",
+    "số lượng truy cập", "lượt truy cập", "đang truy cập", "đang online", "thống kê truy cập",
+    "liên kết website", "liên kết web", "văn bản mới", "thủ tục hành chính", "tin nổi bật",
+    "tin đọc nhiều", "tin xem nhiều", "ý kiến bạn đọc", "về đầu trang", "thời tiết các vùng",
+    "thời tiết hôm nay", "dự báo thời tiết", "tổng lượt truy cập", "hôm nay:", "tin mới nhất",
+    "file đính kèm", "tệp đính kèm", "tài liệu đính kèm", "tập tin đính kèm", "văn bản đính kèm",
+)
+_END_EXACT = (
+    "tin khác", "bài liên quan", "xem thêm", "bình chọn", "thăm dò", "thời tiết", "trực tuyến",
+    "tin mới", "bình luận", "lên đầu trang", "đầu trang", "quay lại", "trở về", "trở lại",
+    "gửi ý kiến", "ý kiến của bạn", "các bài khác", "tin bài khác", "tin tức khác", "đăng nhập",
+    "kết quả", "xem kết quả",
+)
+_SKIP_PREFIX = (
+    "in bài viết", "gửi mail", "gửi email", "gửi e-mail", "gửi bài viết", "gửi cho bạn bè",
+    "lượt xem", "số lượt xem", "view count", "lượt đọc", "cỡ chữ", "đánh giá bài viết",
+    "chia sẻ bài viết", "từ khóa:", "từ khoá:", "tags:", "tag:",
+)
+_SKIP_EXACT = (
+    "in bài", "in trang", "bản in", "in", "chia sẻ", "share", "print", "email", "e-mail", "facebook",
+    "twitter", "zalo", "tweet", "like", "thích", "tags", "từ khóa", "từ khoá", "gửi", "đóng", "close",
+)
+
+
+def _prefix_re(labels):
+    return re.compile(r"^[\W_]*(?:" + "|".join(re.escape(x) for x in labels) + r")(?![\w])", re.I)
+
+
+def _exact_re(labels):
+    return re.compile(r"^[\W_]*(?:" + "|".join(re.escape(x) for x in labels) + r")[\W_]*$", re.I)
+
+
+_END_RE = [_prefix_re(_END_PREFIX), _exact_re(_END_EXACT)]
+_SKIP_RE = [_prefix_re(_SKIP_PREFIX), _exact_re(_SKIP_EXACT)]
+_FOOTER_RE = re.compile(
+    r"(địa\s*chỉ\s*:.{0,200}(điện\s*thoại|đt\s*:|tel|fax))|(©|copyright|bản\s*quyền|ghi\s*rõ\s*nguồn"
+    r"|chịu\s*trách\s*nhiệm\s*(chính|nội\s*dung)|giấy\s*phép\s*(số|thiết\s*lập))",
+    re.I | re.S,
+)
+# Print/mail button rows: "In bài viết | Gửi mail | Về đầu trang".
+_BUTTON_ROW = re.compile(r"^(?:\s*(?:in bài viết|in bài|gửi mail|gửi email|về đầu trang|quay lại|bản in|chia sẻ)\s*[|/·-]?\s*)+$", re.I)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def widget_kind(text: str) -> str | None:
+    """``END`` for a widget heading that closes the article, ``SKIP`` for a button or bar, else None."""
+    if len(text) > FOOTER_MAX_CHARS:
+        return None
+    folded = _fold(text)
+    if _BUTTON_ROW.match(folded):
+        return SKIP
+    if len(text) <= WIDGET_LABEL_MAX_CHARS:
+        if any(r.match(folded) for r in _END_RE):
+            return END
+        if any(r.match(folded) for r in _SKIP_RE):
+            return SKIP
+    if is_footer(text):
+        return END
+    return None
+
+
+def is_footer(text: str) -> bool:
+    """Address/phone/fax or copyright lines of a site footer."""
+    return len(text) <= FOOTER_MAX_CHARS and bool(_FOOTER_RE.search(text))
+
+
+_AUTHOR_PREFIX = re.compile(
+    r"^(?:bài\s*(?:và|,|&|-)?\s*ảnh|tin\s*(?:và|,|&|-)?\s*ảnh|bài|tin|ảnh|tác\s*giả|người\s*viết|phóng\s*viên|"
+    r"pv|ctv|nhóm\s*pv|biên\s*tập|thực\s*hiện|nhóm\s*phóng\s*viên)\s*[:：]\s*\S",
+    re.I,
+)
+_COMPILED_TAG = re.compile(r"\((?:tổng\s*hợp|th|st|sưu\s*tầm|lược\s*dịch|theo\s+[^)]+)\)\s*$", re.I)
+_SOURCE_LINE = re.compile(r"^[(\[]?\s*(?:nguồn|theo|source)\s*[:：]?\s*\S.*$", re.I)
+_CMS_ACCOUNT = re.compile(r"^[a-z0-9_.@-]+(?:\s+[a-z0-9_.@-]+){0,2}$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-ỸĐ][\wÀ-ỹ'.-]*$")
+_NAME_JOINERS = frozenset(("và", "-", "–", ",", "&", "của"))
+
+
+def _looks_like_name(text: str) -> bool:
+    """"Phạm Linh", "Đặng Vân (tổng hợp)", "Minh Anh - Trung tâm Văn hóa": capitalised words."""
+    core = _COMPILED_TAG.sub("", text).strip(" .-–")
+    if not core:
+        return True  # "(tổng hợp)" alone
+    words = core.replace(",", " , ").split()
+    if not 1 <= len(words) <= 10:
+        return False
+    caps = [w for w in words if _NAME_WORD.match(w)]
+    others = [w for w in words if not _NAME_WORD.match(w)]
+    return len(caps) >= 1 and all(w.lower() in _NAME_JOINERS for w in others) and len(words) - len(others) == len(caps)
+
+
+def byline_kind(text: str, emphasised: bool = False) -> str | None:
+    """Classify a short closing line: ``"author"``, ``"source"``, ``"account"`` or None.
+
+    ``emphasised`` (bold or right-aligned) lets a less name-like line count as a byline.
+    """
+    if len(text) > BYLINE_MAX_CHARS:
+        return None
+    stripped = text.strip()
+    if _SOURCE_LINE.match(stripped) and not stripped.endswith((".", "。")) or stripped.lower().startswith(("(nguồn", "nguồn:", "nguồn :")):
+        return "source"
+    if _CMS_ACCOUNT.match(stripped):
+        return "account"
+    if _AUTHOR_PREFIX.match(stripped) or _COMPILED_TAG.search(stripped):
+        return "author"
+    if stripped.endswith((".", "!", "?", ":", ";", "…")):
+        return None
+    if _looks_like_name(stripped):
+        return "author"
+    if emphasised and len(stripped.split()) <= 8:
+        return "author"
+    return None
+
+
+_CAPTION_START = re.compile(r"^(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ)\s*(?:\d+\s*)?[:.\-–]", re.I)
+_CAPTION_CREDIT = re.compile(r"\((?:ảnh|nguồn ảnh)\s*:[^)]*\)\s*\.?$", re.I)
+
+
+def looks_like_caption(text: str) -> bool:
+    """Wording typical of captions: "Ảnh: ...", "... (Ảnh: Minh Anh)", "Ảnh minh họa"."""
+    if len(text) > CAPTION_MAX_CHARS:
+        return False
+    folded = text.strip().lower()
+    return bool(_CAPTION_START.match(folded) or _CAPTION_CREDIT.search(folded)) or folded in ("ảnh minh họa", "ảnh minh hoạ")

@@ -1,0 +1,154 @@
+"""Publish dates as Vietnamese portals write them, and as meta tags / JSON-LD carry them.
+
+Every form in ``shared/reference/portals.md`` is covered: a day-first date (``08/10/2018``,
+``8-10-2018``, ``08.10.2018``, ``ngày 8 tháng 10 năm 2018``) with an optional time before or after it,
+12- or 24-hour (``5:05 PM``, ``15:54``, ``10h30``), an optional weekday prefix (``Thứ Ba,``) and
+separators ``|``, ``-``, ``,``. Results are ISO 8601 local time with minute precision
+(``2018-10-08T15:54``), or just the day (``2012-12-26``) when the page gives no time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+__all__ = ["DateHit", "find_dates", "parse_date_text", "parse_iso_datetime", "LOCAL_TZ"]
+
+LOCAL_TZ = timezone(timedelta(hours=7))  # Vietnam, no daylight saving
+
+# Plausible publication years: portals started in the late 1990s; anything else is a number, not a date.
+MIN_YEAR, MAX_YEAR = 1995, 2100
+
+# How far (in characters) a time may sit from its date: "08/10/2018 | 15:54", "15:55 | 10/07/2026".
+TIME_WINDOW = 24
+
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?P<d>\d{1,2})\s?(?P<s>[/.-])\s?(?P<m>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4})(?![\d/])"
+)
+_WORD_DATE = re.compile(
+    r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+)năm\s+(?P<y>\d{4})", re.I
+)
+_TIME = r"(?P<H>\d{1,2})\s?(?::|h|giờ)\s?(?P<M>\d{2})(?::\d{2})?(?:\s?(?P<ap>[AaPp]\.?\s?[Mm]\.?|SA|CH)(?![\w]))?"
+_TIME_AFTER = re.compile(r"^\s*(?:[|,\-–—]|lúc|vào lúc)?\s*(?:lúc\s*)?" + _TIME)
+_TIME_BEFORE = re.compile(_TIME + r"\s*(?:[|,\-–—]|ngày)?\s*(?:ngày\s*)?$")
+
+# Labels that mark the publication date among several dates ("Ngày đăng", "Cập nhật", ...).
+_PUBLISH_LABEL = re.compile(r"(ngày\s*đăng|đăng\s*ngày|đăng\s*lúc|xuất\s*bản|ngày\s*tạo|posted|published)", re.I)
+_UPDATE_LABEL = re.compile(r"(cập\s*nhật|sửa\s*đổi|updated|modified)", re.I)
+
+
+@dataclass
+class DateHit:
+    """One date found in a text: its ISO value, whether it carried a time, where it was."""
+
+    value: str
+    has_time: bool
+    start: int
+    end: int
+    labelled: bool = False  # preceded by "Ngày đăng" and the like
+    update: bool = False  # preceded by "Cập nhật" and the like
+
+
+def _to_24h(hour: int, ampm: str | None) -> int | None:
+    if not ampm:
+        return hour if 0 <= hour <= 23 else None
+    ap = ampm.replace(".", "").replace(" ", "").upper()
+    if not 1 <= hour <= 12:
+        return None
+    if ap in ("AM", "SA"):
+        return 0 if hour == 12 else hour
+    return 12 if hour == 12 else hour + 12
+
+
+def _time_from(m: re.Match) -> tuple[int, int] | None:
+    hour = _to_24h(int(m.group("H")), m.group("ap"))
+    minute = int(m.group("M"))
+    if hour is None or minute > 59:
+        return None
+    return hour, minute
+
+
+def find_dates(text: str) -> list[DateHit]:
+    """All day-first dates in ``text``, each with its neighbouring time when there is one."""
+    hits: list[DateHit] = []
+    matches = list(_NUMERIC_DATE.finditer(text)) + list(_WORD_DATE.finditer(text))
+    for m in matches:
+        try:
+            day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                continue
+            date = datetime(year, month, day)
+        except ValueError:
+            continue
+        start, end = m.start(), m.end()
+        hm = None
+        after = _TIME_AFTER.match(text[end:end + TIME_WINDOW])
+        if after and _time_from(after):
+            hm = _time_from(after)
+            end += after.end()
+        else:
+            before_text = text[max(0, start - TIME_WINDOW):start]
+            before = _TIME_BEFORE.search(before_text)
+            if before and _time_from(before):
+                hm = _time_from(before)
+                start -= len(before_text) - before.start()
+        if hm:
+            value = date.replace(hour=hm[0], minute=hm[1]).strftime("%Y-%m-%dT%H:%M")
+        else:
+            value = date.strftime("%Y-%m-%d")
+        prefix = text[max(0, start - 30):start]
+        hits.append(DateHit(value, hm is not None, start, end,
+                            labelled=bool(_PUBLISH_LABEL.search(prefix)),
+                            update=bool(_UPDATE_LABEL.search(prefix))))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def parse_date_text(text: str) -> str | None:
+    """The first date (with its time) written in ``text``, as ISO 8601 local time, or None.
+
+    >>> parse_date_text("Ngày đăng 13/05/2016 | 5:05 PM | View count: 889")
+    '2016-05-13T17:05'
+    """
+    hits = find_dates(text)
+    return hits[0].value if hits else None
+
+
+_ISO = re.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+def parse_iso_datetime(value: str | None) -> str | None:
+    """A meta-tag or JSON-LD datetime → local (UTC+7) ISO 8601 at minute precision.
+
+    Values with an offset are converted to Vietnam time; values without one are taken as local.
+    Day-first text values (some portals put "08/10/2018 15:54" in meta tags) are accepted too.
+    """
+    if not value or not isinstance(value, str):
+        return None
+    value = value.strip()
+    m = _ISO.search(value)
+    if not m:
+        return parse_date_text(value)
+    try:
+        dt = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    if m.group("H") is None:
+        return dt.strftime("%Y-%m-%d")
+    try:
+        dt = dt.replace(hour=int(m.group("H")), minute=int(m.group("M")))
+    except ValueError:
+        return None
+    tz = m.group("tz")
+    if tz:
+        if tz == "Z":
+            offset = timedelta(0)
+        else:
+            sign = 1 if tz[0] == "+" else -1
+            digits = tz[1:].replace(":", "")
+            offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        dt = (dt.replace(tzinfo=timezone(offset))).astimezone(LOCAL_TZ).replace(tzinfo=None)
+    return dt.strftime("%Y-%m-%dT%H:%M")

@@ -1,0 +1,92 @@
+"""Bytes → text: pick the character encoding the way a careful browser would, then NFC-normalise.
+
+Order of evidence: byte-order mark, the HTTP ``Content-Type`` charset, the ``<meta>`` charset, then a
+strict UTF-8 attempt, then windows-1258 (the Vietnamese Windows code page, which writes tone marks as
+combining characters; NFC composes them). A declared charset that fails to decode strictly is not
+trusted: real portals often declare one encoding and serve another.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+__all__ = ["decode_html", "normalize_text"]
+
+# How many leading bytes to search for a <meta charset>: the HTML spec says 1024; old portals put
+# long comments and scripts first, so look further.
+META_SNIFF_BYTES = 8192
+
+# Declared charsets that servers emit by default without knowing the page's encoding: when the bytes
+# are valid UTF-8 and contain non-ASCII, UTF-8 wins over these.
+_WEAK_CHARSETS = {"iso8859-1", "ascii", "cp1252"}
+
+# Python codec names → the names the web uses (stored in pages.encoding).
+_WEB_NAMES = {"cp1258": "windows-1258", "cp1252": "windows-1252", "iso8859-1": "iso-8859-1"}
+
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _canonical(name: str | None) -> str | None:
+    """Python's canonical codec name, or None when unknown."""
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'").lower()).name
+    except LookupError:
+        return None
+
+
+def normalize_text(text: str) -> str:
+    """NFC-normalise (windows-1258 and some CMSs produce combining tone marks)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str, str]:
+    """Decode an HTML body; return ``(text, encoding)`` with text NFC-normalised.
+
+    >>> decode_html("<p>Hà Nội</p>".encode("utf-8"), "text/html; charset=utf-8")
+    ('<p>Hà Nội</p>', 'utf-8')
+    """
+    if isinstance(body, str):
+        return normalize_text(body), "unicode"
+    if body is None:
+        return "", "utf-8"
+    body = bytes(body)
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return normalize_text(body[len(bom):].decode(name, errors="replace")), name
+
+    candidates: list[str] = []
+    if content_type:
+        m = _HEADER_CHARSET.search(content_type)
+        if m and _canonical(m.group(1)):
+            candidates.append(_canonical(m.group(1)))
+    m = _META_CHARSET.search(body[:META_SNIFF_BYTES])
+    if m and _canonical(m.group(1).decode("ascii", "ignore")):
+        candidates.append(_canonical(m.group(1).decode("ascii", "ignore")))
+
+    has_non_ascii = any(b > 0x7F for b in body)
+    utf8_ok = True
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8_ok = False
+
+    for name in candidates:
+        if name in _WEAK_CHARSETS and has_non_ascii and utf8_ok:
+            return normalize_text(body.decode("utf-8")), "utf-8"
+        try:
+            return normalize_text(body.decode(name)), _WEB_NAMES.get(name, name)
+        except (UnicodeDecodeError, LookupError):
+            continue  # declared charset is wrong: fall through to sniffing
+    if utf8_ok:
+        return normalize_text(body.decode("utf-8")), "utf-8"
+    return normalize_text(body.decode("cp1258", errors="replace")), "windows-1258"

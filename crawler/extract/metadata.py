@@ -1,0 +1,217 @@
+"""Page metadata: <title>, meta tags, JSON-LD, canonical link, breadcrumb, attachments, page kind."""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin, urlsplit, parse_qsl
+
+from .dates import parse_iso_datetime
+
+__all__ = [
+    "head_metadata", "split_title_tag", "breadcrumb_items", "find_attachments", "url_kind",
+    "print_canonical",
+]
+
+# Separators between the parts of a <title>: "Title - Category - Site", "Title | Site".
+TITLE_SEPARATORS = re.compile(r"\s+[-–—|»:]\s+|\s+::\s+")
+ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                 "report", "webpage"}
+ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)$", re.I)
+
+_META_DATE_KEYS = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publish_date", "dc.date.issued", "dc.date", "date", "created", "article.published",
+    "sailthru.date", "parsely-pub-date",
+)
+_META_MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:updated_time", "lastmod", "dc.date.modified")
+
+
+def _text(el) -> str:
+    return " ".join((el.text_content() or "").split())
+
+
+def _jsonld_objects(root) -> list[dict]:
+    """Article-like objects from every JSON-LD script (top level, lists and @graph)."""
+    found: list[dict] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack and len(found) < 20:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                types = item.get("@type")
+                types = types if isinstance(types, list) else [types]
+                if any(isinstance(t, str) and t.lower() in ARTICLE_TYPES for t in types):
+                    found.append(item)
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+    # Prefer true articles over WebPage objects.
+    found.sort(key=lambda o: 0 if str(o.get("@type", "")).lower() != "webpage" else 1)
+    return found
+
+
+def head_metadata(root) -> dict:
+    """Title tag, Open Graph / article meta, JSON-LD and canonical link of a parsed page."""
+    meta: dict = {}
+    title_el = root.find(".//title")
+    meta["title_tag"] = _text(title_el) if title_el is not None else ""
+    tags: dict[str, str] = {}
+    for m in root.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        content = m.get("content")
+        if key and content and key not in tags:
+            tags[key] = " ".join(content.split())
+    meta["tags"] = tags
+    meta["og_title"] = tags.get("og:title") or tags.get("twitter:title")
+    meta["section"] = tags.get("article:section")
+    published = None
+    for key in _META_DATE_KEYS:
+        if key in tags:
+            published = parse_iso_datetime(tags[key])
+            if published:
+                break
+    if not published:
+        for el in root.iter("time"):
+            if (el.get("itemprop") or "").lower() == "datepublished" or (el.get("pubdate") is not None):
+                published = parse_iso_datetime(el.get("datetime") or _text(el))
+                if published:
+                    break
+    for obj in _jsonld_objects(root):
+        if not published and obj.get("datePublished"):
+            published = parse_iso_datetime(str(obj.get("datePublished")))
+        meta.setdefault("jsonld_headline", obj.get("headline") if isinstance(obj.get("headline"), str) else None)
+        section = obj.get("articleSection")
+        if isinstance(section, list):
+            section = section[0] if section and isinstance(section[0], str) else None
+        if section and isinstance(section, str) and not meta.get("section"):
+            meta["section"] = section
+    meta["published"] = published
+    canonical = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            canonical = link.get("href").strip()
+            break
+    meta["canonical"] = canonical or tags.get("og:url")
+    return meta
+
+
+def split_title_tag(title_tag: str, title: str | None) -> list[str]:
+    """The parts of the <title> left after the article title: ["Category", "Site name"]."""
+    if not title_tag:
+        return []
+    rest = title_tag
+    if title and title_tag.lower().startswith(title.lower()):
+        rest = title_tag[len(title):]
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(" " + rest + " ") if p.strip()]
+    return parts
+
+
+_BREADCRUMB_CLASS = re.compile(r"breadcrumb|duongdan|duong-dan|path|crumb|vitri|vi-tri|navigation-bar", re.I)
+_HOME = {"trang chủ", "home", "trang nhất", "trang chính", "english"}
+
+
+def breadcrumb_items(root) -> list[str]:
+    """Texts of the first breadcrumb trail on the page, "Trang chủ" dropped."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        name = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _BREADCRUMB_CLASS.search(name):
+            continue
+        text = _text(el)
+        if not text or len(text) > 300:
+            continue
+        links = [_text(a) for a in el.iter("a") if _text(a)]
+        items = links if links else [p.strip() for p in re.split(r"[>»›/|]", text) if p.strip()]
+        # Trailing plain text after the links (the current category) counts too.
+        if links and re.search(r"[>»›]", text):
+            tail = re.split(r"[>»›]", text)[-1].strip()
+            if tail and tail not in items:
+                items.append(tail)
+        elif links:
+            # <li> trails: the last item may be plain text (the current page).
+            lis = [_text(li) for li in el.iter("li") if _text(li)]
+            if lis and lis[-1] not in items:
+                items.append(lis[-1])
+        items = [i.strip(" >»›/|") for i in items if i.strip(" >»›/|").lower() not in _HOME]
+        if items:
+            return items
+    return []
+
+
+def find_attachments(elements, base_url: str) -> list[dict]:
+    """Links to documents (.pdf, .doc, .docx, .xls, ...) under the given elements."""
+    seen: set[str] = set()
+    out: list[dict] = []
+    for root in elements:
+        for a in root.iter("a"):
+            href = (a.get("href") or "").strip()
+            if not href:
+                continue
+            path = urlsplit(href).path
+            if not ATTACHMENT_EXT.search(path):
+                continue
+            url = urljoin(base_url, href)
+            if url in seen:
+                continue
+            seen.add(url)
+            out.append({"url": url, "text": _text(a) or a.get("title") or path.rsplit("/", 1)[-1]})
+    return out
+
+
+_PRINT_PATH = re.compile(r"/pop_up/|/print/|/in-bai/|/print\.aspx|/printpreview|/print-view", re.I)
+_PRINT_QUERY = {"print", "in", "printview", "isprint", "popup", "pop_up", "view", "mode", "layout"}
+_PRINT_VALUES = {"1", "true", "print", "printview", "in", "popup", "pop_up"}
+_SEARCH_SEGMENTS = {"search", "tim-kiem", "timkiem", "tim_kiem", "ket-qua-tim-kiem", "search.aspx",
+                    "tim-kiem.html", "timkiem.aspx", "searchresults.aspx", "osssearchresults.aspx"}
+_SEARCH_KEYS = {"keyword", "keywords", "q", "s", "tukhoa", "searchtext", "k", "query", "search"}
+_HOME_PATHS = {"", "/", "/vi", "/vi/", "/en", "/en/", "/index.html", "/index.htm", "/index.php",
+               "/default.aspx", "/pages/default.aspx", "/home", "/trang-chu", "/trang-chu.html",
+               "/web/guest", "/web/guest/", "/portal", "/portal/", "/vi/home", "/vi/trang-chu"}
+
+
+def url_kind(url: str) -> str | None:
+    """"print", "search" or "home" when the URL alone says so, else None."""
+    try:
+        parts = urlsplit(url or "")
+    except ValueError:
+        return None
+    path = parts.path or "/"
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if _PRINT_PATH.search(path):
+        return "print"
+    for k, v in query:
+        if k.lower() in _PRINT_QUERY and v.lower() in _PRINT_VALUES:
+            return "print"
+    segments = {s.lower() for s in path.split("/") if s}
+    if segments & _SEARCH_SEGMENTS or any(k.lower() in _SEARCH_KEYS and v for k, v in query):
+        return "search"
+    if path.lower().rstrip("/") in {p.rstrip("/") for p in _HOME_PATHS} and not parts.query:
+        return "home"
+    if re.fullmatch(r"/web/[\w-]+/?", path) and not parts.query:
+        return "home"
+    # "/hoangmai/", "/vi/": a site or language root.
+    if re.fullmatch(r"/[\w.-]+/", path) and not parts.query:
+        return "home"
+    return None
+
+
+def print_canonical(url: str, canonical: str | None) -> str | None:
+    """The article URL a print view duplicates: the canonical link, else the URL without its print marker."""
+    if canonical and canonical != url and url_kind(canonical) != "print":
+        return urljoin(url, canonical)
+    parts = urlsplit(url)
+    path = re.sub(r"/pop_up/", "/", parts.path, flags=re.I)
+    path = re.sub(r"/(print|in-bai|print-view|printpreview)/", "/", path, flags=re.I)
+    query = "&".join(
+        f"{k}={v}" if v else k for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not (k.lower() in _PRINT_QUERY and v.lower() in _PRINT_VALUES)
+    )
+    return parts._replace(path=path, query=query).geturl()
