@@ -161,6 +161,28 @@ def _register_extract(sub, eval_sub) -> None:
     ev.set_defaults(func=cmd_eval_extract)
 
 
+def cmd_demo_portal(args) -> int:
+    from crawler.demo import DemoPortal
+
+    portal = DemoPortal(port=args.port)
+    url = portal.start()
+    print(f"Demo portal at {url}/ (hoangmai, binhthanh, longbien); Ctrl-C to stop", flush=True)
+    try:
+        portal.wait()
+    finally:
+        portal.stop()
+    return 0
+
+
+def _register_demo_portal(sub) -> None:
+    dp = sub.add_parser(
+        "demo-portal", help="serve the bundled demo portal (three district sites) until Ctrl-C",
+        description="Serve data/demo/site over HTTP on 127.0.0.1 and print its URL. Example: "
+                    "vnnews demo-portal --port 8000")
+    dp.add_argument("--port", type=int, default=0, help="port (default 0 = any free port)")
+    dp.set_defaults(func=cmd_demo_portal)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnnews",
@@ -169,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     # Each command registers itself here: add_parser(...) then set_defaults(func=cmd_x).
     _register_core(sub)
+    _register_demo_portal(sub)
     # `vnnews eval WHAT` groups the evaluation gates (eval extract, eval nlp).
     evaluate = sub.add_parser("eval", help="measure a stage on its gold set against a baseline")
     eval_sub = evaluate.add_subparsers(dest="what", required=True, metavar="WHAT")
