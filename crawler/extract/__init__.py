@@ -412,7 +412,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     # of every listing item ("<a>Title</a> (08/10/2018) / summary"). In an article, prose follows
     # prose, the title or the date line, never a link to another page.
     teasers = 0
-    prose_blocks = [b for b in region_blocks if b.prose]
+    prose_blocks = [b for b in region_blocks
+                    if b.n >= _blocks.PROSE_MIN_CHARS and b.link_density <= _blocks.PROSE_MAX_LINK_DENSITY]
     for b in prose_blocks:
         j = b.index - 1
         while j >= 0 and (_is_date_line(blocks[j]) or not blocks[j].text.strip()):

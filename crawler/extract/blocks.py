@@ -32,7 +32,9 @@ ITALIC_TAGS = frozenset(("i", "em"))
 # lists, counters and footers almost none. Chosen from the frequent words of the seed article.
 FUNCTION_WORDS = frozenset(
     "của và các được trong cho với đã là những có này về để một người tại không theo từ đến "
-    "khi như cũng đó nhằm ra sẽ đang vào thì nhiều năm trên do bị nên mà hơn còn".split()
+    "khi như cũng đó nhằm ra sẽ đang vào thì nhiều năm trên do bị nên mà hơn còn ngày tháng "
+    "qua sau trước cùng nhưng hoặc hay ấy nào rất vẫn đều chỉ lại lên xuống số việc nhất "
+    "ngoài dưới đồng thời bằng".split()
 )
 
 # --- block scoring -----------------------------------------------------------------------------
@@ -48,7 +50,7 @@ NO_FW_WEIGHT = 0.2
 # link density and at least this function-word share.
 PROSE_MIN_CHARS = 60
 PROSE_MAX_LINK_DENSITY = 0.25
-PROSE_MIN_FW_SHARE = 0.06
+PROSE_MIN_FW_SHARE = 0.03
 # How much of a block's score each ancestor receives: the block's own element, its parent, ...
 ANCESTOR_WEIGHTS = (1.0, 1.0, 0.5, 0.33, 0.25)
 # Class/id words that make an element likelier (or unlikelier) to be the article container.
@@ -228,7 +230,8 @@ def _class_factor(el) -> float:
 
 def choose_region(blocks: list[Block]) -> tuple[object | None, set, dict]:
     """Return ``(best element, region elements, stats)``; the region is the best element plus
-    its prose siblings. ``stats`` maps each element to [score, chars, link chars, prose chars]."""
+    its siblings holding plain text (long blocks, few links): a lead in its own element, a second
+    body element. ``stats`` maps each element to [score, chars, link chars, plain chars, final]."""
     stats: dict = {}
     for b in blocks:
         for depth, el in enumerate(b.chain):
@@ -239,8 +242,8 @@ def choose_region(blocks: list[Block]) -> tuple[object | None, set, dict]:
                 st[0] += b.score * ANCESTOR_WEIGHTS[depth]
             st[1] += b.n
             st[2] += b.link_chars
-            if b.prose:
-                st[3] += b.n
+            if b.n >= PROSE_MIN_CHARS and b.link_density <= PROSE_MAX_LINK_DENSITY:
+                st[3] += b.n  # plain text: a lead may have few function words
     best, best_score = None, 0.0
     for el, st in stats.items():
         if not isinstance(el.tag, str) or el.tag in ("html", "body") or st[0] <= 0:
