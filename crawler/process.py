@@ -9,6 +9,7 @@ import json
 
 from crawler.extract import extract
 from crawler.extract.decode import decode_html
+from crawler.legacy_encodings import fix_legacy
 from crawler.records import Article, Page
 from crawler.store import open_store
 
@@ -26,7 +27,9 @@ def extract_page(page: Page, hints: dict | None = None) -> Article:
     content_type = page.headers.get("Content-Type") or page.headers.get("content-type")
     if content_type and "html" not in content_type.lower():
         return Article(url=page.final_url, is_article=False, reason=f"not HTML: {content_type}")
-    text, page.encoding = decode_html(page.body, content_type)
+    text, encoding = decode_html(page.body, content_type)
+    text, legacy = fix_legacy(text, page.body, encoding)  # TCVN3 / VNI font encodings
+    page.encoding = legacy or encoding
     return extract(text, page.final_url, hints or None)
 
 
