@@ -313,6 +313,8 @@ class _HoangMai(_Template):
             return f"Ngày đăng {_dmy(dt)} | {dt:%H:%M}"
         if art.date_style == "bare":
             return f"{_dmy(dt)} | {_clock12(dt)}"
+        if art.date_style == "ampm0":
+            return f"Ngày đăng {_dmy(dt)} | {_clock12(dt, pad=True)} | View count: {_views(art)}"
         return f"Ngày đăng {_dmy(dt)} | {_clock12(dt)} | View count: {_views(art)}"
 
     # -- page chrome
