@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .dates import find_dates
 from .docref import find_docrefs
+from .entities import Doc
 from .normalize import normalize
 from .records import Analysis, Mention
 
@@ -28,10 +29,9 @@ def analyze(text: str, published: str | None = None) -> Analysis:
     t = norm.text
     spans: list[tuple[str, int, int, str | None, dict]] = []
 
-    # 1-2. document numbers
-    ents = _entities()
-    org_at = ents.org_end_at(t) if ents else None
-    docs = find_docrefs(t, org_at)
+    # 1-2. document numbers (the issuer after "của" is read with the organisation finder)
+    doc = Doc(t)
+    docs = find_docrefs(t, doc.org_end_at)
     blocked = [(d.start, d.end) for d in docs]
     for d in docs:
         spans.append(("DOCREF", d.start, d.end, d.value, d.attrs))
@@ -39,22 +39,13 @@ def analyze(text: str, published: str | None = None) -> Analysis:
     for d in find_dates(t, published, blocked):
         spans.append(("DATE", d.start, d.end, d.value, d.attrs))
     # 4. names
-    if ents:
-        taken = [(s, e) for _, s, e, _, _ in spans]
-        spans.extend(ents.find(t, taken))
+    taken = [(s, e) for _, s, e, _, _ in spans]
+    spans.extend(doc.find(taken))
 
     mentions = []
     for kind, s, e, value, attrs in spans:
         os_, oe = norm.span(s, e)
         mentions.append(Mention(kind, text[os_:oe], os_, oe, value, attrs))
     mentions.sort(key=lambda m: (m.start, -m.end))
-    return Analysis(text=text, published=published, mentions=mentions)
-
-
-def _entities():
-    """The PERSON/ORG/LOC recogniser, or None while it is not available."""
-    try:
-        from . import entities
-    except ImportError:
-        return None
-    return entities
+    return Analysis(text=text, published=published, mentions=mentions,
+                    acronyms=dict(doc.acronyms))

@@ -26,6 +26,8 @@ class Analysis:
     text: str
     published: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    # acronyms resolved to the quoted long form they abbreviate ("TDĐKXDSVH" → "Toàn dân ...")
+    acronyms: dict = field(default_factory=dict)
 
     def of_type(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.type == kind]

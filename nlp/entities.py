@@ -1,0 +1,143 @@
+"""ORG, LOC and PERSON together: they share tokens and block each other.
+
+Order: organisations first (their names hold places and look like names), then places outside
+organisations, then people outside both; the spans never overlap (flat annotation).
+"""
+from __future__ import annotations
+
+from .lexicon import Tok, is_cap, lexicon, tokenize
+from .org import find_acronyms, find_orgs
+from .person import find_persons
+from .places import gazetteer, new_unit_for, place_name_end, strip_key
+
+__all__ = ["Doc", "prepare"]
+
+_NO_BARE_LOC = {"hồ chí minh"}
+
+
+class Doc:
+    """Tokens, acronyms and organisations of one normalised text, computed once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.toks: list[Tok] = tokenize(text)
+        self.acronyms = find_acronyms(text, self.toks)
+        self.orgs = find_orgs(text, self.toks, self.acronyms)
+        self._org_by_start = {o.start: o.end for o in self.orgs}
+
+    def org_end_at(self, pos: int) -> int | None:
+        """End of an organisation name starting at character ``pos`` (for doc issuers)."""
+        return self._org_by_start.get(pos)
+
+    def find(self, taken: list[tuple[int, int]]) -> list[tuple[str, int, int, object, dict]]:
+        toks, text = self.toks, self.text
+        n = len(toks)
+        blocked = [False] * n
+        _block(toks, blocked, taken)
+        out = []
+        orgs = []
+        for o in self.orgs:
+            if any(blocked[k] for k in range(o.i, o.j)):
+                continue
+            orgs.append(o)
+            out.append(("ORG", o.start, o.end, o.value, o.attrs))
+        for o in orgs:
+            for k in range(o.i, o.j):
+                blocked[k] = True
+        locs = find_locs(text, toks, blocked)
+        for s, e, i, j, value, attrs in locs:
+            for k in range(i, j):
+                blocked[k] = True
+            out.append(("LOC", s, e, value, attrs))
+        for p in find_persons(text, toks, orgs, blocked):
+            out.append(("PERSON", p.start, p.end, p.value, p.attrs))
+        return out
+
+
+def prepare(text: str) -> Doc:
+    return Doc(text)
+
+
+def _block(toks: list[Tok], blocked: list[bool], spans: list[tuple[int, int]]) -> None:
+    if not spans:
+        return
+    spans = sorted(spans)
+    k = 0
+    for idx, t in enumerate(toks):
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        if k < len(spans) and spans[k][0] < t.end:
+            blocked[idx] = True
+
+
+def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
+    """LOC spans outside organisations (see nlp/places.py for the conventions)."""
+    lex = lexicon()
+    gaz = gazetteer()
+    n = len(toks)
+    found = []
+    i = 0
+    while i < n:
+        if blocked[i]:
+            i += 1
+            continue
+        t = toks[i]
+        u = lex.units.match(toks, i) if t.low in lex.units.by_first else None
+        if u:
+            uend, phrase, (utype, admin) = u
+            ok_case = t.text[0].islower() or (admin and (is_cap(t) or t.text in ("TP", "Tp")))
+            if ok_case:
+                if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
+                    uend += 1
+                pe = place_name_end(toks, uend)
+                if pe and not any(blocked[k] for k in range(uend, pe)) and \
+                        toks[uend].start - toks[uend - 1].end <= 1:
+                    name = text[toks[uend].start:toks[pe - 1].end]
+                    unit = lex.abbrev.get(t.low, phrase).lower() if t.text in (
+                        "TP", "Tp", "TP.", "Q", "P", "TX") else phrase.lower()
+                    found.append((i, pe, utype, unit, name))
+                    i = pe
+                    continue
+        if is_cap(t):
+            for length in (3, 2, 1):
+                if i + length > n or not all(is_cap(x) and not blocked[k] for k, x in
+                                             enumerate(toks[i:i + length], i)):
+                    continue
+                if i + length < n and is_cap(toks[i + length]) and \
+                        text[toks[i + length - 1].end:toks[i + length].start] == " ":
+                    continue  # part of a longer name
+                nm = " ".join(x.low for x in toks[i:i + length])
+                if nm in _NO_BARE_LOC:
+                    continue
+                if nm in lex.places or (length >= 2 and nm in gaz.provinces):
+                    utype = "province" if nm in gaz.provinces else "place"
+                    found.append((i, i + length, utype, None,
+                                  text[t.start:toks[i + length - 1].end]))
+                    i += length
+                    break
+            else:
+                i += 1
+            continue
+        i += 1
+    # context for new_unit: districts and provinces named in the text
+    ctx = {"districts": [], "provinces": set()}
+    for i, j, utype, unit, name in found:
+        if utype == "district" and unit:
+            ctx["districts"].append(strip_key(unit + name))
+        if utype in ("province", "city"):
+            key = gaz.provinces.get(name.lower()) or gaz.provinces.get(
+                (unit + " " + name).lower() if unit else "")
+            if key:
+                ctx["provinces"].add(key)
+    out = []
+    for i, j, utype, unit, name in found:
+        value = f"{unit} {name}" if unit else name
+        attrs = {"unit_type": utype}
+        if utype == "city" and name.lower() not in gaz.provinces:
+            pass
+        else:
+            nu = new_unit_for(utype, name, ctx)
+            if nu:
+                attrs["new_unit"] = nu
+        out.append((toks[i].start, toks[j - 1].end, i, j, value, attrs))
+    return out

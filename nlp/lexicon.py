@@ -1,0 +1,123 @@
+"""Word lists (nlp/data/*) and the tokenizer shared by the ORG, PERSON and LOC matchers.
+
+Tokens are ``(start, end, text, folded)`` over the normalised text. Multi-word phrases
+(titles, organisation heads, unit words, honorifics) are matched token by token on the folded
+form; capitalisation is checked by the caller, which knows whether it matters.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .normalize import fold
+
+__all__ = ["Tok", "tokenize", "PhraseTable", "lexicon", "is_cap", "is_acronym", "read_list",
+           "read_tsv"]
+
+DATA = Path(__file__).parent / "data"
+
+# words (with glued &, -, /, . inside: GD&ĐT, KT-XH, đ/c, PGS.TS, 155/KH-UBND), or one symbol
+_TOKEN = re.compile(r"\w+(?:[&\-/.]\w+)*|\S")
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str  # folded (lower case, new tone style)
+    cap: bool  # first letter upper case (Title case or all caps)
+    word: bool  # starts with a letter or digit
+
+
+def tokenize(text: str) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        c = t[0]
+        out.append(Tok(m.start(), m.end(), t, t.lower(), c.isupper(), c.isalnum()))
+    return out
+
+
+def is_cap(tok: Tok) -> bool:
+    """Title-case word: "Hoàng", "Mai" (not "UBND", not "hoàng")."""
+    t = tok.text
+    return t[0].isupper() and (len(t) == 1 or t[1:].islower() or t[1:].isdigit())
+
+
+def is_acronym(tok: Tok) -> bool:
+    """All-capitals word of 2+ letters: "UBND", "TDĐKXDSVH", "GD&ĐT"."""
+    t = tok.text
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= len(letters) - 1 \
+        and t[0].isupper() and t[-1].isupper()
+
+
+def read_list(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    return [ln.split("\t") for ln in read_list(name)]
+
+
+class PhraseTable:
+    """Multi-word phrases indexed by their first folded token; longest match first."""
+
+    def __init__(self, phrases: dict[str, object]):
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, object]]] = {}
+        for phrase, payload in phrases.items():
+            toks = tuple(t.text.lower() for t in tokenize(fold(phrase)))
+            if not toks:
+                continue
+            self.by_first.setdefault(toks[0], []).append((toks, phrase, payload))
+        for lst in self.by_first.values():
+            lst.sort(key=lambda x: -len(x[0]))
+
+    def match(self, toks: list[Tok], i: int) -> tuple[int, str, object] | None:
+        """(end index exclusive, phrase, payload) of the longest phrase starting at token i."""
+        cands = self.by_first.get(toks[i].low)
+        if not cands:
+            return None
+        n = len(toks)
+        for ptoks, phrase, payload in cands:
+            k = len(ptoks)
+            if i + k <= n and all(toks[i + j].low == ptoks[j] for j in range(1, k)):
+                return i + k, phrase, payload
+        return None
+
+
+@dataclass
+class Lexicon:
+    surnames: set[str]
+    titles: PhraseTable
+    heads: PhraseTable  # payload (kind, long form)
+    units: PhraseTable  # payload (unit_type, admin)
+    honorifics: PhraseTable
+    abbrev: dict[str, str]  # folded abbreviation → expansion
+    places: set[str]  # folded bare place names (countries, regions)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    heads = {}
+    for row in read_tsv("org_heads.tsv"):
+        heads[row[0]] = (row[1], row[2] if len(row) > 2 else None)
+    units = {}
+    for row in read_tsv("place_units.tsv"):
+        units[row[0]] = (row[1], row[2] == "1")
+    abbrev = {}
+    for row in read_tsv("abbreviations.tsv"):
+        abbrev[row[0].lower()] = row[1]
+    return Lexicon(
+        surnames={fold(s) for s in read_list("surnames.txt")},
+        titles=PhraseTable({t: None for t in read_list("titles.txt")}),
+        heads=PhraseTable(heads),
+        units=PhraseTable(units),
+        honorifics=PhraseTable({h: None for h in read_list("honorifics.txt")}),
+        abbrev=abbrev,
+        places={fold(p) for p in read_list("places.txt")},
+    )

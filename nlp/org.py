@@ -1,0 +1,369 @@
+"""ORG mentions: organisation names from their head noun to their place, canonical keys,
+abbreviations and acronyms.
+
+Span conventions:
+- From the head noun (nlp/data/org_heads.tsv: "UBND", "Trung tâm", "Ban chỉ đạo", ...) to the
+  end of the name, place included: "UBND thành phố Hà Nội", "Trung tâm Bồi dưỡng chính trị Quận
+  Hoàng Mai", "Ban chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” Quận Hoàng
+  Mai", "Ban Thường vụ Quận ủy" (a body of a body is one name).
+- A head with a named place or a district-level unit word is a name: "UBND quận", "Công an
+  quận"; a ward-level unit word without its name is generic ("UBND phường", "các phường") and
+  is not an ORG. Plurals ("các phòng, ban", "UBND các phường") are not ORGs.
+- A standalone abbreviation or name of a body is an ORG: "UBND", "HĐND", "Quận ủy", "BCĐ",
+  "Chính phủ"; its value is resolved to the nearest full name of the same body in the text.
+- An organisation inside a person's title is annotated: "Chủ tịch UBND quận Hoàng Mai Nguyễn
+  Minh Tâm" has ORG "UBND quận Hoàng Mai" (and PERSON "Nguyễn Minh Tâm"); places inside an
+  organisation's name are not separate LOC mentions.
+- Movements ("phong trào “Toàn dân đoàn kết ...”") are not organisations: a movement acronym
+  such as "TDĐKXDSVH" is resolved in ``Analysis.acronyms`` (acronym → quoted long form) and in
+  the ``acronym_of`` attribute of any ORG whose name contains it, not emitted as an ORG.
+
+value: canonical key "body|place", abbreviations expanded, acronyms replaced by their long
+form, quotes dropped, folded: "ủy ban nhân dân|thành phố hà nội".
+attrs: name (long form), abbreviation (when the mention used one), place, acronym_of.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Tok, is_acronym, is_cap, lexicon
+from .normalize import fold
+from .places import gazetteer, place_name_end
+
+__all__ = ["OrgSpan", "find_orgs", "find_acronyms", "initials"]
+
+# lower-case words that end a name (verbs, prepositions, determiners)
+_STOP = set("""các những của cho với tại trên để được là có đã sẽ đang trong về theo nhằm cùng
+phối hợp tổ chức ban hành đến từ khi thì mà này đó năm ngày tháng lần hội nghị do bởi vì nên
+như thực hiện triển khai làm việc kiểm tra và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên
+xuống qua sau trước gồm gồm có kể tới phải đi chỉ đạo""".split())
+# heads whose names are often a person's name ("Trường THCS Nguyễn Du")
+_NAMED_AFTER_PEOPLE = {"trường", "bệnh viện", "công ty", "câu lạc bộ", "clb", "hợp tác xã",
+                       "htx", "đội", "chi bộ", "thư viện", "học viện", "đại học"}
+# generic heads that may be written in lower case inside titles ("Trưởng phòng Văn hóa")
+_LOWER_HEADS = {"phòng", "ban", "trường", "sở", "trung tâm", "văn phòng", "hội", "chi cục",
+                "cục", "viện", "bệnh viện", "công ty", "trạm"}
+_PLURAL = {"các", "những", "mỗi", "từng", "cấp", "mọi"}
+_QUOTES_OPEN = {"“", '"', "«"}
+_QUOTES_CLOSE = {"”", '"', "»"}
+_DISTRICT_LEVEL = {"district", "town", "city", "province"}
+_MAX_PENDING = 4
+
+
+@dataclass
+class OrgSpan:
+    i: int  # token range [i, j)
+    j: int
+    start: int
+    end: int
+    value: str = ""
+    attrs: dict = field(default_factory=dict)
+    body: str = ""
+    place: str | None = None
+    bare: bool = False  # no descriptor and no place: "UBND", "Quận ủy"
+
+
+def initials(words: str) -> str:
+    """First letter of each syllable, upper case: "Toàn dân đoàn kết" → "TDĐK"."""
+    return "".join(w[0].upper() for w in words.split() if w and w[0].isalpha())
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    if len(a) > len(b):
+        a, b = b, a
+    for k in range(len(b)):
+        if b[:k] + b[k + 1:] == a:
+            return True
+    return False
+
+
+def find_acronyms(text: str, toks: list[Tok]) -> dict[str, str]:
+    """Acronyms resolved to the quoted long form they abbreviate (one letter may be missing
+    or extra: the seed's "TDĐKXDSVH" ↔ “Toàn dân đoàn kết xây dựng đời sống văn hóa”)."""
+    longs: dict[str, str] = {}
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.text in _QUOTES_OPEN:
+            for k in range(i + 1, min(n, i + 25)):
+                if toks[k].text in _QUOTES_CLOSE:
+                    inner = text[toks[i].end:toks[k].start].strip()
+                    words = inner.split()
+                    if 3 <= len(words) and all(w[0].isalpha() for w in words):
+                        longs.setdefault(initials(inner), inner)
+                    break
+    if not longs:
+        return {}
+    lex = lexicon()
+    out = {}
+    for t in toks:
+        if not is_acronym(t) or len(t.text) < 4 or t.text in out:
+            continue
+        if t.low in lex.abbrev or lex.heads.match([t], 0):
+            continue
+        up = t.text.upper()
+        for ini, long in longs.items():
+            if len(ini) >= 4 and _within_one_edit(up, ini):
+                out[t.text] = long
+                break
+    return out
+
+
+def _quote_end(toks: list[Tok], j: int, text: str) -> int | None:
+    for k in range(j + 1, min(len(toks), j + 25)):
+        if toks[k].text in _QUOTES_CLOSE:
+            return k + 1
+        if "\n" in text[toks[k - 1].end:toks[k].start]:
+            return None
+    return None
+
+
+def _bare_place_end(toks: list[Tok], j: int) -> int | None:
+    """End of a province/country name at j without unit word ("Hà Nội", "Việt Nam")."""
+    lex = lexicon()
+    gaz = gazetteer()
+    for length in (3, 2, 1):
+        if j + length > len(toks):
+            continue
+        if not all(is_cap(t) for t in toks[j:j + length]):
+            continue
+        name = " ".join(t.low for t in toks[j:j + length])
+        if name in lex.places or (name in gaz.provinces and length >= 2):
+            return j + length
+    return None
+
+
+def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | None:
+    """(end token, place start token or None, bare) of an organisation starting at token i."""
+    lex = lexicon()
+    m = lex.heads.match(toks, i)
+    if not m:
+        return None
+    hend, phrase, (kind, _long) = m
+    tm = lex.titles.match(toks, i)
+    if tm and tm[0] > hend:
+        return None  # "Quận ủy viên" is a title
+    n = len(toks)
+    head_cap = toks[i].text[0].isupper()
+    if not head_cap and kind == "generic" and phrase.lower() not in _LOWER_HEADS:
+        return None
+    if i > 0 and toks[i - 1].low in _PLURAL:
+        return None
+    if hend < n and toks[hend].low in _PLURAL:
+        return None
+    if kind == "generic":
+        # "Phòng Văn hóa", "trường THCS Lĩnh Nam"; not "Hội nghị", "Bộ máy", "Ban tổ chức"
+        if hend >= n or "\n" in text[toks[hend - 1].end:toks[hend].start]:
+            return None
+        nxt = toks[hend]
+        if not (is_cap(nxt) or is_acronym(nxt) or nxt.text in _QUOTES_OPEN
+                or (nxt.text.isdigit() and head_cap)):
+            u = lex.units.match(toks, hend)
+            if not (u and u[2][1] and head_cap):
+                return None
+    elif not head_cap and kind == "standalone":
+        # "ủy ban nhân dân phường X": lower-case full names only with a named place
+        u = lex.units.match(toks, hend)
+        if not (u and u[2][1] and place_name_end(toks, u[0])):
+            return None
+    elif not head_cap and kind == "fixed":
+        nxt = toks[hend] if hend < n else None
+        if nxt is None or not (is_cap(nxt) or nxt.text in _QUOTES_OPEN):
+            return None
+    j = hend
+    last = hend
+    place = None
+    descriptor = False
+    pending = 0
+    head_low = phrase.lower()
+    while j < n:
+        t = toks[j]
+        if "\n" in text[toks[j - 1].end:t.start]:
+            break
+        if toks[j - 1].low in ("ủy", "uỷ") and is_cap(t):
+            # a party committee is followed by its place: "Quận ủy Hoàng Mai"
+            pe = place_name_end(toks, j)
+            if pe:
+                place, last = j, pe
+                break
+        u = lex.units.match(toks, j)
+        hm0 = lex.heads.match(toks, j)
+        if u and hm0 and hm0[0] > u[0]:
+            u = None  # "Quận ủy" is a body, not the unit word "quận"
+        if u and u[2][1] and (t.text[0].islower() or is_cap(t) or t.text in ("TP", "TP.")):
+            uend, _, (utype, _admin) = u
+            if uend < n and toks[uend].text == "." and toks[j].text in ("TP", "Tp", "Q", "P"):
+                uend += 1
+            pe = place_name_end(toks, uend)
+            if pe:
+                place, last = j, pe
+            elif utype in _DISTRICT_LEVEL and pending == 0:
+                place, last = j, uend
+            break
+        if t.text in _QUOTES_OPEN:
+            qe = _quote_end(toks, j, text)
+            if qe is None:
+                break
+            j = last = qe
+            descriptor, pending = True, 0
+            continue
+        if t.low == "trung" and j + 1 < n and toks[j + 1].low == "ương" and t.text[0].isupper():
+            last = j + 2
+            place = j
+            break
+        be = _bare_place_end(toks, j)
+        if be and pending == 0:
+            place, last = j, be
+            break
+        if is_cap(t) or is_acronym(t) or (t.text[0].isdigit() and descriptor):
+            hm = lex.heads.match(toks, j)
+            if hm:
+                if pending == 0 and hm[2][0] in ("standalone", "fixed"):
+                    j = last = hm[0]  # a body of a body: "Ban Thường vụ Quận ủy"
+                    descriptor = True
+                    continue
+                if descriptor or pending:
+                    break
+            tm = lex.titles.match(toks, j) if j > hend else None
+            if (tm and tm[1].lower() != "thường trực") or (
+                    j > hend and lex.honorifics.match(toks, j)):
+                break
+            if (descriptor and t.low in lex.surnames and head_low not in _NAMED_AFTER_PEOPLE
+                    and j + 1 < n and is_cap(toks[j + 1])):
+                break
+            j += 1
+            last = j
+            descriptor, pending = True, 0
+            # the lower-case tail of a compound belongs to the name: "Thông tin", "Đào tạo"
+            if (j < n and toks[j].word and toks[j].text[0].islower() and is_cap(t)
+                    and toks[j].low not in _STOP and not lex.units.match(toks, j)
+                    and toks[j].start == t.end + 1):
+                j += 1
+                last = j
+            continue
+        if t.low == "số" and j + 1 < n and toks[j + 1].text.isdigit():
+            j = last = j + 2
+            continue
+        if t.low in ("và", "&", "-") and j + 1 < n and (descriptor or kind == "fixed"):
+            nx = toks[j + 1]
+            if (is_cap(nx) or is_acronym(nx)) and not (lex.heads.match(toks, j + 1)
+                                                       and t.low != "-"):
+                j += 1
+                pending += 1
+                continue
+            if t.low == "-" and nx.text[0].islower() and kind == "fixed":
+                j += 1
+                pending += 1
+                continue
+            break
+        if t.word and t.text[0].islower() and t.low not in _STOP and pending < _MAX_PENDING:
+            j += 1
+            pending += 1
+            continue
+        break
+    bare = last == hend
+    if bare:
+        if kind != "standalone":
+            return None
+        # "UBND phường" (a ward unit word without its name) is generic
+        if hend < n:
+            u = lex.units.match(toks, hend)
+            if u and u[2][1] and u[2][0] not in _DISTRICT_LEVEL:
+                return None
+    return last, place, bare
+
+
+def find_orgs(text: str, toks: list[Tok], acronyms: dict[str, str]) -> list[OrgSpan]:
+    """Organisation spans (token and character offsets into the normalised text)."""
+    out: list[OrgSpan] = []
+    lex = lexicon()
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.low not in lex.heads.by_first:
+            i += 1
+            continue
+        res = _scan(toks, i, text)
+        if res is None:
+            i += 1
+            continue
+        j, place, bare = res
+        span = OrgSpan(i, j, t.start, toks[j - 1].end, bare=bare)
+        _describe(span, toks, text, acronyms)
+        out.append(span)
+        i = j
+    _resolve_bare(out)
+    return out
+
+
+def _expand(tok: Tok) -> str:
+    lex = lexicon()
+    exp = lex.abbrev.get(tok.low)
+    return exp if exp else tok.text
+
+
+def _describe(span: OrgSpan, toks: list[Tok], text: str, acronyms: dict[str, str]) -> None:
+    lex = lexicon()
+    body_parts, place_parts, abbrevs, acr = [], [], [], None
+    in_place = False
+    for k in range(span.i, span.j):
+        t = toks[k]
+        if not in_place:
+            u = lex.units.match(toks, k)
+            hm = lex.heads.match(toks, k)
+            if u and hm and hm[0] > u[0]:
+                u = None
+            if k > span.i and toks[k - 1].low in ("ủy", "uỷ") and is_cap(t) and \
+                    lex.heads.match(toks, k) is None:
+                in_place = True
+            if u and u[2][1] and k > span.i:
+                in_place = True
+            elif t.low == "trung" and k + 1 < span.j and toks[k + 1].low == "ương":
+                in_place = True
+        if t.text in _QUOTES_OPEN or t.text in _QUOTES_CLOSE:
+            continue
+        if t.text in acronyms:
+            acr = acronyms[t.text]
+            word = acr
+        elif t.low in lex.abbrev:
+            abbrevs.append(t.text)
+            word = lex.abbrev[t.low]
+        else:
+            word = t.text
+        (place_parts if in_place else body_parts).append(word)
+    body = fold(" ".join(body_parts)).replace(" .", ".")
+    place = fold(" ".join(place_parts)) if place_parts else None
+    span.body = body
+    span.place = place
+    span.value = body + ("|" + place if place else "")
+    name = " ".join(body_parts + place_parts)
+    name = name[0].upper() + name[1:] if name else name
+    span.attrs = {"name": name}
+    if abbrevs:
+        span.attrs["abbreviation"] = " ".join(abbrevs)
+    if place:
+        span.attrs["place"] = place
+    if acr:
+        span.attrs["acronym_of"] = acr
+
+
+def _resolve_bare(orgs: list[OrgSpan]) -> None:
+    """A bare "UBND" / "BCĐ" takes the key of the nearest full name of the same body."""
+    full = [o for o in orgs if not o.bare]
+    for o in orgs:
+        if not o.bare:
+            continue
+        best = None
+        for f in full:
+            if f.body == o.body or f.body.startswith(o.body + " "):
+                dist = abs(f.start - o.start) + (0 if f.start < o.start else 100000)
+                if best is None or dist < best[0]:
+                    best = (dist, f)
+        if best:
+            o.value = best[1].value
+            o.attrs["resolved_from"] = best[1].attrs["name"]

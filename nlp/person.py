@@ -1,0 +1,224 @@
+"""PERSON mentions: named people with honorifics, titles, organisation and "Nguyên" (former).
+
+Span conventions:
+- The span is the name only: "Vũ Đức Hải"; the honorific ("đồng chí", "đ/c", "ông", "bà", ...)
+  and titles are attributes. A given name alone after an honorific is a mention too
+  ("ông Tâm cho biết").
+- Titles are read in both word orders: after the name, as segments separated by " - ", "," or
+  "(" ("đồng chí Đinh Văn Long - Quận ủy viên - Trưởng phòng Văn hóa và Thông tin, Phó thường
+  trực BCĐ ..."), and before it ("Chủ tịch UBND quận Hoàng Mai Nguyễn Minh Tâm",
+  "Phó Chủ tịch UBND quận, đồng chí Lê Văn B", "Đại tá Trần Văn C").
+- A title is its words plus the organisation that directly follows ("Chủ tịch UBND phường Hoàng
+  Liệt"), "Nguyên"/"Phó"/"Thường trực" included; each title is recorded as written.
+- A role without a name ("Chủ tịch UBND phường") is not a person.
+
+attrs: honorific, titles (list), organization and org_key (from the first title naming an
+organisation), former (a title starting with "Nguyên").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Tok, is_cap, lexicon
+from .normalize import fold
+from .org import OrgSpan
+from .places import gazetteer
+
+__all__ = ["PersonSpan", "find_persons"]
+
+_KIN_HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "cháu", "cụ", "thầy"}
+_SEPARATORS = {"-", ",", "("}
+_NOT_PLACES_FOR_NAMES = {"hồ chí minh"}
+
+
+@dataclass
+class PersonSpan:
+    i: int
+    j: int
+    start: int
+    end: int
+    value: str
+    attrs: dict = field(default_factory=dict)
+
+
+class _Ctx:
+    def __init__(self, text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[bool]):
+        self.text = text
+        self.toks = toks
+        self.orgs = orgs
+        self.blocked = blocked
+        self.org_by_tok: dict[int, OrgSpan] = {}
+        for o in orgs:
+            for k in range(o.i, o.j):
+                self.org_by_tok[k] = o
+        self.lex = lexicon()
+
+    def gap_ok(self, a: int, b: int) -> bool:
+        """Tokens a and b are on the same line."""
+        return "\n" not in self.text[self.toks[a].end:self.toks[b].start]
+
+
+def _title_at(c: _Ctx, i: int) -> tuple[int, bool, OrgSpan | None] | None:
+    """(end token, former, organisation) of a title starting at token i."""
+    toks, lex, n = c.toks, c.lex, len(c.toks)
+    k, former = i, False
+    if k < n and toks[k].low == "nguyên":
+        former = True
+        k += 1
+    if k < n and toks[k].low == "phó" and k + 1 < n and lex.titles.match(toks, k + 1):
+        k += 1
+    if k >= n:
+        return None
+    tm = lex.titles.match(toks, k)
+    if not tm:
+        return None
+    if tm[1].lower() in ("phó", "trưởng", "thường trực") and k == i and not toks[k].cap:
+        return None
+    k = tm[0]
+    if k + 1 < n and toks[k].low == "thường" and toks[k + 1].low == "trực":
+        k += 2
+    org = None
+    # an organisation that starts inside the title ("Trưởng phòng Văn hóa") or right after it
+    for kk in range(i, min(k + 1, n)):
+        o = c.org_by_tok.get(kk)
+        if o is not None and o.j > k:
+            org = o
+            k = o.j
+            break
+    else:
+        o = c.org_by_tok.get(k)
+        if o is not None and o.i == k:
+            org = o
+            k = o.j
+        elif k < n:
+            hm = lex.heads.match(toks, k)
+            if hm:
+                u = lex.units.match(toks, hm[0])
+                k = u[0] if (u and u[2][1]) else hm[0]
+    if tm[1].lower() in ("phó", "trưởng") and org is None and k == tm[0]:
+        return None
+    return k, former, org
+
+
+def _name_run(c: _Ctx, j: int, limit: int = 4) -> int:
+    """Number of Title-case name syllables starting at token j."""
+    toks, lex, n = c.toks, c.lex, len(c.toks)
+    k = j
+    while k < n and k - j < limit and is_cap(toks[k]) and not c.blocked[k] \
+            and toks[k].text.isalpha():
+        if k > j:
+            if not c.gap_ok(k - 1, k) or toks[k].start - toks[k - 1].end != 1:
+                break
+            if lex.titles.match(toks, k) or lex.heads.match(toks, k) or \
+                    lex.honorifics.match(toks, k) or lex.units.match(toks, k):
+                break
+        k += 1
+    return k - j
+
+
+def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[bool]
+                 ) -> list[PersonSpan]:
+    c = _Ctx(text, toks, orgs, blocked)
+    lex, n = c.lex, len(toks)
+    gaz = gazetteer()
+    # titles by end token, for the title-before-name order
+    titles_by_end: dict[int, list[tuple[int, bool, OrgSpan | None]]] = {}
+    for i in range(n):
+        if toks[i].low in lex.titles.by_first or toks[i].low == "nguyên":
+            t = _title_at(c, i)
+            if t:
+                titles_by_end.setdefault(t[0], []).append((i, t[1], t[2]))
+    consumed: set[int] = set()  # title start tokens already given to a person
+    out: list[PersonSpan] = []
+    full_names: list[str] = []
+    i = 0
+    while i < n:
+        if blocked[i]:
+            i += 1
+            continue
+        hon = None
+        start = i
+        hm = lex.honorifics.match(toks, i)
+        if hm and hm[0] < n and c.gap_ok(hm[0] - 1, hm[0]):
+            hon = (i, hm[0], toks[i].text[0].isupper())
+            start = hm[0]
+        if start >= n or not is_cap(toks[start]) or blocked[start]:
+            i += 1
+            continue
+        run = _name_run(c, start)
+        pre = _pre_titles(c, hon[0] if hon else start, titles_by_end, consumed)
+        ok = False
+        if run >= 2 and (hon or toks[start].low in lex.surnames or pre):
+            ok = True
+        elif run == 1 and hon and (fold(toks[hon[0]].text) in _KIN_HONORIFICS
+                                   or toks[start].low in {f.split()[-1] for f in full_names}):
+            ok = True
+        if ok:
+            name_low = " ".join(t.low for t in toks[start:start + run])
+            if not hon and (name_low in gaz.provinces or name_low in lex.places) and \
+                    name_low not in _NOT_PLACES_FOR_NAMES:
+                ok = False
+            if run == 1 and (name_low in gaz.provinces or name_low in lex.places):
+                ok = False
+        if not ok:
+            i += 1
+            continue
+        end = start + run
+        name = text[toks[start].start:toks[end - 1].end]
+        attrs: dict = {}
+        if hon:
+            attrs["honorific"] = fold(text[toks[hon[0]].start:toks[hon[1] - 1].end])
+        titles: list[tuple[int, int, bool, OrgSpan | None]] = []
+        for (ts, te, former, org) in pre:
+            titles.append((ts, te, former, org))
+            consumed.add(ts)
+        k = end
+        while k < n and toks[k].text in _SEPARATORS and k + 1 < n and c.gap_ok(k, k + 1):
+            t = _title_at(c, k + 1)
+            if not t:
+                break
+            titles.append((k + 1, t[0], t[1], t[2]))
+            consumed.add(k + 1)
+            k = t[0]
+            if k < n and toks[k].text == ")":
+                k += 1
+                break
+        if titles:
+            attrs["titles"] = [text[toks[ts].start:toks[te - 1].end] for ts, te, _, _ in titles]
+            attrs["former"] = any(f for _, _, f, _ in titles)
+            org = next((o for _, _, _, o in titles if o is not None), None)
+            if org is not None:
+                attrs["organization"] = text[org.start:org.end]
+                attrs["org_key"] = org.value
+        out.append(PersonSpan(start, end, toks[start].start, toks[end - 1].end, name, attrs))
+        if run >= 2:
+            full_names.append(name_low)
+        i = k if k > end else end
+    return out
+
+
+def _pre_titles(c: _Ctx, s: int, titles_by_end, consumed) -> list:
+    """Titles ending right before token s (", " and an honorific may sit in between)."""
+    toks = c.toks
+    found = []
+    pos = s
+    if pos > 0 and toks[pos - 1].text == "," and pos - 1 != s:
+        pos_c = pos - 1
+    else:
+        pos_c = None
+    for end in ((pos, pos_c) if pos_c is not None else (pos,)):
+        cands = [t for t in titles_by_end.get(end, []) if t[0] not in consumed]
+        if cands:
+            ts, former, org = min(cands, key=lambda x: x[0])
+            if ts < end and c.gap_ok(ts, end - 1):
+                found.append((ts, end, former, org))
+                # chain: "Ủy viên Ban Thường vụ Quận ủy, Phó Chủ tịch UBND quận X"
+                while ts > 1 and toks[ts - 1].text in (",", "-", "kiêm"):
+                    more = [t for t in titles_by_end.get(ts - 1, []) if t[0] not in consumed]
+                    if not more:
+                        break
+                    ts2, f2, o2 = min(more, key=lambda x: x[0])
+                    found.insert(0, (ts2, ts - 1, f2, o2))
+                    ts = ts2
+            break
+    return found

@@ -1,0 +1,173 @@
+"""LOC mentions: administrative units and other places, plus the post-July-2025 unit.
+
+Span conventions:
+- A place with its unit word: "quận Hoàng Mai", "phường Hoàng Liệt", "thành phố Hà Nội",
+  "TP Hồ Chí Minh", "tỉnh Nghệ An", "đường Giải Phóng", "tổ dân phố số 5". An address list
+  "phường Hoàng Liệt, quận Hoàng Mai" is one mention per unit.
+- Bare names of provinces, countries and regions: "Hà Nội", "Việt Nam", "Tây Nguyên".
+- A unit word without a name ("trên địa bàn quận", "các phường") is not a LOC.
+- A place inside an organisation's name ("UBND quận Hoàng Mai") is not a separate LOC: mentions
+  are flat; the ORG carries it in ``attrs["place"]``.
+
+value: the unit word in full and lower case plus the name ("quận Hoàng Mai", "thành phố Hồ Chí
+Minh"); bare names as written ("Hà Nội"). attrs: unit_type (ward, commune, township, district,
+town, city, province, street, ... , or "country"/"place"), and ``new_unit`` when underthesea's
+address data (offline, bundled with underthesea 9.5) maps it: a province to its merged province,
+a ward/commune to its post-2025 ward given the district (and province) mentioned in the same text.
+Districts were abolished in July 2025 and map to no single unit, so they get no ``new_unit``.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import Tok, is_cap, lexicon
+from .normalize import fold
+
+__all__ = ["Gazetteer", "gazetteer", "place_name_end", "new_unit_for", "strip_key"]
+
+_UNIT_PREFIX = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã|thị trấn|phường|xã)\s+", re.I)
+
+
+def strip_key(text: str) -> str:
+    """underthesea's address key: no diacritics, no spaces, lower case ("quanhoangmai")."""
+    t = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
+    return "".join(c for c in t if c.isalnum() and not unicodedata.combining(c))
+
+
+@dataclass
+class Gazetteer:
+    names: set[str]  # folded names of every unit (without unit word)
+    provinces: dict[str, str]  # folded short/long name → old province key
+    province_new: dict[str, str]  # old province key → new province display name
+    wards: dict[tuple, list[dict]]  # (prov_key, dist_key, ward_key) → records
+    ward_only: dict[str, list[dict]]  # ward_key → records
+    districts: dict[str, set[str]]  # dist_key → prov keys
+    max_len: int
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load underthesea's bundled address mapping once per process (about 0.1 s)."""
+    try:
+        # locate the data file without importing underthesea (its import costs ~0.5 s)
+        spec = importlib.util.find_spec("underthesea")
+        path = Path(spec.origin).parent / "address" / "data" / "mapping.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except Exception:  # underthesea missing or changed: places still work, without new_unit
+        data = {"old_province_names": {}, "province_mapping": {}, "province_names": {},
+                "ward_mapping": []}
+    names: set[str] = set()
+    provinces: dict[str, str] = {}
+    for key, info in data["old_province_names"].items():
+        provinces[fold(info["short"])] = key
+        provinces[fold(info["name"])] = key
+        names.add(fold(info["short"]))
+    province_new = {k: data["province_names"].get(v, {}).get("name", "")
+                    for k, v in data["province_mapping"].items()}
+    wards: dict[tuple, list[dict]] = {}
+    ward_only: dict[str, list[dict]] = {}
+    districts: dict[str, set[str]] = {}
+    for r in data["ward_mapping"]:
+        names.add(fold(_UNIT_PREFIX.sub("", r["old_district"])))
+        names.add(fold(_UNIT_PREFIX.sub("", r["old_ward"])))
+        wards.setdefault((r["old_province_key"], r["old_district_key"], r["old_ward_key"]),
+                         []).append(r)
+        ward_only.setdefault(r["old_ward_key"], []).append(r)
+        districts.setdefault(r["old_district_key"], set()).add(r["old_province_key"])
+    names.discard("")
+    max_len = max((len(n.split()) for n in names), default=1)
+    return Gazetteer(names, provinces, province_new, wards, ward_only, districts, min(max_len, 5))
+
+
+def place_name_end(toks: list[Tok], i: int, limit: int = 4) -> int | None:
+    """End (exclusive token index) of the place name starting at token i, or None.
+
+    A name is Title-case words ("Hoàng Mai"), a number ("Quận 1", "phường 12") or "số N".
+    When the capitalised run is longer than a known place, the longest gazetteer name wins
+    ("quận Hoàng Mai Nguyễn Minh Tâm" → "Hoàng Mai"); an unknown run is cut before a family
+    name followed by one to three more capitalised words (a person named after the place).
+    """
+    n = len(toks)
+    if i >= n:
+        return None
+    t = toks[i]
+    if t.low == "số" and i + 1 < n and toks[i + 1].text.isdigit():
+        return i + 2
+    if t.text.isdigit() and len(t.text) <= 3:
+        return i + 1
+    if not is_cap(t):
+        return None
+    lex = lexicon()
+    if lex.titles.match(toks, i) or lex.honorifics.match(toks, i) or _starts_org(toks, i):
+        return None
+    j = i
+    while j < n and j - i < limit + 3 and is_cap(toks[j]) and toks[j].end - toks[j].start > 0:
+        if j > i and (toks[j].start - toks[j - 1].end) > 1:
+            break
+        if j > i and (lex.titles.match(toks, j) or lex.honorifics.match(toks, j)
+                      or _starts_org(toks, j)):
+            break
+        j += 1
+    run = j - i
+    gaz = gazetteer()
+    for length in range(min(run, gaz.max_len), 0, -1):
+        name = " ".join(tk.low for tk in toks[i:i + length])
+        if name in gaz.names or name in lex.places:
+            if length == run or length >= 2 or not _surname_run(toks, i + length, j):
+                return i + length
+    # unknown place: cut before a trailing person name
+    for k in range(i + 1, j - 1):
+        if toks[k].low in lex.surnames and 2 <= j - k <= 4:
+            return k
+    return i + min(run, limit)
+
+
+def _surname_run(toks: list[Tok], k: int, j: int) -> bool:
+    return k < j and toks[k].low in lexicon().surnames and 2 <= j - k <= 4
+
+
+def _starts_org(toks: list[Tok], j: int) -> bool:
+    m = lexicon().heads.match(toks, j)
+    return bool(m and m[2][0] == "standalone")
+
+
+def new_unit_for(unit_type: str, name: str, context: dict) -> str | None:
+    """Post-July-2025 unit of a province or a ward/commune, when the mapping knows it.
+
+    ``context`` holds the district and province keys mentioned in the same text.
+    """
+    gaz = gazetteer()
+    if unit_type in ("province", "city"):
+        key = gaz.provinces.get(fold(name))
+        if key:
+            return gaz.province_new.get(key) or None
+        return None
+    if unit_type not in ("ward", "commune", "township"):
+        return None
+    prefix = {"ward": "phuong", "commune": "xa", "township": "thitran"}[unit_type]
+    wkey = prefix + strip_key(name)
+    recs = []
+    for dkey in context.get("districts", ()):
+        for pkey in gaz.districts.get(dkey, ()):
+            recs = gaz.wards.get((pkey, dkey, wkey), [])
+            if recs:
+                break
+        if recs:
+            break
+    if not recs:
+        cands = gaz.ward_only.get(wkey, [])
+        provs = context.get("provinces", ())
+        if provs:
+            cands = [r for r in cands if r["old_province_key"] in provs]
+        if len({(r["old_province_key"], r["old_district_key"]) for r in cands}) == 1:
+            recs = cands
+    if not recs:
+        return None
+    rec = next((r for r in recs if r.get("is_default")), recs[0])
+    return f"{rec['new_ward']}, {rec['new_province']}"
