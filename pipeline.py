@@ -19,12 +19,20 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 def cmd_crawl(args) -> int:
     from crawler.crawl import crawl
 
+    from crawler.crawl import parse_overrides
+    from crawler.pipelines import summary_lines
+
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
     summary = crawl(args.sources, args.db, only=args.source or None, verbose=args.verbose,
-                    warn=lambda line: print(line, file=sys.stderr))
-    for name, counts in summary["sources"].items():
-        print(f"{name}: fetched {counts.get('fetched', 0)}, articles {counts.get('articles', 0)}"
-              f", new {counts.get('new', 0)}, changed {counts.get('changed', 0)}, unchanged "
-              f"{counts.get('unchanged', 0)}, failed {counts.get('failed', 0)}")
+                    warn=lambda line: print(line, file=sys.stderr), jobdir=args.jobdir,
+                    fresh=args.fresh, redis_url=args.redis, redis_run=args.redis_run,
+                    progress=progress, contact=args.contact,
+                    overrides={**parse_overrides(args.set),
+                               **({"VNNEWS_WARC_DIR": args.warc} if args.warc else {})})
+    if summary.get("resumed"):
+        print(f"Resumed crawl {summary['crawl_id']}.")
+    for line in summary_lines(summary):
+        print(line)
     return 0
 
 
@@ -51,6 +59,34 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def cmd_import_warc(args) -> int:
+    from crawler.warc import import_warc
+
+    summary = import_warc(args.files, args.db, source=args.source)
+    for path, counts in summary["files"].items():
+        skipped = ", ".join(f"{n} {why}" for why, n in sorted(counts["skipped"].items()))
+        print(f"{path}: pages {counts.get('fetched', 0)}, articles {counts.get('articles', 0)}, "
+              f"new {counts.get('new', 0)}, changed {counts.get('changed', 0)}, unchanged "
+              f"{counts.get('unchanged', 0)}" + (f"; skipped {skipped}" if skipped else ""))
+    for line in summary["errors"]:
+        print(f"Error: {line}", file=sys.stderr)
+    return 1 if summary["errors"] else 0
+
+
+def _register_warc(sub) -> None:
+    imp = sub.add_parser(
+        "import-warc", help="store the HTML pages of WARC files (wget, Heritrix, Browsertrix)",
+        description="Read WARC files (gzip or not) made by any crawler and store their HTML "
+                    "responses as pages and articles, with the capture time from WARC-Date. "
+                    "Example: vnnews import-warc crawl.warc.gz --db data/news.db --source "
+                    "hoangmai-warc")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="WARC files (.warc or .warc.gz)")
+    imp.add_argument("--source", default="warc", metavar="NAME",
+                     help="source name recorded on the pages (default: warc)")
+    _add_db(imp)
+    imp.set_defaults(func=cmd_import_warc)
+
+
 def _register_core(sub) -> None:
     crawl = sub.add_parser(
         "crawl", help="crawl the configured portals into the database",
@@ -61,6 +97,28 @@ def _register_core(sub) -> None:
     crawl.add_argument("--source", action="append", metavar="NAME",
                        help="crawl only this source (repeatable; enabled or not)")
     crawl.add_argument("--verbose", action="store_true", help="show Scrapy's log")
+    crawl.add_argument("--jobdir", metavar="DIR",
+                       help="where a killed or stopped crawl is resumed from (default: "
+                            "DB.job beside the database)")
+    crawl.add_argument("--fresh", action="store_true",
+                       help="start a new crawl even if the last one was interrupted")
+    crawl.add_argument("--redis", metavar="URL",
+                       help="distributed mode: share the request queue and dupefilter of "
+                            "several crawler processes in Redis, e.g. redis://127.0.0.1:6379")
+    crawl.add_argument("--redis-run", metavar="NAME",
+                       help="name of the distributed crawl the process joins (default: "
+                            "derived from the sources)")
+    crawl.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                       help="live progress line on stderr (default: when stderr is a terminal)")
+    crawl.add_argument("--contact", metavar="ADDRESS",
+                       help="contact put in the User-Agent, e.g. mailto:you@example.org "
+                            "(default: $VNNEWS_CONTACT)")
+    crawl.add_argument("--set", action="append", metavar="NAME=VALUE",
+                       help="override a Scrapy setting for this run, e.g. --set "
+                            "DOWNLOAD_TIMEOUT=5 (repeatable)")
+    crawl.add_argument("--warc", metavar="DIR",
+                       help="also write every response to a gzip WARC file in DIR (one file "
+                            "per crawl), e.g. --warc data/warc")
     _add_db(crawl)
     crawl.set_defaults(func=cmd_crawl)
 
@@ -191,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     # Each command registers itself here: add_parser(...) then set_defaults(func=cmd_x).
     _register_core(sub)
+    _register_warc(sub)
     _register_demo_portal(sub)
     # `vnnews eval WHAT` groups the evaluation gates (eval extract, eval nlp).
     evaluate = sub.add_parser("eval", help="measure a stage on its gold set against a baseline")
