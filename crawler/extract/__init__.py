@@ -45,8 +45,6 @@ HEADLINE_MIN_LINK_DENSITY = 0.7
 # Share of the region's prose blocks that are teasers (prose right under a headline link) from
 # which the page is a listing; an article may quote one linked title, not half its paragraphs.
 LISTING_TEASER_SHARE = 0.5
-# Dates in the region: a listing shows one per item.
-LISTING_MIN_DATES = 4
 # Where to look for the title: this many blocks before the start of the main region, and after it.
 TITLE_WINDOW_BEFORE = 15
 TITLE_WINDOW_AFTER = 3
@@ -60,6 +58,8 @@ DATE_BLOCK_MAX_CHARS = 120
 TITLE_MIN_CHARS, TITLE_MAX_CHARS = 8, 350
 # A lead (sapo) is at least this long.
 LEAD_MIN_CHARS = 40
+# After an inline widget inside the body, body text resumes with a block at least this long.
+INLINE_RESUME_CHARS = 60
 # Bylines: how many closing blocks to examine.
 TAIL_BLOCKS = 4
 # Share of a block's text that must be bold / italic / in a caption element for the flag to count.
@@ -144,6 +144,8 @@ def _choose_title(blocks, region_start: int, meta: dict) -> tuple[str | None, in
         if tt.startswith(t):
             rest = tt[len(t):]
             return not rest or bool(re.match(r"^\s*[-–—|:»]", rest))
+        if tt.endswith(t):  # "Site name - Title" (older portals)
+            return bool(re.search(r"[-–—|:»]\s*$", tt[:-len(t)]))
         return False
 
     for window in (range(lo, hi), range(len(blocks))):
@@ -164,12 +166,13 @@ def _choose_title(blocks, region_start: int, meta: dict) -> tuple[str | None, in
                 and not _is_date_line(b) and not _clean.widget_kind(b.text)
                 and not b.text.rstrip().endswith((":", ";")))
 
-    before = range(min(region_start, len(blocks)) - 1, lo - 1, -1)
-    for i in before:
+    # Nearest to the region start, blocks before it first.
+    order = sorted(range(lo, hi), key=lambda i: (i >= region_start, abs(i - region_start)))
+    for i in order:
         b = blocks[i]
         if titleish(b) and (b.heading or _attr_match(b, _TITLE_CLASS)):
             return b.text, i
-    for i in before:
+    for i in order:
         if _is_date_line(blocks[i]):
             for j in (i - 1, i + 1):
                 if 0 <= j < len(blocks) and titleish(blocks[j]):
@@ -215,8 +218,45 @@ def _choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | No
     return candidates[0][3], candidates[0][4]
 
 
+def _more_text_after(widget, region_blocks, best) -> bool:
+    """Whether plain body text (not links) follows ``widget`` inside ``best``."""
+    for b in region_blocks:
+        if b.index <= widget.index or best not in b.chain:
+            continue
+        if b.n >= INLINE_RESUME_CHARS and b.link_density < 0.1 and not _clean.widget_kind(b.text):
+            return True
+    return False
+
+
+def _widget_box(marker, region_blocks, best):
+    """The element of an inline widget: the highest ancestor of its heading, below ``best``,
+    that holds no plain body text."""
+    box = marker.owner
+    for el in marker.chain[1:]:
+        if el is best:
+            break
+        if any(el in b.chain and b.n >= INLINE_RESUME_CHARS and b.link_density < 0.1
+               and not _clean.widget_kind(b.text) for b in region_blocks):
+            break
+        box = el
+    return box
+
+
+# Words that accompany a date line: labels, weekdays, counters, share buttons.
+_DATE_LABELS = re.compile(
+    r"ngày\s*đăng|đăng\s*ngày|đăng\s*lúc|cập\s*nhật(\s*lúc)?|xuất\s*bản|lượt\s*xem|view\s*count|"
+    r"thứ\s*(hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s*nhật|gmt|\bam\b|\bpm\b|\blúc\b|\bđăng\b|ngày|"
+    r"in\s*trang|in\s*bài(\s*viết)?|gửi\s*(e-?mail|mail)|chia\s*sẻ|facebook|zalo|twitter|"
+    r"posted|published|updated",
+    re.I,
+)
+# Letters left after removing the date and its labels: a date line keeps a word or two at most.
+DATE_LINE_MAX_LEFT = 20
+
+
 def _is_date_line(b) -> bool:
-    if b.n > DATE_BLOCK_MAX_CHARS:
+    """A short line that is a date with labels ("Ngày đăng 08/10/2018 | 15:54 | Lượt xem: 12")."""
+    if b.n > DATE_BLOCK_MAX_CHARS or b.link_density > 0.5:
         return False
     hits = find_dates(b.text)
     if not hits:
@@ -224,8 +264,8 @@ def _is_date_line(b) -> bool:
     rest = b.text
     for h in reversed(hits):
         rest = rest[:h.start] + rest[h.end:]
-    # What is left are labels ("Ngày đăng", "Lượt xem: 889", weekday names), not a sentence.
-    return _blocks.function_word_share(rest) < 0.15 and len(rest.strip()) < 60
+    rest = _DATE_LABELS.sub(" ", rest)
+    return len(re.sub(r"[\W\d_]+", "", rest)) <= DATE_LINE_MAX_LEFT
 
 
 def extract(html: bytes | str, url: str, hints: dict | None = None) -> Article:
@@ -344,15 +384,25 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     paragraphs: list = []
     captions: list[str] = []
     started = False
+    inline_widget = None  # the "Tin liên quan" box placed between body paragraphs, if any
     for b in region_blocks:
         if b.index == title_idx or b.index == date_idx:
             continue
         kind = _clean.widget_kind(b.text)
         if kind == _clean.END and started:
+            # A widget nested inside the body element, with body text after it, is an inline
+            # box ("Tin liên quan" between paragraphs): skip it. Anywhere else it ends the article.
+            if best in b.chain[1:] and b.owner is not best and _more_text_after(b, region_blocks, best):
+                inline_widget = _widget_box(b, region_blocks, best)
+                continue
             break
         if kind:
             continue
-        if _norm(b.text) in skip_texts or _PUNCT_ONLY.match(b.text) or _is_date_line(b):
+        if inline_widget is not None:
+            if inline_widget in b.chain:
+                continue
+            inline_widget = None
+        if _norm(b.text) in skip_texts or _PUNCT_ONLY.match(b.text) or (not started and _is_date_line(b)):
             continue
         if b.link_density > 0.6 or _PAGINATION.match(b.text):
             continue
@@ -373,6 +423,10 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if len(paragraphs) < 2:
             break
         b = paragraphs[-1]
+        if _is_date_line(b):  # "Cập nhật lúc 15/03/2019 08:00" after the byline
+            paragraphs.pop()
+            notes.setdefault("dropped", []).append(b.text)
+            continue
         emphasised = b.bold_chars >= STYLE_SHARE * b.n or _aligned(b, _RIGHT, "right", best)
         what = _clean.byline_kind(b.text, emphasised)
         if what is None:
@@ -422,11 +476,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             teasers += 1
     if prose_blocks and teasers >= LISTING_TEASER_SHARE * len(prose_blocks):
         return _fail(url, f"listing page ({teasers} teasers)", title=title, category=category)
-    dated = sum(1 for b in region_blocks if b.n <= DATE_BLOCK_MAX_CHARS * 2 and find_dates(b.text))
     if headlines >= LISTING_MIN_HEADLINES and headlines >= LISTING_HEADLINE_PER_PROSE * max(1, prose):
         return _fail(url, f"listing page ({headlines} headline links)", title=title, category=category)
-    if dated >= LISTING_MIN_DATES and headlines >= LISTING_MIN_HEADLINES // 2 and dated >= prose:
-        return _fail(url, f"listing page ({dated} dated items)", title=title, category=category)
     if len(body) + len(lead or "") < MIN_ARTICLE_CHARS:
         return _fail(url, "no main text found (too short)", title=title, category=category)
 

@@ -24,6 +24,7 @@ BLOCK_TAGS = frozenset(
     "figcaption table tr tbody thead tfoot ul ol dl dt dd center form address main aside nav "
     "fieldset legend caption hr br body html".split()
 )
+_ROW_BREAKERS = BLOCK_TAGS - {"td", "th", "br"}
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 BOLD_TAGS = frozenset(("b", "strong"))
 ITALIC_TAGS = frozenset(("i", "em"))
@@ -157,12 +158,21 @@ def linearize(root) -> list[Block]:
         for k in acc:
             acc[k] = False if k in ("after_img", "has_text") else 0
 
+    # Rows of data tables (cells without block content) become one block "cell | cell | cell";
+    # cells of layout tables stay blocks of their own.
+    flat_rows: set = set()
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag.lower() if isinstance(el.tag, str) else None
         if event == "start":
             if tag is None:
                 continue
-            if tag in BLOCK_TAGS:
+            if tag == "tr" and not any(isinstance(d.tag, str) and d.tag.lower() in _ROW_BREAKERS
+                                       for d in el.iterdescendants()):
+                flat_rows.add(el)
+            if tag in ("td", "th") and el.getparent() in flat_rows:
+                if el.getprevious() is not None:
+                    add(" | ")
+            elif tag in BLOCK_TAGS:
                 flush()
                 owners.append(el)
             up = []
@@ -187,7 +197,9 @@ def linearize(root) -> list[Block]:
                 add(el.text)
         else:
             if tag is not None:
-                if tag in BLOCK_TAGS:
+                if tag in ("td", "th") and el.getparent() in flat_rows:
+                    pass
+                elif tag in BLOCK_TAGS:
                     flush()
                     if len(owners) > 1:
                         owners.pop()

@@ -124,7 +124,9 @@ def _same_date(gold: str | None, got: str | None) -> bool:
     """Minute precision: "2018-10-08T15:54"; a gold date without time compares the day only."""
     if not gold or not got:
         return gold == got
-    return got[:16] == gold[:16] if "T" in gold else got[:10] == gold[:10] and "T" not in got[:11] or got == gold
+    if "T" in gold:
+        return got[:16] == gold[:16]
+    return got[:10] == gold[:10]
 
 
 @dataclass

@@ -1,0 +1,660 @@
+"""Build the extraction gold set: ``python tests/data/extraction/generate.py``.
+
+Writes ``pages/NAME.html`` (the page bytes) and ``pages/NAME.json`` (the gold) for:
+
+- the 24 articles of ``articles.py`` rendered by six page templates written for this gold set
+  (each article by three of them), plus listing, home, search and print pages of each template;
+- copies of pages of the bundled demo portal (``crawler.demo``), gold from ``load_articles()``.
+
+The gold comes from the article data that the templates render, never from running an extractor.
+The templates imitate platform families described in ``shared/reference/portals.md``; their
+names, addresses and events are fictional. ``MANIFEST.json`` pins every page by SHA-256.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import shutil
+import sys
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parents[2]))
+
+from articles import ARTICLES  # noqa: E402
+
+OUT = HERE / "pages"
+e = html.escape
+WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+def when(art) -> datetime:
+    return datetime.strptime(art["published"], "%Y-%m-%dT%H:%M")
+
+
+def dmy(dt: datetime) -> str:
+    return f"{dt:%d/%m/%Y}"
+
+
+def clock12(dt: datetime, pad: bool = False) -> str:
+    hour = dt.hour % 12 or 12
+    return (f"{hour:02d}" if pad else f"{hour}") + f":{dt.minute:02d} {'AM' if dt.hour < 12 else 'PM'}"
+
+
+def slug(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    out = "".join(c if c.isalnum() else "-" for c in text)
+    while "--" in out:
+        out = out.replace("--", "-")
+    return out.strip("-")
+
+
+def encode_cp1258(text: str) -> bytes:
+    """windows-1258 as old Vietnamese sites wrote it: base letters precomposed, tone marks combining."""
+    out = []
+    for ch in text:
+        try:
+            out.append(ch.encode("cp1258"))
+            continue
+        except UnicodeEncodeError:
+            pass
+        d = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in d if c not in TONES))
+        tones = "".join(c for c in d if c in TONES)
+        out.append((base + tones).encode("cp1258", errors="xmlcharrefreplace"))
+    return b"".join(out)
+
+
+def gold_body(art) -> str:
+    """The article's body as the gold: paragraphs, table rows as "cell | cell", in order."""
+    parts = []
+    table = art.get("table")
+    for i, para in enumerate(art["paragraphs"]):
+        parts.append(para)
+        if table and table["after"] == i:
+            parts.extend(" | ".join(row) for row in table["rows"])
+    return "\n\n".join(parts)
+
+
+def table_html(art, cls="") -> str:
+    rows = art["table"]["rows"]
+    head = "".join(f"<th>{e(c)}</th>" for c in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows[1:])
+    return f'<table class="{cls}" border="1" cellpadding="4"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def related(arts, art, n=4):
+    return [a for a in arts if a is not art][:n]
+
+
+# --- template 1: old table-layout vendor portal (Joomla 1.0 era), some pages in windows-1258 -----
+
+class VendorTable:
+    key = "vendor_table"
+    site = "Cổng thông tin điện tử quận Đống Đa"
+    host = "http://dongda.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/index.php?option=com_content&task=view&id={art['n'] + 1200}&Itemid=3"
+
+    def date_text(self, art, variant):
+        dt = when(art)
+        if variant % 2:
+            return f"| {dmy(dt)}", art["published"][:10]
+        return f"{WEEKDAYS[dt.weekday()]}, {dmy(dt)} {dt:%H:%M}", art["published"]
+
+    def chrome(self, title, center, charset):
+        menu = "".join(f'<tr><td class="menu"><a href="{self.host}/index.php?option=com_content&task=blogcategory&id={i}">'
+                       f"{e(n)}</a></td></tr>" for i, n in enumerate(
+                           ["Giới thiệu", "Tin tức - Sự kiện", "Văn hóa - Xã hội", "Kinh tế", "Y tế", "Văn bản pháp quy"], 1))
+        return f"""<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
+<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<title>{e(title)}</title>
+<link rel="stylesheet" href="{self.host}/templates/dongda/css/template_css.css" type="text/css">
+<script language="javascript">function chonlienket(o){{if(o.value!='')window.open(o.value);}}</script>
+</head>
+<body bgcolor="#FFFFFF" leftmargin="0" topmargin="0">
+<table width="990" border="0" cellspacing="0" cellpadding="0" align="center">
+<tr><td colspan="3"><img src="{self.host}/images/banner.jpg" width="990" height="150" alt="Banner"></td></tr>
+<tr><td colspan="3" class="topmenu" bgcolor="#004B91"><a href="{self.host}/">Trang chủ</a> | <a href="{self.host}/index.php?option=com_contact">Liên hệ</a> | <a href="{self.host}/index.php?option=com_sitemap">Sơ đồ website</a></td></tr>
+<tr>
+<td width="190" valign="top" bgcolor="#EEF3FA">
+<table width="100%" cellpadding="3">{menu}</table>
+<table width="100%"><tr><td class="moduletitle">Liên kết website</td></tr>
+<tr><td><select onchange="chonlienket(this)"><option value="">-- Chọn liên kết --</option><option value="http://hanoi.gov.vn">Cổng giao tiếp điện tử Hà Nội</option></select></td></tr></table>
+<table width="100%"><tr><td class="moduletitle">Số lượng truy cập</td></tr><tr><td align="center"><b>1.382.470</b><br>Đang online: 12</td></tr></table>
+</td>
+<td width="600" valign="top">{center}</td>
+<td width="200" valign="top">
+<table width="100%"><tr><td class="moduletitle">Tin nổi bật</td></tr>
+<tr><td><a href="{self.host}/index.php?option=com_content&task=view&id=1101">Quận tổ chức Hội nghị tổng kết công tác thi đua khen thưởng</a><br>
+<a href="{self.host}/index.php?option=com_content&task=view&id=1102">Kiểm tra trật tự xây dựng trên địa bàn các phường</a></td></tr></table>
+<table width="100%"><tr><td class="moduletitle">Thăm dò ý kiến</td></tr>
+<tr><td>Bạn thấy giao diện mới của website như thế nào?<br><input type="radio" name="v">Đẹp<br><input type="radio" name="v">Bình thường<br><input type="submit" value="Bình chọn"></td></tr></table>
+</td></tr>
+<tr><td colspan="3" align="center" class="footer" bgcolor="#004B91"><font color="#FFFFFF">Bản quyền © 2008 thuộc UBND quận Đống Đa<br>
+Địa chỉ: 279 Tôn Đức Thắng, Đống Đa, Hà Nội. Điện thoại: 04.3851.2345 - Fax: 04.3851.2346</font></td></tr>
+</table></body></html>"""
+
+    def article(self, art, arts, variant):
+        date, gold_date = self.date_text(art, variant)
+        paras = []
+        for i, p in enumerate(art["paragraphs"]):
+            paras.append(e(p) + "<br /><br />")
+            if art.get("table") and art["table"]["after"] == i:
+                paras.append(table_html(art, "tbl") + "<br />")
+            if i < len(art.get("captions", [])):
+                paras.append(f'<table align="center" width="420"><tr><td><img src="{self.host}/images/stories/{art["key"]}_{i}.jpg" width="420"></td></tr>'
+                             f'<tr><td align="center"><font size="1"><i>{e(art["captions"][i])}</i></font></td></tr></table><br />')
+        tail = ""
+        if art.get("author"):
+            tail += f'<div align="right"><b>{e(art["author"])}</b></div>'
+        if art.get("source_line"):
+            tail += f'<div align="right"><i>{e(art["source_line"])}</i></div>'
+        files = "".join(f'<br><a href="{self.host}/images/stories/files/{f}">{e(t)}</a>' for f, t in art.get("attachments", []))
+        older = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a> <font color="#999999">({dmy(when(a))})</font></li>'
+                        for a in related(arts, art))
+        center = f"""<table class="contentpaneopen" width="100%"><tr>
+<td class="contentheading" width="100%">{e(art["title"])}</td></tr></table>
+<table class="contentpaneopen" width="100%">
+<tr><td class="createdate" valign="top">{e(date)}</td></tr>
+<tr><td valign="top" class="contentbody"><b>{e(art["lead"])}</b><br /><br />
+{"".join(paras)}{tail}{files}</td></tr>
+</table>
+<table width="100%"><tr><td><b>Các tin đã đưa:</b><ul>{older}</ul></td></tr></table>"""
+        page = self.chrome(f"{self.site} - {art['title']}", center, "windows-1258" if variant % 3 == 0 else "utf-8")
+        return page, gold_date
+
+    def encode(self, page, variant):
+        return encode_cp1258(page) if variant % 3 == 0 else page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f"""<table class="contentpaneopen"><tr><td class="contentheading"><a href="{self.url(a)}" class="contentpagetitle">{e(a["title"])}</a></td></tr>
+<tr><td class="createdate">{dmy(when(a))}</td></tr><tr><td>{e(a["lead"])}</td></tr>
+<tr><td><a href="{self.url(a)}" class="readon">Xem tiếp...</a></td></tr></table>""" for a in arts[:6])
+        center = f'<div class="componentheading">Tin tức - Sự kiện</div>{items}<div class="pagenav">&lt;&lt; Đầu &lt; Trước 1 2 3 Tiếp &gt; Cuối &gt;&gt;</div>'
+        return (f"{self.host}/index.php?option=com_content&task=blogcategory&id=2&Itemid=3",
+                self.chrome(f"{self.site} - Tin tức - Sự kiện", center, "utf-8"))
+
+    def home(self, arts):
+        top = arts[0]
+        center = (f'<table><tr><td class="contentheading"><a href="{self.url(top)}">{e(top["title"])}</a></td></tr>'
+                  f'<tr><td>{e(top["lead"])}</td></tr></table><ul>'
+                  + "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in arts[1:8]) + "</ul>")
+        return f"{self.host}/index.php", self.chrome(self.site, center, "utf-8")
+
+
+# --- template 2: newspaper page with JSON-LD ----------------------------------------------------
+
+class Newspaper:
+    key = "newspaper_jsonld"
+    site = "Báo Tin tức Thủ đô"
+    host = "https://tintucthudo.vn"
+
+    def url(self, art):
+        return f"{self.host}/{slug(art['category'])}/{slug(art['title'])}-{art['n'] + 480100}.html"
+
+    def page(self, title, main, head=""):
+        return f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>{e(title)}</title>
+<meta name="viewport" content="width=device-width,initial-scale=1">{head}
+<script>window.dataLayer=window.dataLayer||[];</script>
+</head><body>
+<div class="top-bar"><span>Thứ Bảy, 28/11/2026</span> <a href="{self.host}/dang-nhap">Đăng nhập</a></div>
+<header class="site-header"><a class="logo" href="{self.host}/">{e(self.site)}</a>
+<nav class="main-nav"><a href="{self.host}/thoi-su">Thời sự</a><a href="{self.host}/xa-hoi">Xã hội</a><a href="{self.host}/kinh-te">Kinh tế</a><a href="{self.host}/van-hoa">Văn hóa</a><a href="{self.host}/phap-luat">Pháp luật</a></nav></header>
+<div class="wrap">{main}
+<aside class="sidebar"><div class="box-most"><h3>Tin đọc nhiều</h3><ol>
+<li><a href="{self.host}/xa-hoi/ha-noi-don-dep-sau-mua-lon-480001.html">Hà Nội dọn dẹp sau trận mưa lớn kéo dài</a></li>
+<li><a href="{self.host}/kinh-te/gia-rau-xanh-tang-nhe-480002.html">Giá rau xanh tại các chợ dân sinh tăng nhẹ</a></li></ol></div>
+<div class="ads"><img src="{self.host}/ads/banner-300.jpg" alt="Quảng cáo"></div></aside></div>
+<footer class="site-footer"><p>Cơ quan chủ quản: Hội Nhà báo thành phố. Giấy phép số 123/GP-BTTTT.</p>
+<p>Địa chỉ: 12 phố Hàng Bài, Hà Nội - Điện thoại: 024.3825.1111 - Email: toasoan@tintucthudo.vn</p>
+<p>© Bản quyền thuộc Báo Tin tức Thủ đô. Cấm sao chép dưới mọi hình thức khi chưa được sự đồng ý.</p></footer>
+</body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        if variant % 2:
+            date = f"{WEEKDAYS[dt.weekday()]}, {dmy(dt)}, {clock12(dt, pad=True)} (GMT+7)"
+        else:
+            date = f"{WEEKDAYS[dt.weekday()]}, {dmy(dt)} - {dt:%H:%M}"
+        # JSON-LD in UTC on odd pages; on every fifth page the JSON-LD carries a later (update) time,
+        # so the on-page date must win.
+        iso = dt.strftime("%Y-%m-%dT%H:%M:00+07:00")
+        if variant % 2:
+            from datetime import timedelta
+            iso = (dt - timedelta(hours=7)).strftime("%Y-%m-%dT%H:%M:00Z")
+        if variant % 5 == 4:
+            iso = dt.strftime("%Y-%m-%dT") + "23:59:00+07:00"
+        ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": art["title"],
+                         "datePublished": iso, "articleSection": art["category"],
+                         "author": {"@type": "Person", "name": art.get("author") or "PV"}}, ensure_ascii=False)
+        head = (f'\n<meta property="og:title" content="{e(art["title"])}">'
+                f'\n<meta property="article:published_time" content="{iso}">'
+                f'\n<link rel="canonical" href="{self.url(art)}">'
+                f'\n<script type="application/ld+json">{ld}</script>')
+        body = []
+        rel = related(arts, art, 2)
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            if i == 0 and len(art["paragraphs"]) > 2:
+                body.append('<div class="box-related-inline"><p class="title-inline">Tin liên quan</p><ul>'
+                            + "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in rel) + "</ul></div>")
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art, "table-data"))
+            if i < len(art.get("captions", [])):
+                body.append(f'<figure class="image"><img src="{self.host}/img/{art["key"]}-{i}.jpg" alt=""><figcaption><p>{e(art["captions"][i])}</p></figcaption></figure>')
+        if art.get("author"):
+            body.append(f'<p class="author" style="text-align:right"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f'<p style="text-align:right"><em>{e(art["source_line"])}</em></p>')
+        files = "".join(f'<li><a href="{self.host}/files/{f}">{e(t)}</a></li>' for f, t in art.get("attachments", []))
+        main = f"""<main class="main"><div class="breadcrumbs"><a href="{self.host}/">Trang chủ</a> › <a href="{self.host}/{slug(art['category'])}">{e(art["category"])}</a></div>
+<article class="article-detail">
+<h1 class="article-title">{e(art["title"])}</h1>
+<div class="article-meta"><span class="date">{e(date)}</span> <span class="share"><a href="https://facebook.com/sharer">Facebook</a> <a href="https://zalo.me/share">Zalo</a></span></div>
+<p class="sapo">{e(art["lead"])}</p>
+<div class="article-body">{"".join(body)}</div>
+{f'<ul class="files">{files}</ul>' if files else ''}
+<div class="tags">Từ khóa: <a href="{self.host}/tag/quan">quận</a>, <a href="{self.host}/tag/phuong">phường</a></div>
+</article>
+<section class="comments"><h3>Ý kiến bạn đọc</h3><form><textarea></textarea><button>Gửi bình luận</button></form></section>
+<section class="more-news"><h3>Tin cùng chuyên mục</h3>{"".join(f'<div class="item"><a href="{self.url(a)}">{e(a["title"])}</a><p>{e(a["lead"])}</p></div>' for a in related(arts, art, 3))}</section>
+</main>"""
+        return self.page(f"{art['title']} | {self.site}", main, head), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<div class="story"><h3><a href="{self.url(a)}">{e(a["title"])}</a></h3><span class="time">{dmy(when(a))}</span><p class="sapo">{e(a["lead"])}</p></div>' for a in arts[:8])
+        main = f'<main class="main"><h1 class="cat-title">Xã hội</h1><div class="stories">{items}</div><div class="paging"><a href="{self.host}/xa-hoi/trang-2">Trang sau</a></div></main>'
+        return f"{self.host}/xa-hoi", self.page(f"Xã hội | {self.site}", main)
+
+    def search(self, arts):
+        items = "".join(f'<div class="story"><h3><a href="{self.url(a)}">{e(a["title"])}</a></h3><p>{e(a["lead"])}</p></div>' for a in arts[3:9])
+        main = f'<main class="main"><h1>Kết quả tìm kiếm cho "phường"</h1><div class="stories">{items}</div></main>'
+        return f"{self.host}/tim-kiem?q=ph%C6%B0%E1%BB%9Dng", self.page(f"Tìm kiếm | {self.site}", main)
+
+
+# --- template 3: Liferay 7 / DXP (Ho Chi Minh City) -----------------------------------------------
+
+class Liferay7:
+    key = "liferay7_hcmc"
+    site = "Cổng thông tin điện tử Quận 3"
+    host = "https://quan3.hochiminhcity.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/web/quan3/-/{slug(art['title'])}"
+
+    def page(self, title, main):
+        return f"""<!DOCTYPE html>
+<html class="ltr" dir="ltr" lang="vi-VN"><head><title>{e(title)}</title>
+<meta content="initial-scale=1.0, width=device-width" name="viewport" />
+<meta content="text/html; charset=UTF-8" http-equiv="content-type" />
+<script data-senna-track="permanent" src="/combo?browserId=chrome&minifierType=js"></script>
+<script>Liferay.Portlet.onLoad({{portletId: "com_liferay_journal_content_web_portlet_JournalContentPortlet"}});</script>
+</head><body class="controls-visible chrome yui3-skin-sam signed-out public-page site">
+<div class="d-flex flex-column min-vh-100"><div class="d-flex flex-column flex-fill" id="wrapper">
+<header id="banner"><div class="navbar navbar-top"><a class="logo" href="/web/quan3">Quận 3</a></div>
+<nav id="navigation"><ul class="navbar-blank navbar-nav"><li><a href="/web/quan3"><span>Trang chủ</span></a></li><li><a href="/web/quan3/tin-tuc"><span>Tin tức</span></a></li><li><a href="/web/quan3/thu-tuc-hanh-chinh"><span>Thủ tục hành chính</span></a></li><li><a href="/web/quan3/lien-he"><span>Liên hệ</span></a></li></ul></nav></header>
+<section id="content"><div class="columns-2-1" id="main-content"><div class="portlet-layout row">
+<div class="col-md-8 portlet-column portlet-column-first" id="column-1">{main}</div>
+<div class="col-md-4 portlet-column portlet-column-last" id="column-2">
+<div class="portlet-boundary"><div class="portlet-title"><span class="portlet-title-text">Văn bản mới</span></div><div class="portlet-content"><ul><li><a href="/web/quan3/van-ban/-/vb/4521">Quyết định 4521/QĐ-UBND ban hành quy chế tiếp công dân</a></li></ul></div></div>
+<div class="portlet-boundary"><div class="portlet-title"><span class="portlet-title-text">Thủ tục hành chính</span></div><div class="portlet-content"><ul><li><a href="https://dichvucong.hochiminhcity.gov.vn">Tra cứu hồ sơ trực tuyến</a></li></ul></div></div>
+<div class="portlet-boundary"><div class="portlet-title"><span class="portlet-title-text">Thống kê truy cập</span></div><div class="portlet-content"><p>Đang truy cập: 58</p><p>Tổng lượt truy cập: 9.120.331</p></div></div>
+</div></div></div></section>
+<footer id="footer"><p>CỔNG THÔNG TIN ĐIỆN TỬ QUẬN 3 - THÀNH PHỐ HỒ CHÍ MINH</p><p>Địa chỉ: 99 Trần Quốc Thảo, Phường Võ Thị Sáu, Quận 3. Điện thoại: (028) 3932 5678 - Fax: (028) 3932 5679</p>
+<p>Ghi rõ nguồn "Cổng thông tin điện tử Quận 3" khi phát hành lại thông tin từ website này.</p></footer>
+</div></div></body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        lead = f"(Hochiminhcity.gov.vn) - {art['lead']}"
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f'<p style="text-align: justify;">{e(p)}</p>')
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art, "table table-bordered"))
+            if i < len(art.get("captions", [])):
+                body.append(f'<p style="text-align: center;"><img alt="" src="/documents/10180/{art["n"]}/{i}.jpg" /></p>'
+                            f'<p style="text-align: center;"><em>{e(art["captions"][i])}</em></p>')
+        if art.get("author"):
+            body.append(f'<p style="text-align: right;"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f'<p style="text-align: right;">{e(art["source_line"])}</p>')
+        files = "".join(f'<p><a href="/documents/10180/{art["n"]}/{f}">{e(t)}</a></p>' for f, t in art.get("attachments", []))
+        rel = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a> <span class="date">{dmy(when(a))}</span></li>' for a in related(arts, art))
+        main = f"""<div class="portlet-boundary portlet-journal-content" id="p_p_id_com_liferay_journal_content_web_portlet_JournalContentPortlet_INSTANCE_abc_">
+<div class="portlet-content"><div class="journal-content-article">
+<div class="news-detail">
+<h3 class="header-title">{e(art["title"])}</h3>
+<div class="date-publish">{dt:%H:%M} | {dmy(dt)}</div>
+<div class="summary"><p><strong>{e(lead)}</strong></p></div>
+<div class="body-content">{"".join(body)}{files}</div>
+</div></div></div></div>
+<div class="portlet-boundary portlet-asset-publisher"><div class="portlet-title"><span class="portlet-title-text">Tin liên quan</span></div><ul class="list-related">{rel}</ul></div>"""
+        return self.page(f"{art['title']} - Tin tức - {self.site}", main), art["published"], lead
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<div class="asset-abstract"><h4 class="asset-title"><a href="{self.url(a)}">{e(a["title"])}</a></h4><div class="asset-date">{when(a):%H:%M} | {dmy(when(a))}</div><div class="asset-summary">(Hochiminhcity.gov.vn) - {e(a["lead"])}</div></div>' for a in arts[2:7])
+        main = f'<div class="portlet-boundary portlet-asset-publisher"><div class="portlet-title"><span class="portlet-title-text">Tin tức</span></div>{items}<ul class="pagination"><li><a href="?cur=2">Tiếp</a></li></ul></div>'
+        return f"{self.host}/web/quan3/tin-tuc", self.page(f"Tin tức - {self.site}", main)
+
+
+# --- template 4: Liferay 6 variant (Hanoi): lead inside the body, <div> paragraphs, print views ---
+
+class Liferay6Variant:
+    key = "liferay6_variant"
+    site = "Cổng giao tiếp điện tử quận Cầu Giấy"
+    host = "http://caugiay.hanoi.gov.vn"
+
+    def url(self, art, popup=False):
+        return (f"{self.host}/vi/{slug(art['category'])}/-/view_content/{'pop_up/' if popup else ''}"
+                f"{art['n'] + 2200}-{slug(art['title'])}")
+
+    def date_text(self, art, variant):
+        dt = when(art)
+        style = variant % 3
+        if style == 0:
+            return f"Ngày đăng {dmy(dt)} | {clock12(dt)} | View count: {art['n'] * 37 + 120}"
+        if style == 1:
+            return f"Ngày đăng {dmy(dt)} | {dt:%H:%M}"
+        return f"{dmy(dt)} | {clock12(dt, pad=True)}"
+
+    def page(self, title, main, popup=False):
+        side = "" if popup else """<td width="30%" valign="top" class="column-2">
+<div class="portlet"><div class="portlet-topper"><span>Tin nổi bật</span></div><div class="portlet-content"><ul><li><a href="/vi/tin-tuc/-/view_content/2100-hoi-nghi-dien-hong">Hội nghị Diên Hồng về phát triển kinh tế quận</a></li><li><a href="/vi/tin-tuc/-/view_content/2101-ky-niem-ngay-thanh-lap">Kỷ niệm ngày thành lập quận</a></li></ul></div></div>
+<div class="portlet"><div class="portlet-topper"><span>thời tiết các vùng</span></div><div class="portlet-content"><table><tr><td>Hà Nội</td><td>28°C</td></tr><tr><td>Huế</td><td>30°C</td></tr></table></div></div>
+<div class="portlet"><div class="portlet-topper"><span>Bình chọn</span></div><div class="portlet-content"><p>Đánh giá của bạn về dịch vụ công trực tuyến của quận?</p><input type="radio"> Tốt <input type="radio"> Chưa tốt</div></div>
+<div class="portlet"><div class="portlet-topper"><span>Số lượng truy cập</span></div><div class="portlet-content">Đang truy cập: 31 / Tổng: 3.447.190</div></div>
+</td>"""
+        return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html dir="ltr" lang="vi-VN"><head><title>{e(title)}</title>
+<meta content="text/html; charset=UTF-8" http-equiv="content-type" />
+<script type="text/javascript">var Liferay={{}};</script></head>
+<body class="{'portal-popup' if popup else 'blue controls-visible signed-out public-page'}">
+{'' if popup else f'<div id="banner"><img src="/caugiay-theme/images/banner.png" alt="{e(self.site)}"/></div><div id="navigation"><ul><li><a href="/vi/">Trang chủ</a></li><li><a href="/vi/tin-tuc">Tin tức</a></li><li><a href="/vi/so-do-cong">Sơ đồ cổng</a></li></ul></div>'}
+<table width="100%"><tr><td valign="top" class="column-1">{main}</td>{side}</tr></table>
+{'' if popup else '<div id="footer"><a href="#">Về đầu trang</a> | <a href="/c/portal/login">Đăng nhập</a><p>Cơ quan chủ quản: UBND quận Cầu Giấy. Địa chỉ: 36 Cầu Giấy, Hà Nội - Điện thoại: 024.3767.1234 - Fax: 024.3767.1235</p></div>'}
+</body></html>"""
+
+    def article(self, art, arts, variant, popup=False):
+        body = [f'<p style="text-align: justify;"><strong>{e(art["lead"])}</strong></p>']
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f'<div style="text-align: justify;">&nbsp;&nbsp;&nbsp; {e(p)}</div>')
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art, "MsoTableGrid"))
+            if i < len(art.get("captions", [])):
+                body.append(f'<div style="text-align: center;"><img src="/documents/{art["n"]}/{i}.jpg" width="500" /><br /><em>{e(art["captions"][i])}</em></div>')
+        if art.get("author"):
+            body.append(f'<p style="text-align: right;"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f'<p style="text-align: right;"><em>{e(art["source_line"])}</em></p>')
+        body.append("<p>admin admin</p>")
+        files = "".join(f'<li><a href="/documents/{art["n"]}/{f}">{e(t)}</a></li>' for f, t in art.get("attachments", []))
+        others = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a> ({dmy(when(a))})</li>' for a in related(arts, art, 5))
+        main = f"""<div class="portlet-boundary portlet-boundary_newsdetail_WAR_caugiayportlet_">
+<div class="news-category">{e(art["category"])}</div>
+<div class="news-title" style="font-size:16px;font-weight:bold;color:#a00">{e(art["title"])}</div>
+<div class="news-date">{e(self.date_text(art, variant))}</div>
+<div class="news-content">{"".join(body)}</div>
+{f'<div class="attach"><b>Tài liệu đính kèm</b><ul>{files}</ul></div>' if files else ''}
+<div class="news-tools"><a href="{self.url(art, True)}">In bài viết</a> | <a href="mailto:?subject=tin">Gửi mail</a></div>
+<div class="news-other"><div class="news-other-title">Các tin khác</div><ul>{others}</ul></div>
+</div>"""
+        return self.page(f"{art['title']} - {art['category']} - {self.site}", main, popup), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<div class="news-item"><a class="news-item-title" href="{self.url(a)}">{e(a["title"])}</a> <span>({dmy(when(a))})</span><br/><img src="/thumb/{a["n"]}.jpg" align="left"/>{e(a["lead"])}</div>' for a in arts[:5])
+        main = f'<div class="news-list"><div class="news-category">Tin tức</div>{items}<div class="paging"><span>← Đầu tiên</span> <span>Trước</span> <a href="?_cur=2">Tiếp</a> <a href="?_cur=9">Cuối cùng →</a></div></div>'
+        return f"{self.host}/vi/tin-tuc?p_p_id=newslist_WAR_caugiayportlet&_newslist_WAR_caugiayportlet_cur=1", self.page(f"Tin tức - {self.site}", main)
+
+
+# --- template 5: commune site on a WordPress-like theme (2025) --------------------------------------
+
+class CommuneWP:
+    key = "commune_wp"
+    site = "Xã Đông Hội"
+    host = "https://donghoi.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/{slug(art['category'])}/{slug(art['title'])}/"
+
+    def page(self, title, main, body_class="single"):
+        return f"""<!doctype html>
+<html lang="vi"><head><meta charset="UTF-8"><title>{e(title)}</title>
+<link rel="stylesheet" href="{self.host}/wp-content/themes/egov/style.css">
+<script src="{self.host}/wp-includes/js/jquery/jquery.min.js"></script></head>
+<body class="{body_class}">
+<div id="page" class="site">
+<header id="masthead" class="site-header"><p class="site-title"><a href="{self.host}/">UBND {e(self.site)}</a></p>
+<nav id="site-navigation" class="main-navigation"><ul id="primary-menu"><li><a href="{self.host}/">Trang chủ</a></li><li><a href="{self.host}/gioi-thieu/">Giới thiệu</a></li><li><a href="{self.host}/tin-tuc/">Tin tức</a></li><li><a href="{self.host}/van-ban/">Văn bản</a></li></ul></nav></header>
+<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">{main}</main></div>
+<aside id="secondary" class="widget-area">
+<section class="widget widget_search"><form role="search" action="{self.host}/"><input type="search" name="s"><button>Tìm kiếm</button></form></section>
+<section class="widget widget_recent_entries"><h2 class="widget-title">Bài viết mới</h2><ul><li><a href="{self.host}/tin-tuc/hop-dan-quy-iv/">Họp dân quý IV tại các thôn</a></li><li><a href="{self.host}/tin-tuc/ra-quan-ve-sinh/">Ra quân vệ sinh môi trường</a></li></ul></section>
+<section class="widget widget_weather"><h2 class="widget-title">Thời tiết</h2><div>Hà Nội 24°C, có mưa rào</div></section>
+<section class="widget widget_counter"><h2 class="widget-title">Lượt truy cập</h2><p>Hôm nay: 312</p><p>Tổng: 45.120</p></section>
+</aside></div>
+<footer id="colophon" class="site-footer"><div class="site-info">© 2025 UBND {e(self.site)}. Địa chỉ: Thôn Lực Canh, xã Đông Hội, Hà Nội. Điện thoại: 024.3965.0000</div></footer>
+</div></body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        if variant % 2:
+            date = f"ngày {dt.day} tháng {dt.month} năm {dt.year}, lúc {dt:%H:%M}"
+        else:
+            date = f"{dmy(dt)} {dt:%H:%M}"
+        body = [f"<p><strong>{e(art['lead'])}</strong></p>"]
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(f'<figure class="wp-block-table">{table_html(art)}</figure>')
+            if i < len(art.get("captions", [])):
+                body.append(f'<figure class="wp-block-image size-large"><img src="{self.host}/wp-content/uploads/{art["key"]}-{i}.jpg" alt=""/><figcaption class="wp-element-caption">{e(art["captions"][i])}</figcaption></figure>')
+        if art.get("author"):
+            body.append(f'<p class="has-text-align-right"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f'<p class="has-text-align-right">{e(art["source_line"])}</p>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<div class="wp-block-file"><a href="{self.host}/wp-content/uploads/{f}">{e(t)}</a> <a href="{self.host}/wp-content/uploads/{f}" class="wp-block-file__button" download>Tải về</a></div>')
+        rel = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in related(arts, art, 3))
+        main = f"""<article class="post type-post status-publish format-standard hentry">
+<header class="entry-header"><h1 class="entry-title">{e(art["title"])}</h1>
+<div class="entry-meta"><span class="posted-on">Đăng {e(date)}</span> <span class="cat-links"><a href="{self.host}/{slug(art['category'])}/" rel="category tag">{e(art["category"])}</a></span></div></header>
+<div class="entry-content">{"".join(body)}</div>
+<footer class="entry-footer"><div class="sharedaddy"><h3 class="sd-title">Chia sẻ:</h3><a href="#">Facebook</a> <a href="#">Zalo</a> <a href="javascript:window.print()">In</a></div></footer>
+</article>
+<div class="related-posts"><h3>Bài viết liên quan</h3><ul>{rel}</ul></div>
+<nav class="navigation post-navigation"><a href="{self.url(related(arts, art, 1)[0])}" rel="prev">« Bài trước</a></nav>"""
+        return self.page(f"{art['title']} – {self.site}", main), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<article class="post"><h2 class="entry-title"><a href="{self.url(a)}">{e(a["title"])}</a></h2><div class="entry-meta">{dmy(when(a))}</div><div class="entry-summary"><p>{e(a["lead"])}</p></div></article>' for a in arts[4:10])
+        main = f'<header class="page-header"><h1 class="page-title">Chuyên mục: Tin tức</h1></header>{items}<nav class="pagination"><span class="current">1</span> <a href="{self.host}/tin-tuc/page/2/">2</a> <a href="{self.host}/tin-tuc/page/2/">Trang sau »</a></nav>'
+        return f"{self.host}/tin-tuc/", self.page(f"Tin tức – {self.site}", main, "archive category")
+
+    def search(self, arts):
+        items = "".join(f'<article class="post"><h2 class="entry-title"><a href="{self.url(a)}">{e(a["title"])}</a></h2><div class="entry-summary"><p>{e(a["lead"])}</p></div></article>' for a in arts[9:12])
+        main = f'<header class="page-header"><h1 class="page-title">Kết quả tìm kiếm cho: tiêm chủng</h1></header>{items}'
+        return f"{self.host}/?s=ti%C3%AAm+ch%E1%BB%A7ng", self.page(f"Bạn đã tìm kiếm tiêm chủng – {self.site}", main, "search")
+
+    def home(self, arts):
+        items = "".join(f'<article class="post"><h2 class="entry-title"><a href="{self.url(a)}">{e(a["title"])}</a></h2><div class="entry-summary"><p>{e(a["lead"])}</p></div></article>' for a in arts[:4])
+        return f"{self.host}/", self.page(f"{self.site} – Cổng thông tin điện tử", items, "home")
+
+
+# --- template 6: district e-government portal (Bootstrap, 2020) with a teaser carousel on top -----
+
+class EgovBootstrap:
+    key = "egov_bootstrap"
+    site = "Cổng thông tin điện tử huyện Thanh Trì"
+    host = "https://thanhtri.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tin-tuc/chi-tiet/{slug(art['title'])}-{art['n'] + 9000}.html"
+
+    def page(self, title, main, arts):
+        hot = "".join(f'<div class="carousel-item"><a class="hot-title" href="{self.url(a)}">{e(a["title"])}</a><p class="hot-sapo">{e(a["lead"])}</p></div>' for a in arts[-3:])
+        return f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><meta http-equiv="X-UA-Compatible" content="IE=edge">
+<title>{e(title)}</title><link href="/Content/bootstrap.min.css" rel="stylesheet"></head>
+<body><div class="container">
+<div class="row header"><div class="col-md-12"><img src="/Content/images/banner.png" alt="{e(self.site)}"></div></div>
+<nav class="navbar navbar-default"><ul class="nav navbar-nav"><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc">Tin tức</a></li><li><a href="/van-ban">Văn bản</a></li><li><a href="/thu-tuc-hanh-chinh">Thủ tục hành chính</a></li><li><a href="/lien-he">Liên hệ</a></li></ul></nav>
+<div class="row"><div class="col-md-9 main-col">
+<div class="box-hot-news"><div class="box-title">Tin nổi bật</div><div class="carousel">{hot}</div></div>
+{main}
+</div><div class="col-md-3 right-col">
+<div class="panel"><div class="panel-heading">Văn bản mới</div><div class="panel-body"><a href="/van-ban/3001">Kế hoạch 88/KH-UBND về phòng chống thiên tai năm 2020</a></div></div>
+<div class="panel"><div class="panel-heading">Thăm dò ý kiến</div><div class="panel-body">Bạn đánh giá thế nào về cổng thông tin? <label><input type="radio"> Hữu ích</label> <label><input type="radio"> Chưa hữu ích</label> <button>Bình chọn</button></div></div>
+<div class="panel"><div class="panel-heading">Liên kết website</div><div class="panel-body"><select><option>-- Chọn liên kết --</option><option>Cổng TTĐT Hà Nội</option></select></div></div>
+</div></div>
+<div class="row footer"><p>Bản quyền thuộc UBND huyện Thanh Trì</p><p>Địa chỉ: Số 375 đường Ngọc Hồi, thị trấn Văn Điển. Điện thoại: 024.3861.1111 - Fax: 024.3861.2222</p><p><a href="#top">Về đầu trang</a></p></div>
+</div></body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        # Date first; an update line further down carries a later date (must not win).
+        date = f"{WEEKDAYS[dt.weekday()]}, {dmy(dt)} {dt:%H:%M}"
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(f'<div class="table-responsive">{table_html(art, "table")}</div>')
+            if i < len(art.get("captions", [])):
+                body.append(f'<div class="img-box"><img src="/Upload/{art["key"]}-{i}.jpg" class="img-responsive"><p class="img-desc">{e(art["captions"][i])}</p></div>')
+        if art.get("author"):
+            body.append(f'<p class="text-right"><b>{e(art["author"])}</b></p>')
+        if art.get("source_line"):
+            body.append(f'<p class="text-right"><i>{e(art["source_line"])}</i></p>')
+        files = "".join(f'<tr><td>{n}</td><td><a href="/Upload/files/{f}">{e(t)}</a></td></tr>' for n, (f, t) in enumerate(art.get("attachments", []), 1))
+        same = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a> <span class="date">{dmy(when(a))}</span></li>' for a in related(arts, art, 5))
+        main = f"""<ol class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc">Tin tức</a></li><li class="active">{e(art["category"])}</li></ol>
+<div class="news-detail">
+<h2 class="title">{e(art["title"])}</h2>
+<p class="meta"><span class="glyphicon glyphicon-time"></span> {e(date)} &nbsp; Lượt xem: {art['n'] * 13 + 40}</p>
+<div class="sapo">{e(art["lead"])}</div>
+<div class="content-detail">{"".join(body)}</div>
+{f'<div class="attach"><h4>Văn bản đính kèm</h4><table class="table">{files}</table></div>' if files else ''}
+<p class="updated">Cập nhật lúc {dmy(dt.replace(year=dt.year + 1))} 08:00</p>
+<div class="tools"><a href="javascript:print()">In bài viết</a> | <a href="#">Gửi bài viết</a></div>
+</div>
+<div class="same-cat"><h4>Tin cùng chuyên mục</h4><ul>{same}</ul></div>"""
+        return self.page(f"{art['title']} - {self.site}", main, arts), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<div class="media"><div class="media-body"><h4><a href="{self.url(a)}">{e(a["title"])}</a></h4><p class="date">{dmy(when(a))}</p><p>{e(a["lead"])}</p></div></div>' for a in arts[6:11])
+        main = f'<ol class="breadcrumb"><li><a href="/">Trang chủ</a></li><li class="active">Tin tức</li></ol><div class="list-news">{items}</div><ul class="pagination"><li class="active"><a>1</a></li><li><a href="?page=2">2</a></li><li><a href="?page=3">3</a></li><li><a href="?page=2">»</a></li></ul>'
+        return f"{self.host}/tin-tuc", self.page(f"Tin tức - {self.site}", main, arts)
+
+    def home(self, arts):
+        main = "".join(f'<div class="home-cat"><h3><a href="/tin-tuc">Tin tức</a></h3><a href="{self.url(a)}">{e(a["title"])}</a></div>' for a in arts[:5])
+        return f"{self.host}/", self.page(self.site, main, arts)
+
+
+TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+def write(name: str, url: str, data: bytes, gold: dict, manifest: dict) -> None:
+    (OUT / f"{name}.html").write_bytes(data)
+    record = {"url": url, **gold}
+    (OUT / f"{name}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    manifest[name] = hashlib.sha256(data).hexdigest()
+
+
+def non_article(template: str, reason: str, **extra) -> dict:
+    return {"template": template, "is_article": False, "kind": reason, **extra}
+
+
+def build_own(manifest: dict) -> None:
+    arts = [dict(a, n=i) for i, a in enumerate(ARTICLES)]
+    for i, art in enumerate(arts):
+        for k, offset in enumerate((0, 2, 4)):
+            t = TEMPLATES[(i + offset) % len(TEMPLATES)]
+            variant = i + k
+            out = t.article(art, arts, variant)
+            page, published = out[0], out[1]
+            lead = out[2] if len(out) > 2 else art["lead"]
+            gold = {"template": t.key, "is_article": True, "title": art["title"], "published": published,
+                    "category": art["category"], "lead": lead, "body": gold_body(art),
+                    "author": art.get("author"), "source_line": art.get("source_line"),
+                    "captions": art.get("captions", []),
+                    "attachments": [t_ for _, t_ in art.get("attachments", [])]}
+            write(f"{t.key}__{art['key']}", t.url(art), t.encode(page, variant), gold, manifest)
+            if isinstance(t, Liferay6Variant) and k == 0:
+                popup, _ = t.article(art, arts, variant, popup=True)
+                write(f"{t.key}__{art['key']}__print", t.url(art, popup=True), popup.encode("utf-8"),
+                      non_article(t.key, "print", canonical_url=t.url(art)), manifest)
+    for t in TEMPLATES:
+        for kind in ("listing", "search", "home"):
+            if hasattr(t, kind):
+                url, page = getattr(t, kind)(arts)
+                write(f"{t.key}__{kind}", url, page.encode("utf-8"), non_article(t.key, kind), manifest)
+
+
+DEMO_PICK = 4  # demo articles copied per portal
+
+
+def build_demo(manifest: dict) -> None:
+    from crawler import demo
+
+    arts = demo.load_articles()
+    files = demo.site_files(arts)
+    base = "http://127.0.0.1:8000"
+    for portal in demo.PORTALS:
+        mine = [a for a in arts if a.portal == portal][:DEMO_PICK]
+        for a in mine:
+            gold = {"template": f"demo_{portal}", "is_article": True, "title": a.title, "published": a.published,
+                    "category": a.category, "lead": a.lead, "body": a.body, "author": a.author,
+                    "source_line": a.source_line, "captions": a.captions,
+                    "attachments": [x["text"] for x in a.attachments]}
+            write(f"demo_{portal}__{a.id}", base + a.url_path, files[a.url_path], gold, manifest)
+        if mine[0].print_path:
+            write(f"demo_{portal}__{mine[0].id}__print", base + mine[0].print_path, files[mine[0].print_path],
+                  non_article(f"demo_{portal}", "print", canonical_url=base + mine[0].url_path), manifest)
+        template = demo._TEMPLATES[portal]
+        listing = template.listing_path(mine[0].category_slug)
+        write(f"demo_{portal}__listing", base + listing, files[listing], non_article(f"demo_{portal}", "listing"), manifest)
+        home = template.home_path()
+        write(f"demo_{portal}__home", base + home, files[home], non_article(f"demo_{portal}", "home"), manifest)
+
+
+def main() -> None:
+    if OUT.exists():
+        shutil.rmtree(OUT)
+    OUT.mkdir(parents=True)
+    manifest: dict = {}
+    build_own(manifest)
+    build_demo(manifest)
+    (HERE / "MANIFEST.json").write_text(json.dumps(dict(sorted(manifest.items())), indent=1) + "\n", encoding="utf-8")
+    print(f"{len(manifest)} pages written to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
