@@ -1048,6 +1048,8 @@ class DemoPortal:
             raise RuntimeError("DemoPortal is not started")
         return f"http://{self.host}:{self._server.server_address[1]}"
 
+    base_url = url  # alias: ``portal.base_url`` reads the same as ``portal.url``
+
     def start(self) -> str:
         """Start serving in a background thread and return the base URL "http://HOST:PORT"."""
         if self._server is None:
