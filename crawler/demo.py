@@ -111,6 +111,8 @@ BOILERPLATE_MARKERS: list[str] = [
     "Cổng thông tin điện tử phường Long Biên",
     "Trang chủ",
     "Tin chi tiết",
+    "Xem thêm:",
+    "Sơ đồ cổng",
 ]
 
 
@@ -352,7 +354,7 @@ class _HoangMai(_Template):
 </div>
 </div>
 <footer id="footer" role="contentinfo">
-<div class="footer-top"><a href="#wrapper">Về đầu trang</a> | <a href="/hoangmai/c/portal/login?p_l_id=20519" rel="nofollow">Đăng nhập</a></div>
+<div class="footer-top"><a href="#wrapper">Về đầu trang</a> | <a href="/hoangmai/vi/so-do-cong">Sơ đồ cổng</a> | <a href="/hoangmai/c/portal/login?p_l_id=20519" rel="nofollow">Đăng nhập</a></div>
 <div class="footer-info">
 <p><strong>{e(self.site_name.upper())}</strong></p>
 <p>Cơ quan chủ quản: Ủy ban nhân dân quận Hoàng Mai</p>
@@ -428,6 +430,7 @@ class _HoangMai(_Template):
                 parts.append(f'<p style="text-align: center;"><img alt="" src="{e(art.images[i])}" '
                              f'style="width: 500px; height: 333px;" /></p>')
                 parts.append(f'<p style="text-align: center;"><em>{e(art.captions[i])}</em></p>')
+        parts.append("<p>&nbsp;</p>")
         if art.author:
             parts.append(f'<p style="text-align: right;"><strong>{e(art.author)}</strong></p>')
         if art.source_line:
@@ -511,6 +514,13 @@ class _HoangMai(_Template):
         main = (f'<div class="home-top"><div class="home-top-title"><a href="{e(top.url_path)}">{e(top.title)}</a></div>'
                 f'<div class="home-top-sapo">{e(top.lead)}</div></div>' + "\n".join(blocks))
         yield self.home_path(), self.page(self.site_name, main, articles, cats)
+        tree = "".join(
+            f'<li><a href="{e(self.listing_path(slug))}">{e(name)}</a> '
+            f'({sum(a.category_slug == slug for a in articles)} tin)</li>' for slug, name in cats)
+        sitemap = (f'<div class="portlet-boundary" id="p_p_id_sitemap_WAR_hoangmaiportlet_"><div class="portlet-title-default">'
+                   f'Sơ đồ cổng</div><div class="portlet-body"><ul class="sitemap"><li><a href="/hoangmai/">Trang chủ</a>'
+                   f'<ul>{tree}</ul></li></ul></div></div>')
+        yield "/hoangmai/vi/so-do-cong", self.page(f"Sơ đồ cổng - {self.site_name}", sitemap, articles, cats)
         yield "/hoangmai/c/portal/login?p_l_id=20519", self.page(f"Đăng nhập - {self.site_name}", _LOGIN_FORM, articles, cats)
 
 
@@ -545,6 +555,8 @@ class _BinhThanh(_Template):
         day = WEEKDAYS[dt.weekday()]
         if art.date_style == "gmt":
             return f"{day}, {_dmy(dt)}, {_clock12(dt, pad=True)} (GMT+7)"
+        if art.date_style == "space":
+            return f"{day}, {_dmy(dt)} {dt:%H:%M}"
         return f"{day}, {_dmy(dt)} - {dt:%H:%M}"
 
     def page(self, action, main, articles, cats) -> str:
@@ -606,7 +618,7 @@ Bản quyền thuộc Ủy ban nhân dân Quận Bình Thạnh<br />
         parts = []
         style = "font-size: 12pt; font-family: 'Times New Roman','serif'"
         for i, para in enumerate(art.paragraphs):
-            parts.append(f'<p class="MsoNormal" style="text-align: justify;"><span style="{style}">{e(para)}</span></p>')
+            parts.append(f'<p class="MsoNormal" style="text-align: justify;"><span lang="VI" style="{style}">{e(para)}</span><o:p></o:p></p>')
             if i < len(art.captions):
                 parts.append(f'<table class="image" align="center" cellpadding="0" cellspacing="0"><tr><td>'
                              f'<img src="{e(art.images[i])}" width="450" border="0" alt="" /></td></tr>'
@@ -759,8 +771,14 @@ class _LongBien(_Template):
 
     def article_block(self, art, articles) -> str:
         parts = []
+        # Every other article carries an inline "Xem thêm" box after its second paragraph,
+        # as the platform's editors insert them: links inside the body that are not body text.
+        inline = _related(art, articles)[:2] if articles.index(art) % 2 == 0 and len(art.paragraphs) >= 3 else []
         for i, para in enumerate(art.paragraphs):
             parts.append(f"<p>{e(para)}</p>")
+            if i == 1 and inline:
+                links = "".join(f'<li><a href="{e(a.url_path)}">{e(a.title)}</a></li>' for a in inline)
+                parts.append(f'<div class="box-inline-related"><p class="box-inline-related__title">Xem thêm:</p><ul>{links}</ul></div>')
             if i < len(art.captions):
                 parts.append(f'<figure class="detail__image"><img src="{e(art.images[i])}" alt="{e(art.captions[i])}">'
                              f"<figcaption>{e(art.captions[i])}</figcaption></figure>")
