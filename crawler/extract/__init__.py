@@ -77,6 +77,9 @@ _CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _PAGINATION = re.compile(r"^(?:[«‹←]?\s*(?:đầu tiên|trước|tiếp|sau|cuối cùng|trang sau|trang trước|next|prev|previous|first|last)\s*[»›→]?\s*|\d+(?:\s+\d+){2,}.*)$", re.I)
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
+_CLOSING = re.compile(r"</(?:html|body)\s*>", re.I)
+# How far from the end of the page to look for </body> or </html>.
+TAIL_SNIFF_CHARS = 4096
 
 
 def _fail(url: str, reason: str, **kw) -> Article:
@@ -423,7 +426,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if len(paragraphs) < 2:
             break
         b = paragraphs[-1]
-        if _is_date_line(b):  # "Cập nhật lúc 15/03/2019 08:00" after the byline
+        if _is_date_line(b) and any(h.update or h.labelled for h in find_dates(b.text)):
+            # "Cập nhật lúc 15/03/2019 08:00" after the byline
             paragraphs.pop()
             notes.setdefault("dropped", []).append(b.text)
             continue
@@ -465,20 +469,32 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     # Teasers: prose whose nearest preceding block (dates skipped) is a headline link, the shape
     # of every listing item ("<a>Title</a> (08/10/2018) / summary"). In an article, prose follows
     # prose, the title or the date line, never a link to another page.
-    teasers = 0
-    prose_blocks = [b for b in region_blocks
-                    if b.n >= _blocks.PROSE_MIN_CHARS and b.link_density <= _blocks.PROSE_MAX_LINK_DENSITY]
-    for b in prose_blocks:
-        j = b.index - 1
-        while j >= 0 and (_is_date_line(blocks[j]) or not blocks[j].text.strip()):
-            j -= 1
-        if j >= 0 and is_headline(blocks[j]):
-            teasers += 1
-    if prose_blocks and teasers >= LISTING_TEASER_SHARE * len(prose_blocks):
+    def count_teasers(candidates) -> tuple[int, int]:
+        prose_blocks = [b for b in candidates
+                        if b.n >= _blocks.PROSE_MIN_CHARS and b.link_density <= _blocks.PROSE_MAX_LINK_DENSITY]
+        found = 0
+        for b in prose_blocks:
+            j = b.index - 1
+            while j >= 0 and (_is_date_line(blocks[j]) or not blocks[j].text.strip()):
+                j -= 1
+            if j >= 0 and is_headline(blocks[j]):
+                found += 1
+        return found, len(prose_blocks)
+
+    teasers, n_prose = count_teasers(region_blocks)
+    if n_prose and teasers >= LISTING_TEASER_SHARE * n_prose:
         return _fail(url, f"listing page ({teasers} teasers)", title=title, category=category)
     if headlines >= LISTING_MIN_HEADLINES and headlines >= LISTING_HEADLINE_PER_PROSE * max(1, prose):
         return _fail(url, f"listing page ({headlines} headline links)", title=title, category=category)
+    # A page cut off inside its article (no closing tags, nothing after the text) is incomplete.
+    if not _CLOSING.search(text[-TAIL_SNIFF_CHARS:]):
+        notes["truncated"] = True
+        if paragraphs and paragraphs[-1].index >= len(blocks) - 1:
+            return _fail(url, "truncated page: it ends inside the article text", title=title)
     if len(body) + len(lead or "") < MIN_ARTICLE_CHARS:
+        page_teasers, _ = count_teasers(blocks)
+        if page_teasers >= LISTING_MIN_HEADLINES // 2:
+            return _fail(url, f"listing page ({page_teasers} teasers, no main text)", title=title, category=category)
         return _fail(url, "no main text found (too short)", title=title, category=category)
 
     # Attachments sit in the article container, often just after the body element.

@@ -1,0 +1,331 @@
+"""extract(): dates in every portal form, decoding, bad input, page kinds, boilerplate, demo pages."""
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+
+import pytest
+
+from crawler.extract import decode_html, extract
+from crawler.extract.dates import parse_date_text, parse_iso_datetime
+from crawler.extract.metadata import url_kind
+from crawler.records import Article
+
+TITLE = "Phường Tân Mai ra quân tổng vệ sinh môi trường năm 2019"
+LEAD = ("Sáng ngày 2/6, UBND phường Tân Mai phối hợp với Ủy ban MTTQ phường tổ chức lễ ra quân tổng "
+        "vệ sinh môi trường, thu hút hơn 500 cán bộ, hội viên và người dân tham gia.")
+PARAS = [
+    "Phát biểu tại buổi lễ, đồng chí Chủ tịch UBND phường nhấn mạnh giữ gìn vệ sinh môi trường là "
+    "việc làm thường xuyên, cần sự chung tay của mỗi gia đình và các cơ quan trên địa bàn.",
+    "Ngay sau lễ ra quân, các lực lượng đã chia thành 12 tổ, tiến hành thu gom rác thải, nạo vét "
+    "rãnh thoát nước tại các tuyến ngõ và khu vực công cộng của phường.",
+    "Kết thúc buổi ra quân, các tổ đã thu gom được hơn 15 tấn rác thải và phế thải xây dựng.",
+]
+
+
+def page(date_line: str = "Ngày đăng 08/10/2018 | 15:54", extra_body: str = "", sidebar: bool = True,
+         title_tag: str | None = None) -> str:
+    """A Liferay-6-like article page with the usual widgets around it."""
+    side = """<div class="col-right"><div class="portlet-title">Tin nổi bật</div>
+<ul><li><a href="/vi/a/-/view_content/1-a">Hội nghị tổng kết công tác thi đua khen thưởng năm 2018</a></li>
+<li><a href="/vi/a/-/view_content/2-b">Kiểm tra trật tự xây dựng trên địa bàn các phường</a></li></ul>
+<div class="portlet-title">thời tiết các vùng</div><table><tr><td>Hà Nội</td><td>24°C</td></tr></table>
+<div class="portlet-title">Bình chọn</div><p>Đánh giá thái độ tiếp công dân của cán bộ Một cửa quận</p>
+<div class="portlet-title">Số lượng truy cập</div><p>Đang truy cập: 27 / Tổng: 4.798.809</p></div>""" if sidebar else ""
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    return f"""<html><head><meta charset="utf-8"><title>{title_tag or TITLE + " - Văn hóa - Xã hội - Cổng thông tin quận"}</title></head>
+<body><div id="menu"><a href="/">Trang chủ</a> <a href="/vi/tin-tuc">Tin tức</a></div>
+<table><tr><td class="col-main"><div class="news-detail">
+<div class="title-news">{TITLE}</div><div class="date-news">{date_line}</div>
+<div class="sapo"><strong>{LEAD}</strong></div>
+<div class="content">{paras}{extra_body}
+<p style="text-align: right;"><strong>Phạm Linh</strong></p><p style="text-align: right;"><em>(Nguồn: Báo Hànộimới)</em></p></div>
+<div class="account">admin admin</div>
+<div class="tools"><a href="#">In bài viết</a> | <a href="#">Gửi mail</a></div>
+<div class="other"><div>Các tin khác</div><ul><li><a href="/vi/x/-/view_content/3-c">Tập huấn nghiệp vụ hòa giải cơ sở năm 2018</a> (01/10/2018)</li></ul></div>
+</div></td><td>{side}</td></tr></table>
+<div id="footer"><a href="#">Về đầu trang</a> | Địa chỉ: Số 8 phố Ngọc Hồi - Điện thoại: 024.3641.2345 - Fax: 024.3641.2346
+<p>Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p></div></body></html>"""
+
+
+URL = "http://hoangmai.hanoi.gov.vn/vi/van-hoa-xa-hoi/-/view_content/4105-ra-quan"
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ngày đăng 13/05/2016 | 5:05 PM | View count: 889", "2016-05-13T17:05"),
+    ("Ngày đăng 08/10/2018 | 15:54", "2018-10-08T15:54"),
+    ("13/05/2016 | 5:05 PM", "2016-05-13T17:05"),
+    ("24/08/2022 | 04:30 PM", "2022-08-24T16:30"),
+    ("Ngày đăng 01/02/2015 | 12:00 AM", "2015-02-01T00:00"),
+    ("12/06/2015 | 12:30 PM", "2015-06-12T12:30"),
+    ("15:55 | 10/07/2026", "2026-07-10T15:55"),
+    ("Thứ Ba, 25/12/2012 - 10:03", "2012-12-25T10:03"),
+    ("Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)", "2012-12-24T03:04"),
+    ("Thứ Tư, 26/12/2012 17:14", "2012-12-26T17:14"),
+    ("| 26/12/2012", "2012-12-26"),
+    ("11/10/2025 10:02", "2025-10-11T10:02"),
+    ("ngày 11 tháng 10 năm 2025, lúc 10:02", "2025-10-11T10:02"),
+    ("Cập nhật: 5-3-2019 8h30", "2019-03-05T08:30"),
+    ("04/10/2019", "2019-10-04"),  # day first, always
+])
+def test_date_forms(text, expected):
+    assert parse_date_text(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Đang truy cập: 27 / Tổng: 4.798.809", "Covid-19", "31/02/2019", "14 ngày",
+                                  "Số 155/KH-UBND", "giai đoạn 2016-2020"])
+def test_not_dates(text):
+    assert parse_date_text(text) is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2018-10-08T15:54:00+07:00", "2018-10-08T15:54"),
+    ("2018-10-08T08:54:00Z", "2018-10-08T15:54"),
+    ("2018-10-08T20:54:00+0000", "2018-10-09T03:54"),
+    ("2018-10-08 15:54", "2018-10-08T15:54"),
+    ("2018-10-08", "2018-10-08"),
+    ("garbage", None),
+])
+def test_meta_datetimes_in_local_time(value, expected):
+    assert parse_iso_datetime(value) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Ngày đăng 08/10/2018 | 15:54", "2018-10-08T15:54"),
+    ("Ngày đăng 13/05/2016 | 5:05 PM | View count: 889", "2016-05-13T17:05"),
+    ("15:55 | 10/07/2026", "2026-07-10T15:55"),
+    ("Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)", "2012-12-24T03:04"),
+    ("| 26/12/2012", "2012-12-26"),
+])
+def test_published_from_page(line, expected):
+    art = extract(page(line).encode(), URL)
+    assert art.is_article and art.published == expected
+
+
+def test_on_page_date_wins_over_meta_and_conflict_is_noted():
+    html = page().replace("<head>", '<head><meta property="article:published_time" content="2018-10-09T09:00:00+07:00">')
+    art = extract(html, URL)
+    assert art.published == "2018-10-08T15:54"
+    assert art.notes["date_conflict"] is True and art.notes["published_meta"] == "2018-10-09T09:00"
+
+
+def test_meta_date_used_when_page_shows_none_and_adds_time_to_a_bare_day():
+    html = page("").replace("<head>", '<head><script type="application/ld+json">{"@type": "NewsArticle", '
+                                      '"datePublished": "2018-10-08T08:54:00Z"}</script>')
+    assert extract(html, URL).published == "2018-10-08T15:54"
+    html = page("| 08/10/2018").replace("<head>", '<head><meta property="article:published_time" '
+                                                   'content="2018-10-08T15:54:00+07:00">')
+    assert extract(html, URL).published == "2018-10-08T15:54"
+
+
+# --- the article and what stays out of its body ---------------------------------------------------
+
+def test_article_fields():
+    art = extract(page().encode(), URL)
+    assert isinstance(art, Article) and art.is_article, art.reason
+    assert art.title == TITLE
+    assert art.published == "2018-10-08T15:54"
+    assert art.category == "Văn hóa - Xã hội"
+    assert art.lead == LEAD
+    assert art.body == "\n\n".join(PARAS)
+    assert art.author == "Phạm Linh"
+    assert art.source_line == "(Nguồn: Báo Hànộimới)"
+
+
+@pytest.mark.parametrize("marker", ["thời tiết", "Bình chọn", "Đánh giá thái độ", "Số lượng truy cập", "Đang truy cập",
+                                    "Tin nổi bật", "Các tin khác", "In bài viết", "Gửi mail", "Về đầu trang",
+                                    "Địa chỉ:", "Điện thoại", "Fax", "admin admin", "Phạm Linh", "Nguồn:",
+                                    "Trang chủ", "Ngày đăng"])
+def test_boilerplate_stays_out_of_body(marker):
+    art = extract(page(), URL)
+    assert marker not in art.body and marker not in (art.lead or "")
+
+
+def test_captions_and_attachments():
+    extra = ('<p style="text-align:center"><img src="/a.jpg"></p><p style="text-align:center"><em>Các đại biểu '
+             'tham gia thu gom rác thải</em></p><p>Tải về: <a href="/files/ke-hoach.pdf">Kế hoạch số 12/KH-UBND</a></p>'
+             '<p><a href="/files/bang.xls?v=2">Bảng tổng hợp</a></p>')
+    art = extract(page(extra_body=extra), URL)
+    assert art.captions == ["Các đại biểu tham gia thu gom rác thải"]
+    assert "Các đại biểu tham gia" not in art.body
+    assert [a["text"] for a in art.attachments] == ["Kế hoạch số 12/KH-UBND", "Bảng tổng hợp"]
+    assert art.attachments[0]["url"] == "http://hoangmai.hanoi.gov.vn/files/ke-hoach.pdf"
+
+
+def test_data_table_rows_stay_in_body():
+    extra = ("<table border=1><tr><th>Trạm y tế</th><th>Ngày tiêm</th></tr>"
+             "<tr><td>Phường Tân Mai</td><td>16/8/2023</td></tr></table>")
+    art = extract(page(extra_body=extra), URL)
+    assert "Trạm y tế | Ngày tiêm" in art.body and "Phường Tân Mai | 16/8/2023" in art.body
+
+
+def test_title_when_title_tag_is_only_the_site_name():
+    art = extract(page(title_tag="Tin chi tiết - Cổng thông tin quận"), URL)
+    assert art.title == TITLE
+
+
+def test_hints_body_selector():
+    art = extract(page(), URL, {"body_selector": "div.content"})
+    assert art.is_article and art.body == "\n\n".join(PARAS)
+
+
+# --- page kinds ----------------------------------------------------------------------------------
+
+def listing_html(n: int) -> str:
+    items = "".join(f'<div class="item"><a href="/vi/tin/-/view_content/{i}-tin">Tiêu đề bản tin số {i} về hoạt động '
+                    f'của phường</a> <span>(0{i % 9 + 1}/10/2018)</span><p>{LEAD.replace("500", str(100 + i))}</p></div>'
+                    for i in range(n))
+    return page().replace(page().split('<div class="news-detail">')[1].split("</td>")[0],
+                          f'<div class="list">{items}<div class="paging">← Đầu tiên Trước Tiếp Cuối cùng →</div></div>')
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 20])
+def test_listing_pages_are_not_articles(n):
+    art = extract(listing_html(n), "http://hoangmai.hanoi.gov.vn/vi/van-hoa-xa-hoi")
+    assert not art.is_article and "listing" in art.reason
+
+
+@pytest.mark.parametrize("url, kind", [
+    ("http://h.gov.vn/vi/van-hoa/-/view_content/pop_up/4105-ra-quan", "print"),
+    ("http://h.gov.vn/tin-tuc/chi-tiet-123.html?print=1", "print"),
+    ("http://h.gov.vn/tim-kiem?q=ph%C6%B0%E1%BB%9Dng", "search"),
+    ("https://x.gov.vn/?s=tiem+chung", "search"),
+    ("http://h.gov.vn/", "home"),
+    ("http://h.gov.vn/Pages/default.aspx", "home"),
+    ("http://h.gov.vn/hoangmai/", "home"),
+    ("https://quan3.hochiminhcity.gov.vn/web/quan3", "home"),
+    ("http://h.gov.vn/Pages/default.aspx?cat_id=2&news_id=15", None),
+    ("http://h.gov.vn/tin-tuc/tim-kiem-viec-lam-cho-thanh-nien-123.htm", None),
+    (URL, None),
+])
+def test_url_kinds(url, kind):
+    assert url_kind(url) == kind
+
+
+def test_print_view_points_to_the_article():
+    url = "http://hoangmai.hanoi.gov.vn/vi/van-hoa-xa-hoi/-/view_content/pop_up/4105-ra-quan"
+    art = extract(page(), url)
+    assert not art.is_article and "print" in art.reason
+    assert art.canonical_url == URL
+
+
+# --- bad input -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, data", [
+    ("empty", b""),
+    ("whitespace", b" \n\t "),
+    ("none", None),
+    ("binary", bytes(range(256)) * 40),
+    ("random", os.urandom(20000)),
+    ("gzip", b"\x1f\x8b\x08\x00" + os.urandom(3000)),
+    ("text", "chỉ là một dòng chữ".encode()),
+    ("truncated", page().encode()[:300]),
+    ("truncated-in-body", page().encode()[:page().encode().find("Kết thúc".encode())]),
+    ("deep", b"<html><body>" + b"<div>" * 5000 + "Nội dung của trang và các bạn. ".encode() * 30
+     + b"</div>" * 5000 + b"</body></html>"),
+    ("deep-unclosed", b"<html><body>" + b"<div><span><b>" * 5000),
+    ("tags-only", b"<html><head></head><body><div><p></p></div></body></html>"),
+    ("not-a-str", 12345),
+])
+def test_bad_input_gives_reason_not_exception(name, data):
+    art = extract(data, "http://x.gov.vn/a")
+    assert art.is_article is False and art.reason
+
+
+def test_wrong_declared_charset_still_decodes():
+    html = page().replace('charset="utf-8"', 'charset="utf-8"')
+    body = html.encode("utf-8")
+    text, enc = decode_html(body, "text/html; charset=iso-8859-1")
+    assert enc == "utf-8" and TITLE in text
+    art = extract(body, URL, {"content_type": "text/html; charset=iso-8859-1"})
+    assert art.title == TITLE
+
+
+# --- decoding ------------------------------------------------------------------------------------
+
+def cp1258(text: str) -> bytes:
+    out = []
+    for ch in text:
+        try:
+            out.append(ch.encode("cp1258"))
+        except UnicodeEncodeError:
+            d = unicodedata.normalize("NFD", ch)
+            tones = "".join(c for c in d if c in "\u0300\u0301\u0303\u0309\u0323")
+            base = unicodedata.normalize("NFC", "".join(c for c in d if c not in tones))
+            out.append((base + tones).encode("cp1258"))
+    return b"".join(out)
+
+
+def test_windows_1258_decodes_to_nfc():
+    html = page().replace('charset="utf-8"', 'charset="windows-1258"')
+    text, enc = decode_html(cp1258(html))
+    assert enc == "windows-1258"
+    assert unicodedata.is_normalized("NFC", text) and TITLE in text
+    art = extract(cp1258(html), URL)
+    assert art.title == TITLE and art.body == "\n\n".join(PARAS)
+
+
+def test_windows_1258_declared_as_utf8_falls_back():
+    text, enc = decode_html(cp1258(page()))  # meta says utf-8, bytes are windows-1258
+    assert enc == "windows-1258" and TITLE in text
+
+
+@pytest.mark.parametrize("body, ctype, enc", [
+    ("Hà Nội".encode("utf-8"), "text/html; charset=UTF-8", "utf-8"),
+    (b"\xef\xbb\xbf" + "Hà Nội".encode("utf-8"), None, "utf-8"),
+    ("Hà Nội".encode("utf-16-le"), None, "utf-16"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">Hà Nội'.encode(), None, "utf-8"),
+    (unicodedata.normalize("NFD", "Hà Nội").encode("utf-8"), None, "utf-8"),
+])
+def test_decode_html(body, ctype, enc):
+    if enc == "utf-16":
+        body = b"\xff\xfe" + body
+    text, got = decode_html(body, ctype)
+    assert got.startswith(enc) and "Hà Nội" in text and unicodedata.is_normalized("NFC", text)
+
+
+# --- the demo portal: every page, exact ----------------------------------------------------------
+
+def test_every_demo_page_exact():
+    demo = pytest.importorskip("crawler.demo")
+    arts = demo.load_articles()
+    files = demo.site_files(arts)
+    by_path = {a.url_path: a for a in arts}
+    base = "http://127.0.0.1:8000"
+    problems = []
+    for path, body in files.items():
+        if not isinstance(body, bytes) or path.rsplit("/", 1)[-1].rsplit(".", 1)[-1] in ("pdf", "doc", "docx", "png", "txt"):
+            continue
+        got = extract(body, base + path)
+        want = by_path.get(path)
+        if want is None:
+            if got.is_article:
+                problems.append(f"{path}: not an article, extracted as one")
+            continue
+        checks = {"is_article": (got.is_article, True), "title": (got.title, want.title),
+                  "published": (got.published, want.published), "lead": (got.lead, want.lead),
+                  "body": (got.body, want.body), "category": (got.category, want.category)}
+        problems += [f"{path}: {k} {a!r} != {b!r}"[:300] for k, (a, b) in checks.items() if a != b]
+        problems += [f"{path}: boilerplate {m!r} in body" for m in demo.BOILERPLATE_MARKERS if m in got.body]
+    assert not problems, "\n".join(problems[:20])
+
+
+# --- the CLI -------------------------------------------------------------------------------------
+
+def test_cli_extract_jsonl(tmp_path, vnnews):
+    f = tmp_path / "page.html"
+    f.write_text(page(), encoding="utf-8")
+    proc = vnnews("extract", str(f), "--jsonl")
+    assert proc.returncode == 0, proc.stderr
+    item = json.loads(proc.stdout.splitlines()[0])
+    assert set(item) >= {"url", "is_article", "title", "published", "category", "lead", "body", "author",
+                         "source_line", "captions", "attachments"}
+    assert item["title"] == TITLE and item["published"] == "2018-10-08T15:54"
+
+
+def test_cli_extract_missing_file_is_one_line_error(vnnews):
+    proc = vnnews("extract", "/no/such/page.html")
+    assert proc.returncode == 1 and proc.stderr.startswith("Error: no such file")
