@@ -22,7 +22,11 @@ File-naming rule (:func:`url_to_file`), shared by the builder and the server:
   3. a non-empty query string is appended percent-encoded: "%3F" + quote(query, safe="").
   Example: "/binhthanh/post.aspx?ItemID=651" → "binhthanh/post.aspx%3FItemID%3D651".
   No demo URL ends in ".html" itself (the server answers 404 to such paths), so the rule is
-  one-to-one. The Content-Type comes from the URL path's
+  one-to-one.
+  4. Like the real portals, the server also answers a query whose parameters come in another
+  order or lack/add parameters that never change content (Liferay's render-state parameters
+  p_p_lifecycle=0, p_p_state, p_p_mode, p_p_col_id, p_p_col_pos, p_p_col_count, and utm_* tags):
+  when no file matches exactly it looks the request up by :func:`query_key`. The Content-Type comes from the URL path's
   extension (pdf, doc, docx, png, txt); everything else is served as text/html; charset=utf-8.
 """
 from __future__ import annotations
@@ -42,7 +46,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 __all__ = [
     "BOILERPLATE_MARKERS",
@@ -53,6 +57,7 @@ __all__ = [
     "DemoPortal",
     "build_site",
     "load_articles",
+    "query_key",
     "slugify",
     "url_to_file",
 ]
@@ -875,6 +880,18 @@ def url_to_file(path: str, query: str = "") -> str:
     return rel
 
 
+# Query parameters a portal ignores when choosing what to show (see rule 4 above).
+_PRESENTATION_PARAMS = frozenset({"p_p_state", "p_p_mode", "p_p_col_id", "p_p_col_pos", "p_p_col_count"})
+
+
+def query_key(path: str, query: str = "") -> str:
+    """The file name for ``path`` with the query reduced to what selects content, sorted."""
+    params = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True)
+              if k not in _PRESENTATION_PARAMS and not k.startswith("utm_")
+              and not (k == "p_p_lifecycle" and v == "0")]
+    return url_to_file(path, urlencode(sorted(params)))
+
+
 def _root_pages() -> list[tuple[str, str]]:
     links = "\n".join(f'<li><a href="{e(t.home_path())}">{e(t.site_name)}</a></li>' for t in _TEMPLATES.values())
     index = f"""<!DOCTYPE html>
@@ -1015,8 +1032,22 @@ def _content_type(path: str) -> str:
     return CONTENT_TYPES.get(ext, HTML_TYPE)
 
 
+def _aliases(root: Path) -> dict[str, str]:
+    """query_key → file name, for every file of the site (rule 4 of the naming rule)."""
+    aliases = {}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_file() and not rel.startswith(SITE_MARKER):
+            base, _, query = rel.partition("%3F")
+            url = "/" + (base[:-len("index.html")] if base.endswith("index.html") else
+                         base[:-len(".html")] if base.endswith(".html") else base)
+            aliases.setdefault(query_key(url, unquote(query)), rel)
+    return aliases
+
+
 class _Handler(BaseHTTPRequestHandler):
     root: Path = DEFAULT_SITE
+    aliases: dict[str, str] = {}
     server_version = "Microsoft-IIS/7.5"
     sys_version = ""
 
@@ -1029,6 +1060,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, with_body: bool):
         parts = urlsplit(self.path)
         rel = url_to_file(parts.path, parts.query)
+        if rel and not (self.root / rel).is_file():
+            rel = self.aliases.get(query_key(parts.path, parts.query), rel)
         target = self.root / rel if rel else None
         if target is None or not target.is_file() or rel.startswith(SITE_MARKER):
             status, ctype = 404, HTML_TYPE
@@ -1071,7 +1104,7 @@ class DemoPortal:
     def start(self) -> str:
         """Start serving in a background thread and return the base URL "http://HOST:PORT"."""
         if self._server is None:
-            handler = type("DemoHandler", (_Handler,), {"root": self.root})
+            handler = type("DemoHandler", (_Handler,), {"root": self.root, "aliases": _aliases(self.root)})
             self._server = ThreadingHTTPServer((self.host, self.port), handler)
             self._server.daemon_threads = True
             self._thread = threading.Thread(target=self._server.serve_forever, name="demo-portal", daemon=True)

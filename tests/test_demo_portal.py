@@ -245,3 +245,19 @@ def test_every_article_is_reachable_and_no_internal_link_is_broken(portal, artic
                 queue.append(target[len(base):])
     assert not broken
     assert {a.url_path for a in articles} <= seen
+
+
+@pytest.mark.parametrize("query, status", [
+    ("p_p_id={p}&_{p}_cur=2", 200),                          # render-state parameters dropped
+    ("_{p}_cur=2&p_p_lifecycle=0&p_p_id={p}", 200),           # and reordered
+    ("p_p_id={p}&_{p}_cur=9", 404),                           # a page that does not exist
+    ("p_p_state=normal&utm_source=zalo", 200),                # only ignorable parameters
+])
+def test_server_matches_queries_like_the_portal(portal, query, status):
+    p = "tintuc_WAR_hoangmaiportlet_INSTANCE_x9Kd"
+    assert fetch(f"{portal.url}/hoangmai/vi/tin-tuc-su-kien?{query.format(p=p)}")[0] == status
+
+
+def test_server_ignores_aspnet_parameter_order(portal):
+    status, _, body = fetch(portal.url + "/binhthanh/Pages/default.aspx?page=2&cat_id=1")
+    assert status == 200 and body == fetch(portal.url + "/binhthanh/Pages/default.aspx?cat_id=1&page=2")[2]
