@@ -1,9 +1,14 @@
 """`vnnews crawl`: run the portal spider over the configured sources into the database."""
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
+import shutil
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from scrapy import signals
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
@@ -12,7 +17,11 @@ from crawler.sources import Source, load_sources
 from crawler.spiders.portal import PortalSpider
 from crawler.store import open_store
 
-__all__ = ["crawl", "crawl_settings"]
+__all__ = ["crawl", "crawl_settings", "redis_settings", "parse_overrides"]
+
+# Distributed mode: seconds a crawler process waits with nothing to do before it closes (the
+# other processes may still be adding requests to the shared queue).
+REDIS_IDLE_CLOSE = 10.0
 
 
 def crawl_settings(db_path: str, crawl_id: int, sources: list[Source],
@@ -36,6 +45,86 @@ def crawl_settings(db_path: str, crawl_id: int, sources: list[Source],
     return settings
 
 
+def redis_settings(settings: Settings, redis_url: str, run: str) -> None:
+    """Distributed mode through scrapy-redis 0.9.1: one request queue and one dupefilter in
+    Redis, shared by every crawler process of run ``run``.
+
+    scrapy-redis' RedisSpider start path (start_requests) is never called by Scrapy 2.13+,
+    so our own spider yields its start URLs into the shared queue (the first process seeds
+    it; the others' are filtered as duplicates). Its scheduler deletes the queue when a
+    process closes unless SCHEDULER_PERSIST, so the keys are persisted and the last process
+    of the run deletes them (see _redis_run). Processes close after REDIS_IDLE_CLOSE idle
+    seconds, like scrapy-redis' MAX_IDLE_TIME_BEFORE_CLOSE, through our spider_idle handler.
+    """
+    settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority="cmdline")
+    settings.set("DUPEFILTER_CLASS", "crawler.middlewares.RedisDupeFilter", priority="cmdline")
+    settings.set("SCHEDULER_PERSIST", True, priority="cmdline")
+    settings.set("SCHEDULER_QUEUE_KEY", f"vnnews:{run}:requests", priority="cmdline")
+    settings.set("SCHEDULER_DUPEFILTER_KEY", f"vnnews:{run}:dupefilter", priority="cmdline")
+    settings.set("REDIS_URL", redis_url, priority="cmdline")
+    if settings.getfloat("VNNEWS_IDLE_CLOSE") <= 0:
+        settings.set("VNNEWS_IDLE_CLOSE", REDIS_IDLE_CLOSE, priority="cmdline")
+
+
+def parse_overrides(pairs: list[str] | None) -> dict:
+    """NAME=VALUE pairs (from --set) → settings; values are JSON when they parse as JSON."""
+    found = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ConfigError(f"--set {pair}: expected NAME=VALUE, e.g. --set DOWNLOAD_TIMEOUT=5")
+        try:
+            found[name.strip()] = json.loads(value)
+        except ValueError:
+            found[name.strip()] = value
+    return found
+
+
+def _job_state(jobdir: Path) -> dict:
+    try:
+        return json.loads((jobdir / "state.json").read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _start_or_resume(store, portals: list[Source], db_path: str, jobdir: Path,
+                     fresh: bool) -> tuple[int, bool, bool]:
+    """The crawl id to run, whether it resumes a killed or stopped crawl, and whether
+    Scrapy's own job state (JOBDIR) can be trusted: only after a clean stop, since Scrapy
+    writes its queue's index on close, never after SIGKILL."""
+    names = [s.name for s in portals]
+    state = _job_state(jobdir)
+    row = None
+    if state and not fresh and state.get("sources") == names:
+        try:
+            row = store.crawl(state["crawl_id"])
+        except Exception:  # the database was replaced: start over
+            row = None
+    if row is not None:
+        return row["id"], True, bool(state.get("clean"))
+    shutil.rmtree(jobdir / "scrapy", ignore_errors=True)
+    return store.start_crawl(names), False, False
+
+
+def _write_state(jobdir: Path, state: dict) -> None:
+    jobdir.mkdir(parents=True, exist_ok=True)
+    tmp = jobdir / "state.json.tmp"
+    tmp.write_text(json.dumps(state))
+    tmp.replace(jobdir / "state.json")
+
+
+def _redis_run(redis_url: str, run: str, delta: int) -> None:
+    """Count the processes of a distributed run; the last one out deletes the shared queue
+    and dupefilter, so the next crawl starts afresh."""
+    import redis
+
+    server = redis.Redis.from_url(redis_url)
+    workers = server.incrby(f"vnnews:{run}:workers", delta)
+    if delta < 0 and workers <= 0:
+        server.delete(f"vnnews:{run}:workers", f"vnnews:{run}:requests",
+                      f"vnnews:{run}:dupefilter")
+
+
 def _unreachable(summary: dict, sources: list[Source], store) -> list[str]:
     """Sources that gave no page at all, with the first failure's reason."""
     problems = []
@@ -51,10 +140,17 @@ def _unreachable(summary: dict, sources: list[Source], store) -> list[str]:
 
 
 def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
-          verbose: bool = False, warn=print) -> dict:
+          verbose: bool = False, warn=print, *, jobdir: str | None = None, fresh: bool = False,
+          redis_url: str | None = None, redis_run: str | None = None,
+          progress: bool = False, contact: str | None = None,
+          overrides: dict | None = None) -> dict:
     """Crawl the enabled sources of ``sources_path`` into ``db_path``; return the summary.
 
-    Raises VnnewsError when the configuration is wrong or a source could not be reached.
+    A crawl that was killed or stopped resumes from ``jobdir`` (default: ``DB.job`` beside
+    the database) unless ``fresh``: pages it already stored are not fetched again. With
+    ``redis_url`` the crawl runs in distributed mode (see redis_settings). ``overrides`` are
+    Scrapy settings for this run. Raises VnnewsError when the configuration is wrong or a
+    source could not be reached.
     """
     sources = load_sources(sources_path, only=only, warn=warn)
     portals = [s for s in sources if s.kind == "portal"]
@@ -64,15 +160,73 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
     store = open_store(db_path)
     for s in portals:
         store.save_source(s.name, s.kind, s.district, s.province, s.base_url, s.config())
-    crawl_id = store.start_crawl([s.name for s in portals])
+    names = [s.name for s in portals]
+    if redis_url:
+        crawl_id, resumed, clean = store.start_crawl(names), False, False
+        run = redis_run or hashlib.sha1(",".join(sorted(names)).encode()).hexdigest()[:12]
+    else:
+        job = Path(jobdir) if jobdir else Path(f"{db_path}.job")
+        crawl_id, resumed, clean = _start_or_resume(store, portals, db_path, job, fresh)
+        _write_state(job, {"crawl_id": crawl_id, "sources": names, "clean": False})
 
-    process = CrawlerProcess(crawl_settings(db_path, crawl_id, portals, verbose))
-    process.crawl(PortalSpider, sources=portals)
-    process.start()
+    settings = crawl_settings(db_path, crawl_id, portals, verbose)
+    settings.set("VNNEWS_RESUME", resumed)
+    settings.set("VNNEWS_PROGRESS", progress)
+    if contact:
+        settings.set("USER_AGENT", settings.get("USER_AGENT_TEMPLATE").format(contact=contact))
+    for name, value in (overrides or {}).items():
+        settings.set(name, value, priority="cmdline")
+    if redis_url:
+        redis_settings(settings, redis_url, run)
+        # The engine looks for new requests every 5 s once idle; in distributed mode other
+        # processes fill the shared queue, so look every second (a class attribute of
+        # Scrapy 2.19's ExecutionEngine).
+        from scrapy.core.engine import ExecutionEngine
+        if hasattr(ExecutionEngine, "_SLOT_HEARTBEAT_INTERVAL"):
+            ExecutionEngine._SLOT_HEARTBEAT_INTERVAL = 1.0
+        _redis_run(redis_url, run, +1)
+    else:
+        if resumed and not clean:  # killed: Scrapy's queue index was never written, and
+            shutil.rmtree(job / "scrapy", ignore_errors=True)  # its seen-list may be ahead
+        settings.set("JOBDIR", str(job / "scrapy"))
+
+    process = CrawlerProcess(settings)
+    if not verbose:
+        # Every fetch failure is recorded in the failures table and summed up at the end, so
+        # Scrapy's per-request warnings stay out of the way; errors in our own code
+        # (pipelines, spider callbacks) still show.
+        logging.getLogger("scrapy").setLevel(logging.CRITICAL)
+        for name in ("scrapy.core.scraper", "scrapy.core.engine", "crawler"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    crawler = process.create_crawler(PortalSpider)
+    closed = {}
+
+    def on_closed(spider, reason):
+        closed.setdefault("reason", reason)
+
+    crawler.signals.connect(on_closed, signal=signals.spider_closed)  # a weak reference:
+    # on_closed must stay referenced until the crawl ends (it does: this frame holds it)
+    process.crawl(crawler, sources=portals)
+    try:
+        process.start()
+    finally:
+        if redis_url:
+            _redis_run(redis_url, run, -1)
+    reason = closed.get("reason")
+    if not redis_url:
+        if reason == "finished":
+            shutil.rmtree(job, ignore_errors=True)
+        else:  # stopped (Ctrl-C): Scrapy saved its queue; the next run resumes
+            _write_state(job, {"crawl_id": crawl_id, "sources": names,
+                               "clean": reason == "shutdown"})
 
     row = store.crawl(crawl_id)
     summary = json.loads(row["summary"] or "{}")
     summary["crawl_id"] = crawl_id
+    summary["resumed"] = resumed
+    summary["finish_reason"] = reason
+    if redis_url:  # another process may have fetched every page of a source
+        return summary
     problems = _unreachable(summary, portals, store)
     if problems:
         raise VnnewsError("; ".join(problems))

@@ -37,6 +37,8 @@ _KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "max_pages": ((int,), "stop after this many pages, e.g. 5000"),
     "hints": ((dict,), "extractor hints, e.g. {body_selector = \"div.journal-content\"}"),
     "file": ((str, list), "a WARC file path or a list of them (kind = \"warc\")"),
+    "user_agent": ((str,), "the User-Agent header for this source, with a contact, e.g. "
+                           "\"vnnews/0.1 (+mailto:you@example.org)\""),
 }
 _REQUIRED = ("name", "kind")
 
@@ -58,6 +60,7 @@ class Source:
     max_pages: int | None = None
     hints: dict = field(default_factory=dict)
     file: str | list | None = None
+    user_agent: str | None = None  # replaces the default User-Agent for this source
     line: int = 0  # where the entry starts in the file, for messages
 
     @property

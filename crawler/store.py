@@ -44,6 +44,18 @@ def fold_for_search(*texts: str | None) -> str:
     return " ".join(words)
 
 
+# Texts shorter than this are not merged by hash: "Đang cập nhật" is no article's identity.
+MIN_DEDUP_CHARS = 200
+
+
+def _body_hash(body: str | None) -> str | None:
+    """sha256 of an article's text with whitespace collapsed, or None when too short."""
+    text = " ".join((body or "").split())
+    if len(text) < MIN_DEDUP_CHARS:
+        return None
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -114,6 +126,7 @@ class Store:
             )
             db["mentions"].create_index(["article_id"])
             db["mentions"].create_index(["type", "value"])
+        self._ensure_crawl_columns()
         self._ensure_entity_tables(set(db.table_names()))
 
     def _ensure_entity_tables(self, tables: set[str]) -> None:
@@ -187,6 +200,92 @@ class Store:
             self.db["failures"].insert({"crawl_id": crawl_id, "source": source, "url": url,
                                         "failed_at": utc_now(), "reason": reason})
 
+    def _ensure_crawl_columns(self) -> None:
+        """Columns added for incremental crawls: what the last fetch of a page version found
+        (new / changed / unchanged), and a hash of each article's text for dedup."""
+        if "outcome" not in self.db["pages"].columns_dict:
+            self.db["pages"].add_column("outcome", str)
+        if "body_sha256" not in self.db["articles"].columns_dict:
+            self.db["articles"].add_column("body_sha256", str)
+        self.db["articles"].create_index(["body_sha256"], if_not_exists=True)
+        self.db["pages"].create_index(["crawl_id"], if_not_exists=True)
+        self.db["failures"].create_index(["crawl_id"], if_not_exists=True)
+
+    def validators(self) -> dict[str, tuple[str | None, str | None]]:
+        """URL → (ETag, Last-Modified) of the newest stored version, for conditional
+        requests; URLs stored without either are left out."""
+        found = {}
+        for url, headers in self.db.execute(
+                "select url, headers from pages where id in "
+                "(select max(id) from pages where status = 200 group by url)"):
+            h = {k.lower(): v for k, v in json.loads(headers or "{}").items()}
+            if h.get("etag") or h.get("last-modified"):
+                found[url] = (h.get("etag"), h.get("last-modified"))
+        return found
+
+    def stored_page(self, url: str) -> dict | None:
+        """The newest stored version of ``url`` (final URL, headers, body), or None."""
+        row = self.db.execute(
+            "select id, final_url, status, headers, body_gz from pages where url = ? "
+            "order by id desc limit 1", [url]).fetchone()
+        if row is None:
+            return None
+        return {"id": row[0], "final_url": row[1], "status": row[2],
+                "headers": json.loads(row[3] or "{}"),
+                "body": gzip.decompress(row[4]) if row[4] else b""}
+
+    def touch_page(self, url: str, fetched_at: str, crawl_id: int | None,
+                   sha: str | None = None) -> bool:
+        """Mark the stored version of ``url`` (with body hash ``sha``, or the newest) as
+        fetched again and unchanged. Returns False when there is no such version."""
+        with self.db.conn:
+            if sha is None:
+                row = self.db.execute("select max(id) from pages where url = ?",
+                                      [url]).fetchone()
+            else:
+                row = self.db.execute("select id from pages where url = ? and sha256 = ?",
+                                      [url, sha]).fetchone()
+            if row is None or row[0] is None:
+                return False
+            self.db["pages"].update(row[0], {"fetched_at": fetched_at, "crawl_id": crawl_id,
+                                             "outcome": "unchanged"})
+        return True
+
+    def crawl_urls(self, crawl_id: int) -> set[str]:
+        """URLs already stored or failed in crawl ``crawl_id`` (what a resumed crawl skips)."""
+        urls = {r[0] for r in self.db.execute("select url from pages where crawl_id = ?",
+                                               [crawl_id])}
+        urls |= {r[0] for r in self.db.execute("select final_url from pages where "
+                                                "crawl_id = ? and final_url is not null",
+                                                [crawl_id])}
+        urls |= {r[0] for r in self.db.execute("select url from failures where crawl_id = ?",
+                                                [crawl_id])}
+        return urls
+
+    def crawl_counts(self, crawl_id: int) -> dict:
+        """Per-source counts of crawl ``crawl_id``, read back from the pages and failures it
+        wrote (so a resumed crawl and several processes report correctly)."""
+        per: dict[str, dict] = {}
+        for source, outcome, is_article, dup, n in self.db.execute(
+                "select source, coalesce(outcome, 'new'), is_article, "
+                "coalesce(reason, '') like 'duplicate of %', count(*) from pages "
+                "where crawl_id = ? group by 1, 2, 3, 4", [crawl_id]):
+            c = per.setdefault(source or "", {"failures": {}})
+            c["fetched"] = c.get("fetched", 0) + n
+            c[outcome] = c.get(outcome, 0) + n
+            if is_article:
+                c["articles"] = c.get("articles", 0) + n
+            if dup:
+                c["duplicates"] = c.get("duplicates", 0) + n
+        for source, reason, n in self.db.execute(
+                "select source, reason, count(*) from failures where crawl_id = ? "
+                "group by 1, 2", [crawl_id]):
+            c = per.setdefault(source or "", {"failures": {}})
+            c["failed"] = c.get("failed", 0) + n
+            kind = (reason or "").split(":")[0]
+            c["failures"][kind] = c["failures"].get(kind, 0) + n
+        return per
+
     # ---- pages and articles ---------------------------------------------------------------
 
     def save_page(self, page: Page, article: Article, crawl_id: int | None = None) -> str:
@@ -198,10 +297,13 @@ class Store:
         sha = hashlib.sha256(page.body).hexdigest()
         canonical = article.canonical_url or page.final_url or page.url
         with self.db.conn:
+            if not self.db.conn.in_transaction:  # take the write lock before reading, so
+                self.db.execute("BEGIN IMMEDIATE")  # crawler processes never race
             row = self._page_version(page.url, sha)
             if row is not None:
                 self.db["pages"].update(row["id"], {"fetched_at": page.fetched_at,
-                                                    "crawl_id": crawl_id})
+                                                    "crawl_id": crawl_id,
+                                                    "outcome": "unchanged"})
                 outcome, page_id = "unchanged", row["id"]
             else:
                 known = self.db.execute("select 1 from pages where url = ? limit 1",
@@ -213,11 +315,27 @@ class Store:
                     "headers": _json(page.headers), "sha256": sha,
                     "body_gz": gzip.compress(page.body, mtime=0), "encoding": page.encoding,
                     "is_article": int(article.is_article), "reason": article.reason,
+                    "outcome": "changed" if known else "new",
                 }).last_pk
                 outcome = "changed" if known else "new"
             if article.is_article and outcome != "unchanged":
-                self._upsert_article(page_id, page.source, canonical, article)
+                first = self._same_text(canonical, article.body)
+                if first:  # the same article under another URL: keep the first one
+                    self.db["pages"].update(page_id, {"canonical_url": first,
+                                                      "reason": f"duplicate of {first}"})
+                else:
+                    self._upsert_article(page_id, page.source, canonical, article)
         return outcome
+
+    def _same_text(self, canonical: str, body: str) -> str | None:
+        """The canonical URL of another article with exactly this text, if any."""
+        digest = _body_hash(body)
+        if digest is None:
+            return None
+        row = self.db.execute("select canonical_url from articles where body_sha256 = ? and "
+                              "canonical_url != ? order by id limit 1",
+                              [digest, canonical]).fetchone()
+        return row[0] if row else None
 
     def _page_version(self, url: str, sha: str) -> dict | None:
         rows = list(self.db["pages"].rows_where("url = ? and sha256 = ?", [url, sha], limit=1))
@@ -232,6 +350,7 @@ class Store:
             "author": article.author, "source_line": article.source_line,
             "captions": _json(article.captions), "attachments": _json(article.attachments),
             "notes": _json(article.notes), "extracted_at": utc_now(),
+            "body_sha256": _body_hash(article.body),
         }
         existing = self.db.execute("select id from articles where canonical_url = ?",
                                    [canonical]).fetchone()

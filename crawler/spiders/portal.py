@@ -1,19 +1,28 @@
-"""The portal spider: fetches the configured sources and yields Pages. Parsing, extraction
-and storage happen in library code (crawler.extract, crawler.pipelines)."""
+"""The portal spider: fetches the configured sources and yields Pages and FetchFailures.
+What to follow is decided in crawler.discover, canonical URLs in crawler.urls, storage and
+extraction in crawler.pipelines; resuming and conditional requests in crawler.middlewares."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError,
+                               DownloadConnectionRefusedError, DownloadTimeoutError,
+                               IgnoreRequest, ResponseDataLossError)
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from crawler.discover import links_to_follow
+from crawler.discover import (feed_links, feed_urls, links_to_follow, robots_sitemaps,
+                              sitemap_links)
 from crawler.items import FetchFailure, Page
+from crawler.middlewares import ALREADY_DONE, NOT_MODIFIED_FLAG, STORED_FLAG
 from crawler.sources import Source
+from crawler.urls import canonical_url
 
 
 def page_from_response(response, source: str) -> Page:
-    first_url = response.meta.get("redirect_urls", [response.url])[0]
+    first_url = response.meta.get("redirect_urls", [response.request.url
+                                                    if response.request else response.url])[0]
     return Page(
         url=first_url,
         final_url=response.url,
@@ -27,9 +36,31 @@ def page_from_response(response, source: str) -> Page:
 
 
 def failure_reason(failure) -> str:
+    """One line, its kind first (the summary groups failures by the part before ':')."""
+    exc = failure.value
     if failure.check(HttpError):
-        return f"HTTP {failure.value.response.status}"
-    return f"{failure.type.__name__}: {failure.getErrorMessage()}".strip()
+        return f"HTTP {exc.response.status}"
+    message = failure.getErrorMessage()
+    if failure.check(IgnoreRequest):
+        if "robots.txt" in message:
+            return "robots.txt disallowed"
+        if "max redirections" in message:
+            return "redirect loop: more than REDIRECT_MAX_TIMES redirects"
+        if message.startswith("redirect loop"):
+            return message
+        return f"ignored: {message}"
+    if failure.check(DownloadTimeoutError) or "TimeoutError" in failure.type.__name__:
+        return f"timeout: {message}"
+    if failure.check(DownloadCancelledError):
+        return f"too large: {message}"
+    if failure.check(ResponseDataLossError) or "DataLoss" in message or \
+            "ResponseFailed" in failure.type.__name__:
+        return f"truncated body: {message or 'the connection closed before Content-Length'}"
+    if failure.check(DownloadConnectionRefusedError):
+        return f"connection refused: {message}"
+    if failure.check(CannotResolveHostError):
+        return f"DNS lookup failed: {message}"
+    return f"{failure.type.__name__}: {message}".strip()
 
 
 class PortalSpider(scrapy.Spider):
@@ -37,28 +68,96 @@ class PortalSpider(scrapy.Spider):
 
     def __init__(self, sources: list[Source], **kwargs):
         super().__init__(**kwargs)
-        self.sources = sources
+        self.sources = {s.name: s for s in sources}
+        self.requested: dict[str, int] = {}
 
     async def start(self):
-        for source in self.sources:
+        for source in self.sources.values():
             for url in source.start_urls or [source.base_url]:
-                yield self.request(url, source)
+                request = self.request(url, source)
+                if request is not None:
+                    yield request
+            # Sitemaps: the ones robots.txt names, and /sitemap.xml where it exists.
+            for origin in sorted({f"{urlsplit(u).scheme}://{urlsplit(u).netloc}"
+                                  for u in [source.base_url, *source.start_urls] if u}):
+                yield self.probe(f"{origin}/robots.txt", source, self.parse_robots,
+                                 vnnews_guess=True)
+                yield self.probe(f"{origin}/sitemap.xml", source, self.parse_sitemap,
+                                 vnnews_guess=True)
 
-    def request(self, url: str, source: Source) -> scrapy.Request:
+    def request(self, url: str, source: Source, **kwargs) -> scrapy.Request | None:
+        if source.max_pages is not None:
+            if self.requested.get(source.name, 0) >= source.max_pages:
+                return None
+            self.requested[source.name] = self.requested.get(source.name, 0) + 1
         meta = {"vnnews_source": source.name}
         if source.delay == 0:
             meta["autothrottle_dont_adjust_delay"] = True
-        return scrapy.Request(url, callback=self.parse, errback=self.failed,
-                              cb_kwargs={"source": source}, meta=meta)
+        headers = {"User-Agent": source.user_agent} if getattr(source, "user_agent", None) \
+            else None
+        return scrapy.Request(canonical_url(url), callback=self.parse, errback=self.failed,
+                              meta=meta, headers=headers, **kwargs)
 
-    def parse(self, response, source: Source):
-        yield page_from_response(response, source.name)
+    def probe(self, url: str, source: Source, callback, **meta) -> scrapy.Request:
+        """A discovery request (robots.txt, sitemap, feed): not stored, and a 404 is no
+        failure."""
+        return scrapy.Request(url, callback=callback, errback=self.failed,
+                              meta={"vnnews_source": source.name, "vnnews_probe": True,
+                                    "dont_obey_robotstxt": url.endswith("/robots.txt"),
+                                    **meta})
+
+    def _source(self, response) -> Source:
+        return self.sources[response.meta["vnnews_source"]]
+
+    def parse(self, response):
+        source = self._source(response)
+        if NOT_MODIFIED_FLAG in response.flags:
+            page = page_from_response(response, source.name)
+            page.status = 304  # the pipeline marks the stored version as fetched again
+            yield page
+        elif STORED_FLAG not in response.flags:
+            yield page_from_response(response, source.name)
         if not hasattr(response, "text"):  # binary bodies have no links to follow
             return
         for url in links_to_follow(response, source):
-            yield self.request(url, source)
+            request = self.request(url, source)
+            if request is not None:
+                yield request
+        for url in feed_urls(response, source):
+            yield self.probe(url, source, self.parse_feed)
+
+    def parse_robots(self, response):
+        source = self._source(response)
+        if response.status == 200 and hasattr(response, "text"):
+            for url in robots_sitemaps(response.text, response.url):
+                yield self.probe(url, source, self.parse_sitemap)
+
+    def parse_sitemap(self, response):
+        source = self._source(response)
+        pages, nested = sitemap_links(response.body, response.url, source)
+        for url in nested:
+            yield self.probe(url, source, self.parse_sitemap)
+        for url in pages:
+            request = self.request(url, source)
+            if request is not None:
+                yield request
+
+    def parse_feed(self, response):
+        source = self._source(response)
+        for url in feed_links(response.body, response.url, source):
+            request = self.request(url, source)
+            if request is not None:
+                yield request
 
     def failed(self, failure):
         request = failure.request
-        yield FetchFailure(url=request.url, source=request.meta.get("vnnews_source", ""),
-                           reason=failure_reason(failure))
+        reason = failure_reason(failure)
+        if request.meta.get("vnnews_guess") or (request.meta.get("vnnews_probe") and
+                                                 reason.startswith(("HTTP 4", "ignored"))):
+            return  # no robots.txt, no sitemap.xml or a feed gone: no page failed
+        if reason == f"ignored: {ALREADY_DONE}":
+            return  # a resumed crawl met a URL it had already finished
+        # The URL that was asked for, not the last hop of its redirects.
+        url = request.meta.get("redirect_urls", [request.url])[0]
+        yield FetchFailure(url=url, source=request.meta.get("vnnews_source", ""),
+                           reason=reason)

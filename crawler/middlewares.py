@@ -1,0 +1,242 @@
+"""Scrapy components of the vnnews crawler, one hook each.
+
+- :class:`StoredPagesMiddleware` — incremental and resumable crawls: replays pages already
+  stored by the crawl being resumed (no network), and sends conditional requests
+  (If-None-Match / If-Modified-Since) for pages stored by earlier crawls; a 304 is answered
+  with the stored body so links are still followed.
+- :class:`BackoffRetryMiddleware` — Scrapy's retries on 5xx, timeouts and dropped
+  connections, with an exponential pause before each new try (Scrapy retries at once).
+- :class:`RedirectLoopMiddleware` — a redirect back to a URL of the same chain is a loop:
+  the request fails with that reason (the dupefilter would otherwise drop it silently).
+- :class:`CanonicalFingerprinter` and :class:`RedisDupeFilter` — one fingerprint per
+  canonical URL (crawler.urls.url_key), in both the local and the Redis dupefilter.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import time
+from urllib.parse import urljoin
+
+from scrapy import signals
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Request
+from scrapy.http.response.html import HtmlResponse
+from scrapy.http.response.text import TextResponse
+from scrapy.http import Response
+
+from crawler.urls import url_key
+
+__all__ = ["StoredPagesMiddleware", "BackoffRetryMiddleware", "RedirectLoopMiddleware",
+           "CanonicalFingerprinter", "RedisDupeFilter", "IdleCloseExtension", "STORED_FLAG",
+           "NOT_MODIFIED_FLAG", "ALREADY_DONE"]
+
+logger = logging.getLogger(__name__)
+
+STORED_FLAG = "vnnews:stored"  # replayed from the database: nothing to store again
+NOT_MODIFIED_FLAG = "vnnews:not-modified"  # the server said 304: the stored body stands in
+ALREADY_DONE = "already done in this crawl"  # a resumed crawl's failed URLs: not tried again
+# Headers of a stored response that must not be replayed: the body is stored decoded.
+_DROP_ON_REPLAY = {b"content-encoding", b"content-length", b"transfer-encoding"}
+
+
+def _replay(request: Request, stored: dict, flag: str) -> Response:
+    headers = {k: v for k, v in stored["headers"].items()
+               if k.lower().encode() not in _DROP_ON_REPLAY}
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+    cls = HtmlResponse if "html" in content_type.lower() else (
+        TextResponse if content_type.lower().startswith(("text/", "application/xml")) else
+        Response)
+    return cls(url=stored["final_url"] or request.url, status=200, headers=headers,
+               body=stored["body"], request=request, flags=[flag])
+
+
+class StoredPagesMiddleware:
+    """Replays pages of the resumed crawl and makes requests conditional.
+
+    Reads the database (through crawler.store) when the spider opens: the URLs the crawl
+    ``VNNEWS_RESUME_CRAWL_ID`` already finished, and the validators of every stored URL.
+    """
+
+    def __init__(self, db_path: str, crawl_id: int | None, resume: bool, conditional: bool):
+        self.db_path = db_path
+        self.crawl_id = crawl_id
+        self.resume = resume
+        self.conditional = conditional
+        self.store = None
+        self.done: set[str] = set()
+        self.validators: dict = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        s = crawler.settings
+        if not s.get("VNNEWS_DB"):
+            raise NotConfigured
+        mw = cls(s.get("VNNEWS_DB"), s.get("VNNEWS_CRAWL_ID"), s.getbool("VNNEWS_RESUME"),
+                 s.getbool("VNNEWS_CONDITIONAL", True))
+        crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
+        mw.stats = crawler.stats
+        return mw
+
+    def spider_opened(self, spider=None):
+        from crawler.store import open_store
+
+        self.store = open_store(self.db_path)
+        if self.resume and self.crawl_id is not None:
+            self.done = self.store.crawl_urls(self.crawl_id)
+            if self.done:
+                logger.info("Resuming crawl %s: %d URLs already done", self.crawl_id,
+                            len(self.done))
+        if self.conditional:
+            self.validators = self.store.validators()
+
+    def spider_closed(self, spider=None):
+        if self.store is not None:
+            self.store.db.conn.close()
+
+    def process_request(self, request: Request, spider=None):
+        if request.meta.get("vnnews_probe"):
+            return None
+        if request.url in self.done:
+            stored = self.store.stored_page(request.url)
+            if stored is not None and stored["status"] == 200:
+                self.stats.inc_value("vnnews/replayed")
+                return _replay(request, stored, STORED_FLAG)
+            raise IgnoreRequest(ALREADY_DONE)
+        found = self.validators.get(request.url)
+        if found:
+            etag, modified = found
+            if etag:
+                request.headers.setdefault(b"If-None-Match", etag)
+            if modified:
+                request.headers.setdefault(b"If-Modified-Since", modified)
+            request.meta["vnnews_conditional"] = True
+        return None
+
+    def process_response(self, request: Request, response: Response, spider=None):
+        if response.status == 304 and request.meta.get("vnnews_conditional"):
+            # A redirected request keeps its validators: look up the URL first asked for.
+            stored = self.store.stored_page(request.meta.get("redirect_urls",
+                                                             [request.url])[0])
+            if stored is not None:
+                self.stats.inc_value("vnnews/not_modified")
+                return _replay(request, stored, NOT_MODIFIED_FLAG)
+        return response
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """RetryMiddleware that waits before each new try: RETRY_BACKOFF_BASE × 2^(try − 1)
+    seconds, at most RETRY_BACKOFF_MAX, or the server's Retry-After when it says so."""
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.base = settings.getfloat("RETRY_BACKOFF_BASE", 1.0)
+        self.cap = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
+
+    def _pause(self, retry: Request, response: Response | None) -> float:
+        tries = retry.meta.get("retry_times", 1)
+        delay = min(self.cap, self.base * 2 ** (tries - 1))
+        if response is not None:
+            after = response.headers.get(b"Retry-After")
+            if after and after.strip().isdigit():
+                delay = min(self.cap, max(delay, float(after)))
+        return delay
+
+    async def _wait(self, result, response):
+        if isinstance(result, Request):
+            delay = self._pause(result, response)
+            if delay > 0:
+                await asyncio.sleep(delay)
+        return result
+
+    async def process_response(self, request, response, spider=None):
+        result = super().process_response(request, response)
+        return await self._wait(result, response)
+
+    async def process_exception(self, request, exception, spider=None):
+        result = super().process_exception(request, exception)
+        return await self._wait(result, None)
+
+
+class RedirectLoopMiddleware:
+    """Fails a request whose redirect points back into its own redirect chain."""
+
+    _STATUSES = {301, 302, 303, 307, 308}
+
+    def process_response(self, request: Request, response: Response, spider=None):
+        if response.status not in self._STATUSES or b"Location" not in response.headers:
+            return response
+        target = urljoin(request.url, response.headers[b"Location"].decode("latin-1"))
+        chain = [*request.meta.get("redirect_urls", []), request.url]
+        if url_key(target) in {url_key(u) for u in chain}:
+            raise IgnoreRequest(f"redirect loop: {' -> '.join(chain + [target])}")
+        return response
+
+
+class CanonicalFingerprinter:
+    """Request fingerprints from the canonical URL key (method + key + body), so session,
+    tracking, print and trailing-slash variants of a page are one request."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls()
+
+    def fingerprint(self, request: Request) -> bytes:
+        data = {"method": request.method, "url": url_key(request.url),
+                "body": (request.body or b"").hex()}
+        return hashlib.sha1(json.dumps(data, sort_keys=True).encode()).digest()
+
+
+try:  # distributed mode only: scrapy-redis is imported when installed
+    from scrapy_redis.dupefilter import RFPDupeFilter as _RedisRFPDupeFilter
+except ImportError:  # pragma: no cover - the module must still import without it
+    _RedisRFPDupeFilter = object
+
+
+class RedisDupeFilter(_RedisRFPDupeFilter):
+    """scrapy-redis' shared dupefilter, fingerprinting canonical URL keys like
+    CanonicalFingerprinter (scrapy-redis 0.9.1 hashes w3lib's canonicalize_url instead)."""
+
+    def request_fingerprint(self, request: Request) -> str:
+        return CanonicalFingerprinter().fingerprint(request).hex()
+
+
+class IdleCloseExtension:
+    """Distributed mode: keep a crawler process alive while the shared Redis queue may still
+    receive requests from the other processes, and close it after VNNEWS_IDLE_CLOSE seconds
+    with nothing to do (scrapy-redis' MAX_IDLE_TIME_BEFORE_CLOSE, for any spider)."""
+
+    def __init__(self, crawler, idle_close: float):
+        self.crawler = crawler
+        self.idle_close = idle_close
+        self.idle_since: float | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        idle = crawler.settings.getfloat("VNNEWS_IDLE_CLOSE", 0)
+        if idle <= 0:
+            raise NotConfigured
+        ext = cls(crawler, idle)
+        crawler.signals.connect(ext.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        return ext
+
+    def request_scheduled(self, request=None, spider=None):
+        self.idle_since = None
+
+    def response_received(self, response=None, request=None, spider=None):
+        self.idle_since = None
+
+    def spider_idle(self, spider=None):
+        from scrapy.exceptions import DontCloseSpider
+
+        now = time.monotonic()
+        if self.idle_since is None:
+            self.idle_since = now
+        if now - self.idle_since < self.idle_close:
+            raise DontCloseSpider
