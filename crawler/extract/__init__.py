@@ -54,6 +54,11 @@ DATE_WINDOW_AFTER = 8
 # A block holding the publish date is short ("Ngày đăng 08/10/2018 | 15:54 | Lượt xem: 12");
 # longer blocks are prose that merely mentions a date.
 DATE_BLOCK_MAX_CHARS = 120
+# Headlines are rarely shorter than this; shorter heading blocks ("Danh mục", "Tin tức") are
+# box titles, tried last.
+TITLE_LIKELY_CHARS = 20
+# Distance penalty (in blocks) for a title candidate after the start of the body element.
+TITLE_AFTER_PENALTY = 3
 # Title length limits (characters).
 TITLE_MIN_CHARS, TITLE_MAX_CHARS = 8, 350
 # A lead (sapo) is at least this long.
@@ -125,7 +130,7 @@ def _parse(text: str):
     return lxml.html.document_fromstring(text, parser=parser)
 
 
-def _choose_title(blocks, region_start: int, meta: dict) -> tuple[str | None, int | None]:
+def _choose_title(blocks, region_start: int, meta: dict, body_start: int | None = None) -> tuple[str | None, int | None]:
     """The article title and the index of the block holding it (None when not on the page).
 
     The <title> is "Title - Category - Site": the longest block near the main region that is a
@@ -134,6 +139,7 @@ def _choose_title(blocks, region_start: int, meta: dict) -> tuple[str | None, in
     """
     title_tag = meta.get("title_tag") or ""
     tt = _norm(title_tag)
+    body_start = region_start if body_start is None else body_start
     heads = [_norm(h) for h in (meta.get("og_title"), meta.get("jsonld_headline")) if h]
     lo = max(0, region_start - TITLE_WINDOW_BEFORE)
     hi = min(len(blocks), region_start + TITLE_WINDOW_AFTER + 1)
@@ -146,9 +152,9 @@ def _choose_title(blocks, region_start: int, meta: dict) -> tuple[str | None, in
             return True
         if tt.startswith(t):
             rest = tt[len(t):]
-            return not rest or bool(re.match(r"^\s*[-–—|:»]", rest))
+            return not rest or bool(re.match(r"^\s*[-–—|:»>›/]", rest))
         if tt.endswith(t):  # "Site name - Title" (older portals)
-            return bool(re.search(r"[-–—|:»]\s*$", tt[:-len(t)]))
+            return bool(re.search(r"[-–—|:»>›/]\s*$", tt[:-len(t)]))
         return False
 
     for window in (range(lo, hi), range(len(blocks))):
@@ -169,8 +175,9 @@ def _choose_title(blocks, region_start: int, meta: dict) -> tuple[str | None, in
                 and not _is_date_line(b) and not _clean.widget_kind(b.text)
                 and not b.text.rstrip().endswith((":", ";")))
 
-    # Nearest to the region start, blocks before it first.
-    order = sorted(range(lo, hi), key=lambda i: (i >= region_start, abs(i - region_start)))
+    # Title-length blocks first, then nearest to where the body begins (blocks before it preferred).
+    order = sorted(range(lo, hi), key=lambda i: (blocks[i].n < TITLE_LIKELY_CHARS,
+                                                 abs(i - body_start) + (TITLE_AFTER_PENALTY if i >= body_start else 0)))
     for i in order:
         b = blocks[i]
         if titleish(b) and (b.heading or _attr_match(b, _TITLE_CLASS)):
@@ -219,6 +226,51 @@ def _choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | No
         return None, None
     candidates.sort()
     return candidates[0][3], candidates[0][4]
+
+
+_CATEGORY_SPLIT = re.compile(r"\s*[|]\s*")
+# A category label is short: "Văn hóa - Xã hội", "Tin hoạt động".
+CATEGORY_MAX_CHARS = 60
+
+
+def _choose_category(root, crumbs, meta, title, blocks, title_idx, date_idx) -> str | None:
+    """Breadcrumb, rel="category" link, article:section / JSON-LD, the <title> parts around the
+    title, a kicker link just above the title, or the label beside the date ("Tin tức | 26/12/2012")."""
+    if crumbs:
+        items = [c for c in crumbs if title is None or _norm(c) != _norm(title)]
+        if items:
+            return items[-1]
+    for a in root.iter("a"):
+        if "category" in (a.get("rel") or "").lower().split():
+            text = " ".join((a.text_content() or "").split())
+            if text:
+                return text
+    if meta.get("section"):
+        return meta["section"]
+    title_tag = meta.get("title_tag") or ""
+    if title and title_tag:
+        tt, t = _norm(title_tag), _norm(title)
+        if tt.startswith(t):
+            parts = split_title_tag(title_tag, title)
+            if len(parts) >= 2:
+                return " - ".join(parts[:-1])
+        elif tt.endswith(t) and len(title_tag) > len(title):
+            parts = split_title_tag(title_tag[:len(title_tag) - len(title)], None)
+            if len(parts) >= 2:
+                return " - ".join(parts[1:])
+    if title_idx is not None and title_idx > 0:
+        kicker = blocks[title_idx - 1]
+        if kicker.n <= CATEGORY_MAX_CHARS and kicker.link_density >= 0.9 and not _clean.widget_kind(kicker.text):
+            return kicker.text
+    if date_idx is not None:
+        b = blocks[date_idx]
+        hits = find_dates(b.text)
+        if hits:
+            label = _CATEGORY_SPLIT.split(b.text[:hits[0].start].strip())[0].strip(" |-")
+            if 2 < len(label) <= CATEGORY_MAX_CHARS and not _DATE_LABELS.fullmatch(label) \
+                    and not re.search(r"\d", label) and not _DATE_LABELS.match(label):
+                return label
+    return None
 
 
 def _more_text_after(widget, region_blocks, best) -> bool:
@@ -359,7 +411,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     region_start = region_blocks[0].index
 
     # 6. title, publish datetime, category
-    title, title_idx = _choose_title(blocks, region_start, meta)
+    inside = [b.index for b in region_blocks if best in b.chain]
+    title, title_idx = _choose_title(blocks, region_start, meta, inside[0] if inside else region_start)
     published, date_idx = _choose_date(blocks, title_idx, region_blocks)
     meta_published = meta.get("published")
     if published and meta_published and meta_published[:len(published)] != published[:len(meta_published)]:
@@ -370,16 +423,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     elif not published and meta_published:
         published = meta_published
         notes["published_from"] = "meta"
-    category = None
-    if crumbs:
-        items = [c for c in crumbs if title is None or _norm(c) != _norm(title)]
-        category = items[-1] if items else None
-    if not category and meta.get("section"):
-        category = meta["section"]
-    if not category:
-        parts = split_title_tag(meta.get("title_tag") or "", title)
-        if title and len(parts) >= 2 and _norm(meta.get("title_tag") or "").startswith(_norm(title)):
-            category = " - ".join(parts[:-1])
+    category = _choose_category(root, crumbs, meta, title, blocks, title_idx, date_idx)
 
     # 7. body
     skip_texts = {_norm(t) for t in (title, category) if t}

@@ -135,6 +135,7 @@ class Result:
     title: str | None
     published: str | None
     text: str
+    category: str | None = None
 
 
 def run_ours(pages: list[GoldPage]) -> tuple[list[Result], float]:
@@ -146,7 +147,8 @@ def run_ours(pages: list[GoldPage]) -> tuple[list[Result], float]:
     for page in pages:
         art = extract(page.html, page.url)
         out.append(Result(art.is_article, art.title, art.published,
-                          "\n\n".join(t for t in (art.lead, art.body) if t) if art.is_article else ""))
+                          "\n\n".join(t for t in (art.lead, art.body) if t) if art.is_article else "",
+                          art.category))
     return out, time.perf_counter() - start
 
 
@@ -174,7 +176,9 @@ def run_trafilatura(pages: list[GoldPage]) -> tuple[list[Result], float]:
             continue
         get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
         text = get("text") or ""
-        out.append(Result(bool(text.strip()), get("title"), get("date"), text))
+        categories = get("categories")
+        category = categories[0] if isinstance(categories, list) and categories else None
+        out.append(Result(bool(text.strip()), get("title"), get("date"), text, category))
     return out, time.perf_counter() - start
 
 
@@ -188,6 +192,11 @@ def _score(pages: list[GoldPage], results: list[Result], seconds: float) -> dict
         "title_acc": round(sum(_same_text(g.title, res.title) for g, res in arts) / n, 4),
         "date_acc": round(sum(_same_date(g.published, res.published) for g, res in arts) / n, 4),
         "false_articles": sum(1 for _, res in others if res.is_article),
+        # Not issue-3 targets, shown for information: the day alone (trafilatura gives no time)
+        # and the category.
+        "date_day_acc": round(sum(bool(g.published and res.published and g.published[:10] == res.published[:10])
+                                  for g, res in arts) / n, 4),
+        "category_acc": round(sum(_same_text(g.category, res.category) for g, res in arts) / n, 4),
         "pages_per_s": round(len(pages) / seconds, 1) if seconds > 0 else 0.0,
     }
 
@@ -225,13 +234,14 @@ def format_table(result: dict) -> str:
     lines = [f"Gold set: {gold['pages']} pages ({gold['articles']} articles, {gold['templates']} templates)",
              "",
              f"{'extractor':<12} {'body P':>7} {'body R':>7} {'body F1':>8} {'title':>6} {'date':>6} "
-             f"{'false art.':>10} {'pages/s':>8}"]
+             f"{'false art.':>10} {'pages/s':>8}   {'(day':>5} {'category)':>9}"]
     for name in ("ours", "trafilatura"):
         if name not in result:
             continue
         s = result[name]
         lines.append(f"{name:<12} {s['body_p']:>7.3f} {s['body_r']:>7.3f} {s['body_f1']:>8.3f} "
-                     f"{s['title_acc']:>6.3f} {s['date_acc']:>6.3f} {s['false_articles']:>10d} {s['pages_per_s']:>8.1f}")
+                     f"{s['title_acc']:>6.3f} {s['date_acc']:>6.3f} {s['false_articles']:>10d} {s['pages_per_s']:>8.1f}"
+                     f"   {s['date_day_acc']:>5.3f} {s['category_acc']:>9.3f}")
     weak = [row for row in result.get("_pages", [])
             if (row["is_article"] and (row.get("f1", 1) < 0.95 or not row["title_ok"] or not row["date_ok"]))
             or row["is_article"] != row["got_article"]]

@@ -13,7 +13,7 @@ __all__ = [
 ]
 
 # Separators between the parts of a <title>: "Title - Category - Site", "Title | Site".
-TITLE_SEPARATORS = re.compile(r"\s+[-–—|»:]\s+|\s+::\s+")
+TITLE_SEPARATORS = re.compile(r"\s+[-–—|»:>›/]\s+|\s+::\s+")
 ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "report", "webpage"}
 ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)$", re.I)

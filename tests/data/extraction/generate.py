@@ -162,7 +162,8 @@ class VendorTable:
         files = "".join(f'<br><a href="{self.host}/images/stories/files/{f}">{e(t)}</a>' for f, t in art.get("attachments", []))
         older = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a> <font color="#999999">({dmy(when(a))})</font></li>'
                         for a in related(arts, art))
-        center = f"""<table class="contentpaneopen" width="100%"><tr>
+        center = f"""<span class="pathway"><a href="{self.host}/" class="pathway">Trang chủ</a> <img src="{self.host}/images/M_images/arrow.png" alt="arrow" /> <a href="{self.host}/index.php?option=com_content&task=category&id=2" class="pathway">{e(art["category"])}</a></span>
+<table class="contentpaneopen" width="100%"><tr>
 <td class="contentheading" width="100%">{e(art["title"])}</td></tr></table>
 <table class="contentpaneopen" width="100%">
 <tr><td class="createdate" valign="top">{e(date)}</td></tr>
@@ -344,7 +345,7 @@ class Liferay7:
 <div class="body-content">{"".join(body)}{files}</div>
 </div></div></div></div>
 <div class="portlet-boundary portlet-asset-publisher"><div class="portlet-title"><span class="portlet-title-text">Tin liên quan</span></div><ul class="list-related">{rel}</ul></div>"""
-        return self.page(f"{art['title']} - Tin tức - {self.site}", main), art["published"], lead
+        return self.page(f"{art['title']} - {art['category']} - {self.site}", main), art["published"], lead
 
     def encode(self, page, variant):
         return page.encode("utf-8")
@@ -576,7 +577,134 @@ class EgovBootstrap:
         return f"{self.host}/", self.page(self.site, main, arts)
 
 
+# --- template 7: ASP.NET portal pasted from Word: MsoNormal spans, "TTĐT - " lead tag, date above the
+# title with the category, byline at the top, <br>-separated paragraphs in one cell ----------------
+
+class AspnetWord:
+    key = "aspnet_word"
+    site = "Cổng thông tin điện tử huyện Gia Lâm"
+    host = "http://gialam.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/Default.aspx?tabid=120&ch={art['n'] + 30}&ItemID={art['n'] + 7100}"
+
+    def page(self, title, main):
+        return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head id="Head"><meta content="text/html; charset=UTF-8" http-equiv="Content-Type" />
+<title>{e(title)}</title><link href="/Portals/_default/default.css" rel="stylesheet" type="text/css" /></head>
+<body id="Body"><form method="post" action="/Default.aspx" id="Form">
+<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKMTY1NDU2MTA1Mg9kFgJmD2QWAg" />
+<div id="dnn_wrapper"><div id="dnn_Banner"><a href="/"><img src="/Portals/0/banner_gialam.jpg" alt="Gia Lâm" /></a></div>
+<div id="dnn_Menu"><a href="/">TRANG CHỦ</a> | <a href="/Default.aspx?tabid=101">GIỚI THIỆU</a> | <a href="/Default.aspx?tabid=120">TIN TỨC</a> | <a href="/Default.aspx?tabid=130">CÔNG KHAI NGÂN SÁCH</a> | <a href="/Default.aspx?tabid=140">HỎI ĐÁP</a></div>
+<table width="100%" cellspacing="0" cellpadding="0"><tr>
+<td id="dnn_LeftPane" width="22%" valign="top"><div class="ModTitle">Danh mục</div><div><a href="/Default.aspx?tabid=120&ch=1">Tin hoạt động</a><br /><a href="/Default.aspx?tabid=120&ch=2">Tin kinh tế</a><br /><a href="/Default.aspx?tabid=120&ch=3">Tin văn hóa</a></div>
+<div class="ModTitle">Lượt truy cập</div><div>Hôm nay: 1.204<br />Tất cả: 8.402.117</div></td>
+<td id="dnn_ContentPane" valign="top">{main}</td>
+</tr></table>
+<div id="dnn_Footer"><span>Bản quyền thuộc UBND huyện Gia Lâm. Trưởng ban biên tập: Chánh Văn phòng HĐND-UBND huyện.<br />Địa chỉ: Số 1 Đường Chính Trung, Thị trấn Trâu Quỳ; Điện thoại: (024) 3827.6111; Fax: (024) 3827.6112</span></div>
+</div></form></body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        span = '<span style="font-size:13.0pt;line-height:115%;font-family:&quot;Times New Roman&quot;,&quot;serif&quot;" lang="VI">'
+        paras = []
+        for i, p in enumerate(art["paragraphs"]):
+            paras.append(f'<p class="MsoNormal" style="text-align:justify;text-indent:36.0pt">{span}{e(p)}</span><o:p></o:p></p>')
+            if art.get("table") and art["table"]["after"] == i:
+                paras.append('<table class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0">' + "".join(
+                    "<tr>" + "".join(f'<td valign="top"><p class="MsoNormal" align="center">{span}{e(c)}</span></p></td>' for c in row) + "</tr>"
+                    for row in art["table"]["rows"]) + "</table>")
+            if i < len(art.get("captions", [])):
+                paras.append(f'<p class="MsoNormal" align="center" style="text-align:center"><img src="/Portals/0/Images/{art["key"]}{i}.jpg" width="480" /></p>'
+                             f'<p class="MsoNormal" align="center" style="text-align:center"><i>{span}{e(art["captions"][i])}</span></i></p>')
+            paras.append('<p class="MsoNormal">&nbsp;<o:p></o:p></p>' if i % 2 else "")
+        if art.get("source_line"):
+            paras.append(f'<p class="MsoNormal" align="right" style="text-align:right"><b><i>{e(art["source_line"])}</i></b></p>')
+        byline = f'<span class="tacgia">{e(art["author"])}</span>' if art.get("author") else ""
+        files = "".join(f'<a href="/Portals/0/Files/{f}"><img src="/images/icon_pdf.gif" /> {e(t)}</a><br />' for f, t in art.get("attachments", []))
+        older = "".join(f'<a href="{self.url(a)}">» {e(a["title"])}</a> <span class="ngay">{dmy(when(a))}</span><br />' for a in related(arts, art, 6))
+        main = f"""<div class="DnnModule"><div class="ModTitle">Tin tức</div>
+<div class="news_view">
+<div class="news_cat_date">{e(art["category"])} | {dmy(dt)} {dt:%H:%M}</div>
+<div class="news_tieude"><font size="4" color="#003399"><b>{e(art["title"])}</b></font></div>
+<div class="news_author">{byline}</div>
+<div class="news_tomtat"><i>TTĐT - {e(art["lead"])}</i></div>
+<div class="news_noidung">{"".join(paras)}</div>
+<div class="news_files">{files}</div>
+<div class="news_cactinkhac"><b>Các tin khác:</b><br />{older}</div>
+</div></div>"""
+        return self.page(f"{self.site} > {art['category']} > {art['title']}", main), art["published"], f"TTĐT - {art['lead']}"
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<div class="news_item"><a class="news_item_title" href="{self.url(a)}">{e(a["title"])}</a><span class="ngay">({dmy(when(a))})</span><div class="news_item_tomtat">TTĐT - {e(a["lead"])}</div></div>' for a in arts[10:14])
+        main = f'<div class="DnnModule"><div class="ModTitle">Tin hoạt động</div>{items}<div class="pager">Trang: 1 <a href="?page=2">2</a> <a href="?page=3">3</a></div></div>'
+        return f"{self.host}/Default.aspx?tabid=120&ch=1", self.page(f"{self.site} > Tin tức", main)
+
+
+# --- template 8: HTML5 portal with sections, subheadings, readers' comments -----------------------
+
+class Html5Sections:
+    key = "html5_sections"
+    site = "Trang thông tin điện tử phường Bến Thành"
+    host = "https://benthanh.hochiminhcity.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tin-tuc/{art['n'] + 310}/{slug(art['title'])}"
+
+    def page(self, title, main):
+        return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(title)}</title>
+<meta name="description" content="Trang thông tin điện tử phường Bến Thành"><meta property="og:site_name" content="{e(self.site)}">
+</head><body>
+<header><h1 class="logo"><a href="/">{e(self.site)}</a></h1><nav><ul><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc">Tin tức</a></li><li><a href="/thong-bao">Thông báo</a></li><li><a href="/hoi-dap">Hỏi đáp</a></li></ul></nav></header>
+<div class="page">{main}
+<aside><section><h2>Thông báo</h2><ul><li><a href="/thong-bao/1">Lịch tiếp công dân tháng 12</a></li><li><a href="/thong-bao/2">Thông báo tuyển dụng viên chức</a></li></ul></section>
+<section><h2>Đang online</h2><p>35 người</p></section></aside></div>
+<footer><p>Trang thông tin điện tử phường Bến Thành - Quận 1</p><p>Địa chỉ: 92 Nguyễn Trãi, phường Bến Thành. Điện thoại: (028) 3822 0000</p><p>Bản quyền © UBND phường Bến Thành</p></footer>
+</body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        sections = []
+        for i, p in enumerate(art["paragraphs"]):
+            sections.append(f"<p>{e(p)}</p>")
+            if art.get("table") and art["table"]["after"] == i:
+                sections.append(table_html(art))
+            if i < len(art.get("captions", [])):
+                sections.append(f'<figure><img src="/media/{art["key"]}-{i}.webp" alt="{e(art["captions"][i])}"><figcaption>{e(art["captions"][i])}</figcaption></figure>')
+        tail = f'<p class="byline">{e(art["author"])}</p>' if art.get("author") else ""
+        if art.get("source_line"):
+            tail += f'<p class="source">{e(art["source_line"])}</p>'
+        rel = "".join(f'<p><a href="{self.url(a)}">{e(a["title"])}</a></p>' for a in related(arts, art, 2))
+        comments = "".join(f'<li class="comment"><b>{n}</b><p>{c}</p></li>' for n, c in (
+            ("Nguyễn Văn An", "Tôi rất đồng tình với chủ trương này, mong phường tiếp tục duy trì thường xuyên và mở rộng ra các khu phố khác để người dân được hưởng lợi."),
+            ("Trần Thị Bình", "Đề nghị phường thông báo sớm hơn để các hộ gia đình sắp xếp thời gian tham gia, vì nhiều người đi làm cả ngày không nắm được thông tin.")))
+        main = f"""<main><article>
+<p class="kicker"><a href="/tin-tuc">{e(art["category"])}</a></p>
+<h1>{e(art["title"])}</h1>
+<p class="published"><time datetime="{art['published']}:00+07:00">{dt:%H:%M} {dmy(dt)}</time></p>
+<p class="lead"><strong>{e(art["lead"])}</strong></p>
+<section class="body">{"".join(sections)}
+<p><strong>Tin liên quan:</strong></p>{rel}
+{tail}</section>
+</article>
+<section class="comments"><h2>Bình luận (2)</h2><ul>{comments}</ul></section></main>"""
+        return self.page(f"{art['title']} - {self.site}", main), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<article class="card"><h2><a href="{self.url(a)}">{e(a["title"])}</a></h2><time>{dmy(when(a))}</time><p>{e(a["lead"])}</p></article>' for a in arts[14:17])
+        return f"{self.host}/tin-tuc", self.page(f"Tin tức - {self.site}", f"<main><h1>Tin tức</h1>{items}</main>")
+
+
 TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
+# Added after the extractor was tuned on the six above, to measure it on layouts it had not seen;
+# each renders every third article.
+LATER_TEMPLATES = [AspnetWord(), Html5Sections()]
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -611,14 +739,23 @@ def build_own(manifest: dict) -> None:
                 popup, _ = t.article(art, arts, variant, popup=True)
                 write(f"{t.key}__{art['key']}__print", t.url(art, popup=True), popup.encode("utf-8"),
                       non_article(t.key, "print", canonical_url=t.url(art)), manifest)
-    for t in TEMPLATES:
+    for j, t in enumerate(LATER_TEMPLATES):
+        for art in arts[j::3]:
+            page, published, *rest = t.article(art, arts, art["n"])
+            gold = {"template": t.key, "is_article": True, "title": art["title"], "published": published,
+                    "category": art["category"], "lead": rest[0] if rest else art["lead"], "body": gold_body(art),
+                    "author": art.get("author"), "source_line": art.get("source_line"),
+                    "captions": art.get("captions", []),
+                    "attachments": [t_ for _, t_ in art.get("attachments", [])]}
+            write(f"{t.key}__{art['key']}", t.url(art), t.encode(page, art["n"]), gold, manifest)
+    for t in TEMPLATES + LATER_TEMPLATES:
         for kind in ("listing", "search", "home"):
             if hasattr(t, kind):
                 url, page = getattr(t, kind)(arts)
                 write(f"{t.key}__{kind}", url, page.encode("utf-8"), non_article(t.key, kind), manifest)
 
 
-DEMO_PICK = 4  # demo articles copied per portal
+DEMO_PICK = 5  # demo articles copied per portal, spread over the content file
 
 
 def build_demo(manifest: dict) -> None:
@@ -628,7 +765,8 @@ def build_demo(manifest: dict) -> None:
     files = demo.site_files(arts)
     base = "http://127.0.0.1:8000"
     for portal in demo.PORTALS:
-        mine = [a for a in arts if a.portal == portal][:DEMO_PICK]
+        everything = [a for a in arts if a.portal == portal]
+        mine = everything[::max(1, len(everything) // DEMO_PICK)][:DEMO_PICK]
         for a in mine:
             gold = {"template": f"demo_{portal}", "is_article": True, "title": a.title, "published": a.published,
                     "category": a.category, "lead": a.lead, "body": a.body, "author": a.author,
