@@ -25,7 +25,8 @@ File-naming rule (:func:`url_to_file`), shared by the builder and the server:
   one-to-one.
   4. Like the real portals, the server also answers a query whose parameters come in another
   order or lack/add parameters that never change content (Liferay's render-state parameters
-  p_p_lifecycle=0, p_p_state, p_p_mode, p_p_col_id, p_p_col_pos, p_p_col_count, and utm_* tags):
+  p_p_lifecycle=0, p_p_state, p_p_mode, p_p_col_id, p_p_col_pos, p_p_col_count; page=1 on the
+  ASP.NET listings; utm_* tags):
   when no file matches exactly it looks the request up by :func:`query_key`. The Content-Type comes from the URL path's
   extension (pdf, doc, docx, png, txt); everything else is served as text/html; charset=utf-8.
 """
@@ -882,13 +883,15 @@ def url_to_file(path: str, query: str = "") -> str:
 
 # Query parameters a portal ignores when choosing what to show (see rule 4 above).
 _PRESENTATION_PARAMS = frozenset({"p_p_state", "p_p_mode", "p_p_col_id", "p_p_col_pos", "p_p_col_count"})
+# Parameters at their default value: Liferay's render phase, an ASP.NET listing's first page.
+_DEFAULT_VALUES = frozenset({("p_p_lifecycle", "0"), ("page", "1")})
 
 
 def query_key(path: str, query: str = "") -> str:
     """The file name for ``path`` with the query reduced to what selects content, sorted."""
     params = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True)
               if k not in _PRESENTATION_PARAMS and not k.startswith("utm_")
-              and not (k == "p_p_lifecycle" and v == "0")]
+              and (k, v) not in _DEFAULT_VALUES]
     return url_to_file(path, urlencode(sorted(params)))
 
 

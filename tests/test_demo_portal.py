@@ -261,3 +261,5 @@ def test_server_matches_queries_like_the_portal(portal, query, status):
 def test_server_ignores_aspnet_parameter_order(portal):
     status, _, body = fetch(portal.url + "/binhthanh/Pages/default.aspx?page=2&cat_id=1")
     assert status == 200 and body == fetch(portal.url + "/binhthanh/Pages/default.aspx?cat_id=1&page=2")[2]
+    first = fetch(portal.url + "/binhthanh/Pages/default.aspx?cat_id=1&page=1")
+    assert first[0] == 200 and first[2] == fetch(portal.url + "/binhthanh/Pages/default.aspx?cat_id=1")[2]
