@@ -329,3 +329,46 @@ def test_cli_extract_jsonl(tmp_path, vnnews):
 def test_cli_extract_missing_file_is_one_line_error(vnnews):
     proc = vnnews("extract", "/no/such/page.html")
     assert proc.returncode == 1 and proc.stderr.startswith("Error: no such file")
+
+
+# --- layouts the gold templates do not cover -----------------------------------------------------
+
+def simple_page(head_title: str, before_body: str, after_body: str = "", banner: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in [LEAD, *PARAS])
+    return (f"<html><head><title>{head_title}</title></head><body>{banner}"
+            f'<div class="menu"><a href="/">Trang chủ</a> <a href="/tin">Tin tức</a></div>'
+            f'<div class="main">{before_body}<div class="noidung">{paras}</div>{after_body}</div>'
+            f'<div class="footer">Bản quyền thuộc UBND phường. Điện thoại: 024.3333.4444</div></body></html>')
+
+
+def test_site_name_banner_is_not_the_title():
+    html = simple_page("Cổng thông tin điện tử phường Tân Mai",
+                       f'<h2 class="tieude">{TITLE}</h2><p>Thứ Tư, 26/12/2012 17:14</p>',
+                       banner='<h1 class="logo">Cổng thông tin điện tử phường Tân Mai</h1>')
+    art = extract(html, "http://tanmai.gov.vn/tin/123")
+    assert art.title == TITLE and art.published == "2012-12-26T17:14"
+
+
+def test_date_under_the_body():
+    html = simple_page(f"{TITLE} - Tin tức", f"<h1>{TITLE}</h1>",
+                       '<p class="date">Ngày đăng: 08/10/2018 15:54</p>')
+    art = extract(html, "http://tanmai.gov.vn/tin/123")
+    assert art.published == "2018-10-08T15:54" and "Ngày đăng" not in art.body
+
+
+def test_year_first_date_on_the_page():
+    html = simple_page(f"{TITLE} - Tin tức", f"<h1>{TITLE}</h1><span>Cập nhật: 2018-10-08 15:54:00</span>")
+    assert extract(html, "http://tanmai.gov.vn/tin/123").published == "2018-10-08T15:54"
+
+
+def test_byline_above_the_body():
+    html = simple_page(f"{TITLE} - Tin tức", f"<h1>{TITLE}</h1><p>08/10/2018 15:54</p><p>Tác giả: Minh Châu</p>")
+    art = extract(html, "http://tanmai.gov.vn/tin/123")
+    assert art.author == "Tác giả: Minh Châu" and "Minh Châu" not in art.body
+
+
+def test_inline_related_box_between_paragraphs():
+    box = '<div class="box"><p>Tin liên quan</p><ul><li><a href="/a">Một bản tin khác về môi trường của phường</a></li></ul></div>'
+    html = page().replace(f"<p>{PARAS[0]}</p>", f"<p>{PARAS[0]}</p>{box}")
+    art = extract(html, URL)
+    assert art.body == "\n\n".join(PARAS)

@@ -51,6 +51,9 @@ TITLE_WINDOW_AFTER = 3
 # Where to look for the publish date: blocks around the title.
 DATE_WINDOW_BEFORE = 4
 DATE_WINDOW_AFTER = 8
+# Where else to look when no date sits near the title: the last blocks of the article and the
+# blocks right after it.
+DATE_TAIL_BLOCKS = 4
 # A block holding the publish date is short ("Ngày đăng 08/10/2018 | 15:54 | Lượt xem: 12");
 # longer blocks are prose that merely mentions a date.
 DATE_BLOCK_MAX_CHARS = 120
@@ -59,6 +62,9 @@ DATE_BLOCK_MAX_CHARS = 120
 TITLE_LIKELY_CHARS = 20
 # Distance penalty (in blocks) for a title candidate after the start of the body element.
 TITLE_AFTER_PENALTY = 3
+# A block equal to the whole <title> counts as the title only this close to the body (in
+# blocks, penalty included); farther up it is the site name in the banner.
+TITLE_WHOLE_TAG_NEAR = 6
 # Title length limits (characters).
 TITLE_MIN_CHARS, TITLE_MAX_CHARS = 8, 350
 # A lead (sapo) is at least this long.
@@ -133,61 +139,72 @@ def _parse(text: str):
 def _choose_title(blocks, region_start: int, meta: dict, body_start: int | None = None) -> tuple[str | None, int | None]:
     """The article title and the index of the block holding it (None when not on the page).
 
-    The <title> is "Title - Category - Site": the longest block near the main region that is a
-    prefix of it (followed by a separator or the end) is the title. Open Graph / JSON-LD headlines
-    and heading tags are the fallbacks.
+    Passes, each tried only when the one before found nothing:
+    1. near the body, the longest block that the <title> starts or ends with, followed (or
+       preceded) by a separator ("Title - Category - Site", "Site > Category > Title"), or equal to
+       the Open Graph / JSON-LD headline;
+    2. a block equal to the whole <title>, close to the body (farther away it is the site name);
+    3. near the body, a heading tag or an element with a title class;
+    4. the block beside the date line;
+    5. pass 1 over the whole page; then the og:title / JSON-LD headline / first part of <title>.
     """
     title_tag = meta.get("title_tag") or ""
     tt = _norm(title_tag)
     body_start = region_start if body_start is None else body_start
     heads = [_norm(h) for h in (meta.get("og_title"), meta.get("jsonld_headline")) if h]
-    lo = max(0, region_start - TITLE_WINDOW_BEFORE)
-    hi = min(len(blocks), region_start + TITLE_WINDOW_AFTER + 1)
+    lo = max(0, min(region_start, body_start) - TITLE_WINDOW_BEFORE)
+    hi = min(len(blocks), max(region_start, body_start) + TITLE_WINDOW_AFTER + 1)
 
-    def matches(b) -> bool:
+    def match(b) -> int:
+        """2: part of the <title> or the headline; 1: the whole <title>; 0: no."""
         t = _norm(b.text)
-        if not TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS:
-            return False
+        if not TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS or b.link_density > 0.9 and b.n < TITLE_LIKELY_CHARS:
+            return 0
         if t in heads:
-            return True
-        if tt.startswith(t):
-            rest = tt[len(t):]
-            return not rest or bool(re.match(r"^\s*[-–—|:»>›/]", rest))
-        if tt.endswith(t):  # "Site name - Title" (older portals)
-            return bool(re.search(r"[-–—|:»>›/]\s*$", tt[:-len(t)]))
-        return False
+            return 2
+        if t == tt:
+            return 1
+        if tt.startswith(t) and re.match(r"^\s*[-–—|:»>›/]", tt[len(t):]):
+            return 2
+        if tt.endswith(t) and re.search(r"[-–—|:»>›/]\s*$", tt[:-len(t)]):
+            return 2
+        return 0
 
-    for window in (range(lo, hi), range(len(blocks))):
-        best = None
-        for i in window:
-            b = blocks[i]
-            if matches(b) and (best is None or len(b.text) > len(blocks[best].text)
-                               or (len(b.text) == len(blocks[best].text) and abs(i - region_start) < abs(best - region_start))):
-                best = i
-        if best is not None:
-            # The site name alone is not a title: require something left for category/site or
-            # a heading-like block.
-            return blocks[best].text, best
-    # No block repeats the <title> ("Tin chi tiết - Site"): a title-like block before the region:
-    # a heading tag or a title class, else the block right before (or after) the date line.
+    def distance(i: int) -> int:
+        return abs(i - body_start) + (TITLE_AFTER_PENALTY if i >= body_start else 0)
+
+    def longest(indices, level):
+        found = [i for i in indices if match(blocks[i]) == level]
+        return max(found, key=lambda i: (blocks[i].n, -distance(i))) if found else None
+
+    window = range(lo, hi)
+    i = longest(window, 2)
+    if i is not None:
+        return blocks[i].text, i
+
     def titleish(b) -> bool:
         return (TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS and b.link_density < 0.5
                 and not _is_date_line(b) and not _clean.widget_kind(b.text)
                 and not b.text.rstrip().endswith((":", ";")))
 
     # Title-length blocks first, then nearest to where the body begins (blocks before it preferred).
-    order = sorted(range(lo, hi), key=lambda i: (blocks[i].n < TITLE_LIKELY_CHARS,
-                                                 abs(i - body_start) + (TITLE_AFTER_PENALTY if i >= body_start else 0)))
-    for i in order:
-        b = blocks[i]
-        if titleish(b) and (b.heading or _attr_match(b, _TITLE_CLASS)):
-            return b.text, i
-    for i in order:
-        if _is_date_line(blocks[i]):
-            for j in (i - 1, i + 1):
-                if 0 <= j < len(blocks) and titleish(blocks[j]):
-                    return blocks[j].text, j
+    order = sorted(window, key=lambda j: (blocks[j].n < TITLE_LIKELY_CHARS, distance(j)))
+    heading = next((j for j in order if titleish(blocks[j])
+                    and (blocks[j].heading or _attr_match(blocks[j], _TITLE_CLASS))), None)
+    whole = longest([j for j in window if distance(j) <= TITLE_WHOLE_TAG_NEAR], 1)
+    if whole is not None and (heading is None or distance(whole) <= distance(heading)):
+        return blocks[whole].text, whole
+    if heading is not None:
+        return blocks[heading].text, heading
+    for j in sorted(window, key=distance):
+        if _is_date_line(blocks[j]):
+            for k in (j - 1, j + 1):
+                if 0 <= k < len(blocks) and titleish(blocks[k]):
+                    return blocks[k].text, k
             break
+    i = longest(range(len(blocks)), 2)
+    if i is not None:
+        return blocks[i].text, i
     for h in (meta.get("og_title"), meta.get("jsonld_headline")):
         if h:
             return " ".join(h.split()), None
@@ -203,14 +220,25 @@ def TITLE_SEPARATORS_SPLIT(title_tag: str) -> str:
 
 
 def _choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | None, int | None]:
-    """The on-page publish datetime near the title: labelled dates first, dates with a time next."""
-    candidates = []
+    """The on-page publish datetime: near the title first (labelled dates, then dates with a
+    time, then the nearest), else a date line at the end of the article ("Ngày đăng: ..." under
+    the body on some portals)."""
     if title_idx is not None:
         lo = max(0, title_idx - DATE_WINDOW_BEFORE)
         hi = min(len(blocks), title_idx + DATE_WINDOW_AFTER + 1)
         window = [blocks[i] for i in range(lo, hi) if i != title_idx]
     else:
-        window = region_blocks[:DATE_WINDOW_AFTER] + region_blocks[-3:]
+        window = region_blocks[:DATE_WINDOW_AFTER]
+    found = _date_in(window, title_idx)
+    if found[0] is None and region_blocks:
+        end = region_blocks[-1].index
+        tail = region_blocks[-DATE_TAIL_BLOCKS:] + blocks[end + 1:end + 1 + DATE_TAIL_BLOCKS]
+        found = _date_in([b for b in tail if _is_date_line(b)], title_idx)
+    return found
+
+
+def _date_in(window, title_idx) -> tuple[str | None, int | None]:
+    candidates = []
     for b in window:
         if b.n > DATE_BLOCK_MAX_CHARS:
             continue
@@ -270,6 +298,27 @@ def _choose_category(root, crumbs, meta, title, blocks, title_idx, date_idx) -> 
             if 2 < len(label) <= CATEGORY_MAX_CHARS and not _DATE_LABELS.fullmatch(label) \
                     and not re.search(r"\d", label) and not _DATE_LABELS.match(label):
                 return label
+    return None
+
+
+_AUTHOR_CLASS = re.compile(r"author|tacgia|tac-gia|tac_gia|byline|writer|nguoiviet", re.I)
+
+
+def _is_top_byline(b) -> bool:
+    """"Tác giả: Minh Anh" / "Bài: ..." or a name in an author element, above the body."""
+    if b.n > _clean.BYLINE_MAX_CHARS:
+        return False
+    if _clean._AUTHOR_PREFIX.match(b.text):
+        return True
+    return _attr_match(b, _AUTHOR_CLASS) and _clean.byline_kind(b.text, True) == "author"
+
+
+def _byline_near_title(blocks, title_idx) -> str | None:
+    if title_idx is None:
+        return None
+    for b in blocks[max(0, title_idx - 2):title_idx + 4]:
+        if b.index != title_idx and _is_top_byline(b):
+            return b.text
     return None
 
 
@@ -431,6 +480,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     paragraphs: list = []
     captions: list[str] = []
     started = False
+    author = top_author = None
     inline_widget = None  # the "Tin liên quan" box placed between body paragraphs, if any
     for b in region_blocks:
         if b.index == title_idx or b.index == date_idx:
@@ -451,6 +501,9 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             inline_widget = None
         if _norm(b.text) in skip_texts or _PUNCT_ONLY.match(b.text) or (not started and _is_date_line(b)):
             continue
+        if not started and _is_top_byline(b):
+            top_author = b.text
+            continue
         if b.link_density > 0.6 or _PAGINATION.match(b.text):
             continue
         if b.caption_chars >= STYLE_SHARE * b.n or (
@@ -465,7 +518,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             started = True
 
     # Bylines, source line, CMS account at the end.
-    author = source_line = None
+    source_line = None
     for _ in range(TAIL_BLOCKS):
         if len(paragraphs) < 2:
             break
@@ -486,6 +539,9 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             source_line = b.text if source_line is None else f"{b.text}; {source_line}"
         else:
             notes["cms_account"] = b.text
+
+    if author is None:
+        author = top_author or _byline_near_title(blocks, title_idx)
 
     # Lead: a summary element, a bold or source-tagged first paragraph, or a first paragraph
     # that sits outside the element holding the rest of the body.

@@ -25,6 +25,8 @@ TIME_WINDOW = 24
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?P<d>\d{1,2})\s?(?P<s>[/.-])\s?(?P<m>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4})(?![\d/])"
 )
+# Year-first dates written on the page ("2018-10-08 15:54:00"): unambiguous, so accepted too.
+_ISO_TEXT_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])")
 _WORD_DATE = re.compile(
     r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+)năm\s+(?P<y>\d{4})", re.I
 )
@@ -71,7 +73,8 @@ def _time_from(m: re.Match) -> tuple[int, int] | None:
 def find_dates(text: str) -> list[DateHit]:
     """All day-first dates in ``text``, each with its neighbouring time when there is one."""
     hits: list[DateHit] = []
-    matches = list(_NUMERIC_DATE.finditer(text)) + list(_WORD_DATE.finditer(text))
+    matches = (list(_NUMERIC_DATE.finditer(text)) + list(_WORD_DATE.finditer(text))
+               + list(_ISO_TEXT_DATE.finditer(text)))
     for m in matches:
         try:
             day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
@@ -82,7 +85,7 @@ def find_dates(text: str) -> list[DateHit]:
             continue
         start, end = m.start(), m.end()
         hm = None
-        after = _TIME_AFTER.match(text[end:end + TIME_WINDOW])
+        after = _TIME_AFTER.match(text[end:end + TIME_WINDOW].replace("T", " ", 1) if text[end:end + 1] == "T" else text[end:end + TIME_WINDOW])
         if after and _time_from(after):
             hm = _time_from(after)
             end += after.end()
