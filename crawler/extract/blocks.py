@@ -95,13 +95,12 @@ class Block:
     prose: bool = False
     extra: dict = field(default_factory=dict)
 
-    @property
-    def n(self) -> int:
-        return len(self.text)
+    n: int = 0
+    link_density: float = 0.0
 
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / max(1, len(self.text))
+    def __post_init__(self) -> None:
+        self.n = len(self.text)
+        self.link_density = self.link_chars / max(1, self.n)
 
 
 def function_word_share(text: str) -> float:
@@ -110,6 +109,14 @@ def function_word_share(text: str) -> float:
     if not words:
         return 0.0
     return sum(1 for w in words if w in FUNCTION_WORDS) / len(words)
+
+
+def _ancestors(el) -> tuple:
+    chain = []
+    while el is not None:
+        chain.append(el)
+        el = el.getparent()
+    return tuple(chain)
 
 
 def linearize(root) -> list[Block]:
@@ -122,6 +129,7 @@ def linearize(root) -> list[Block]:
     pending_img = [False]
     # Per element: which counters it raised (so the end event lowers the same ones).
     raised: dict = {}
+    chains: dict = {}  # element → (element, parent, ..., root)
 
     def add(text: str) -> None:
         if not text:
@@ -141,14 +149,13 @@ def linearize(root) -> list[Block]:
         text = " ".join("".join(parts).split())
         if text:
             owner = owners[-1]
-            chain = []
-            el = owner
-            while el is not None:
-                chain.append(el)
-                el = el.getparent()
+            chain = chains.get(owner)
+            if chain is None:
+                parent = owner.getparent()
+                chain = chains[owner] = (owner,) + (chains[parent] if parent in chains else _ancestors(parent))
             n = len(text)
             blocks.append(Block(
-                index=len(blocks), text=text, owner=owner, chain=tuple(chain),
+                index=len(blocks), text=text, owner=owner, chain=chain,
                 link_chars=min(n, acc["link"]), bold_chars=min(n, acc["bold"]),
                 italic_chars=min(n, acc["italic"]), caption_chars=min(n, acc["caption"]),
                 heading=acc["heading"] > 0 or (isinstance(owner.tag, str) and owner.tag in HEADING_TAGS),
@@ -185,8 +192,12 @@ def linearize(root) -> list[Block]:
                 up.append("italic")
             if tag in HEADING_TAGS:
                 up.append("heading")
-            if tag == "figcaption" or _CAPTION_CLASS.search((el.get("class") or "") + " " + (el.get("id") or "")):
+            if tag == "figcaption":
                 up.append("caption")
+            else:
+                cls, ident = el.get("class"), el.get("id")
+                if (cls or ident) and _CAPTION_CLASS.search(f"{cls or ''} {ident or ''}"):
+                    up.append("caption")
             if up:
                 raised[el] = up
                 for k in up:

@@ -27,7 +27,7 @@ _META_MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:updated_time
 
 
 def _text(el) -> str:
-    return " ".join((el.text_content() or "").split())
+    return " ".join("".join(el.itertext()).split())
 
 
 def _jsonld_objects(root) -> list[dict]:
