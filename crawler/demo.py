@@ -131,8 +131,10 @@ class DemoArticle:
     """One demo article as written in the content files: the truth an extractor should find.
 
     ``author`` and ``source_line`` are the byline and source line exactly as printed on the page
-    (e.g. "Bài và ảnh: Minh Thu", "(Nguồn: Báo Hànộimới)"); ``attachments`` are
-    ``{"url": path, "text": link text}``; ``published`` is local time "YYYY-MM-DDTHH:MM".
+    (e.g. "Bài và ảnh: Minh Thu", "(Nguồn: Ban Tuyên giáo Quận ủy Hoàng Mai)"); ``attachments``
+    are ``{"url": path, "text": link text}``; ``published`` is local time "YYYY-MM-DDTHH:MM";
+    ``print_path`` is the Liferay print copy (Hoàng Mai only); ``date_style`` picks how the page
+    writes the date (see data/demo/README.md); ``images`` are the photo paths, one per caption.
     """
 
     portal: str
@@ -214,9 +216,9 @@ WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "T
 
 
 def _clock12(dt: datetime, pad: bool = False) -> str:
+    """12-hour clock: "5:05 PM", or "05:05 PM" with ``pad``; midnight is "12:00 AM"."""
     hour = dt.hour % 12 or 12
-    return f"{hour:02d}:{dt.minute:02d} {'AM' if dt.hour < 12 else 'PM'}" if pad else \
-        f"{hour}:{dt.minute:02d} {'AM' if dt.hour < 12 else 'PM'}"
+    return (f"{hour:02d}" if pad else str(hour)) + f":{dt.minute:02d} {'AM' if dt.hour < 12 else 'PM'}"
 
 
 def _dmy(dt: datetime) -> str:
