@@ -5,16 +5,19 @@ import hashlib
 import json
 import logging
 import shutil
+import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from scrapy import signals
-from scrapy.crawler import CrawlerProcess
+from scrapy.exceptions import ScrapyDeprecationWarning
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.errors import ConfigError, VnnewsError
 from crawler.sources import Source, load_sources
 from crawler.spiders.portal import PortalSpider
+from crawler.spiders.wayback import WaybackSpider
 from crawler.store import open_store
 
 __all__ = ["crawl", "crawl_settings", "redis_settings", "parse_overrides"]
@@ -34,12 +37,19 @@ def crawl_settings(db_path: str, crawl_id: int, sources: list[Source],
     slots = {}
     for source in sources:
         if source.delay is not None:
-            for host in source.hosts:
+            for host in source.fetch_hosts:
                 port = {urlsplit(u).port for u in [source.base_url, *source.start_urls] if u}
                 for p in port:
                     slots[f"{host}:{p}" if p else host] = {"delay": float(source.delay)}
                 slots[host] = {"delay": float(source.delay)}
     settings.set("DOWNLOAD_SLOTS", slots)
+    unthrottled = {h for s in sources if s.delay == 0 for h in s.fetch_hosts}
+    settings.set("VNNEWS_UNTHROTTLED_HOSTS", sorted(unthrottled))
+    settings.set("DOWNLOADER_MIDDLEWARES", {**settings.getdict("DOWNLOADER_MIDDLEWARES"),
+                                            "crawler.throttle.UnthrottledHostsMiddleware": 50})
+    # `crawl --warc DIR` (VNNEWS_WARC_DIR): every response also goes to a WARC file.
+    settings.set("EXTENSIONS", {**settings.getdict("EXTENSIONS"),
+                                "crawler.warc.WarcRecorder": 100})
     if verbose:
         settings.set("LOG_LEVEL", "INFO")
     return settings
@@ -64,6 +74,15 @@ def redis_settings(settings: Settings, redis_url: str, run: str) -> None:
     settings.set("REDIS_URL", redis_url, priority="cmdline")
     if settings.getfloat("VNNEWS_IDLE_CLOSE") <= 0:
         settings.set("VNNEWS_IDLE_CLOSE", REDIS_IDLE_CLOSE, priority="cmdline")
+    # A process takes requests from the shared queue as long as it has room for them
+    # (CONCURRENT_REQUESTS), then waits on its per-host slots: with the default 16 one
+    # process would hold a small portal's whole queue. Take only what the hosts' slots can
+    # download now (--set CONCURRENT_REQUESTS=N still wins).
+    hosts = max(1, settings.getint("VNNEWS_HOSTS", 1))
+    settings.set("CONCURRENT_REQUESTS",
+                 settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") * hosts, priority="project")
+    # scrapy-redis 0.9.1 passes spider= to StatsCollector.inc_value, deprecated in Scrapy 2.19.
+    warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module="scrapy_redis")
 
 
 def parse_overrides(pairs: list[str] | None) -> dict:
@@ -153,9 +172,9 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
     source could not be reached.
     """
     sources = load_sources(sources_path, only=only, warn=warn)
-    portals = [s for s in sources if s.kind == "portal"]
+    portals = [s for s in sources if s.kind in ("portal", "wayback")]
     if not portals:
-        raise ConfigError(f"{sources_path}: no enabled portal source to crawl; set "
+        raise ConfigError(f"{sources_path}: no enabled portal or wayback source to crawl; set "
                           "enabled = true on an entry or pass --source NAME")
     store = open_store(db_path)
     for s in portals:
@@ -170,6 +189,7 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
         _write_state(job, {"crawl_id": crawl_id, "sources": names, "clean": False})
 
     settings = crawl_settings(db_path, crawl_id, portals, verbose)
+    settings.set("VNNEWS_HOSTS", len({h for s in portals for h in s.hosts}))
     settings.set("VNNEWS_RESUME", resumed)
     settings.set("VNNEWS_PROGRESS", progress)
     if contact:
@@ -198,7 +218,9 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
         logging.getLogger("scrapy").setLevel(logging.CRITICAL)
         for name in ("scrapy.core.scraper", "scrapy.core.engine", "crawler"):
             logging.getLogger(name).setLevel(logging.ERROR)
-    crawler = process.create_crawler(PortalSpider)
+    live = [s for s in portals if s.kind == "portal"]
+    archived = [s for s in portals if s.kind == "wayback"]  # Wayback Machine captures
+    crawler = process.create_crawler(PortalSpider if live else WaybackSpider)
     closed = {}
 
     def on_closed(spider, reason):
@@ -206,7 +228,12 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
 
     crawler.signals.connect(on_closed, signal=signals.spider_closed)  # a weak reference:
     # on_closed must stay referenced until the crawl ends (it does: this frame holds it)
-    process.crawl(crawler, sources=portals)
+    process.crawl(crawler, sources=live or archived)
+    if live and archived:  # both kinds: the captures in a second spider, its own job state
+        extra = settings.copy()
+        if extra.get("JOBDIR"):
+            extra.set("JOBDIR", f"{extra.get('JOBDIR')}-wayback", priority="cmdline")
+        process.crawl(Crawler(WaybackSpider, extra), sources=archived)
     try:
         process.start()
     finally:

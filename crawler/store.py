@@ -388,7 +388,10 @@ class Store:
                 self._upsert_article(page["id"], page["source"], canonical, article)
 
     def articles(self) -> Iterator[dict]:
-        yield from self.db.query("select * from articles order by id")
+        """Every article, fetched one by one so that callers may write while iterating."""
+        ids = [r[0] for r in self.db.execute("select id from articles order by id").fetchall()]
+        for article_id in ids:
+            yield self.db["articles"].get(article_id)
 
     def count(self, table: str) -> int:
         return self.db[table].count
@@ -495,6 +498,9 @@ def open_store(path: str | os.PathLike, create: bool = True) -> Store:
     with _translate_sqlite_errors(path):
         conn = sqlite3.connect(path, timeout=30)
         store = Store(sqlite_utils.Database(conn), path)
+        # sqlite-utils probes upsert support with a scratch table on first use; probe now,
+        # outside any transaction, so it never runs while a cursor holds a table.
+        _ = store.db.supports_on_conflict
         if create:
             store.ensure_schema()
         else:
@@ -537,10 +543,52 @@ def datasette_metadata(database: str) -> dict:
         "failures": {"title": "Failures",
                      "description": "Pages that could not be fetched, with the reason."},
         "sources": {"title": "Sources", "description": "The configured portals."},
+        "documents": {"title": "Documents",
+                      "description": "Official documents cited by the articles, by canonical "
+                                     "number (155/KH-UBND, 30/2020/NĐ-CP, 15-NQ/TW), with type, "
+                                     "issuer and date when the text gives them.",
+                      "sort_desc": "citations"},
+        "document_citations": {"title": "Document citations",
+                               "description": "Which article cites which document, and where "
+                                              "(the mention row holds the span)."},
+        "organizations": {"title": "Organisations",
+                          "description": "Organisations named in the articles, one row per "
+                                         "canonical key (abbreviations expanded).",
+                          "sort_desc": "mentions"},
+        "people": {"title": "People", "description": "Named people, one row per name.",
+                   "sort_desc": "mentions"},
+        "person_roles": {"title": "Roles of people",
+                         "description": "The titles a person held, as of the date of the "
+                                        "article that names them.",
+                         "facets": ["title"]},
+        "places": {"title": "Places",
+                   "description": "Administrative units and places; new_unit is the unit "
+                                  "after the July 2025 reform where known."},
+    }
+    queries = {
+        "documents_by_citations": {
+            "title": "Most cited documents",
+            "sql": "select d.id, d.doc_type, d.issuer, d.issued_on, count(*) as articles "
+                   "from documents d join document_citations c on c.document_id = d.id "
+                   "group by d.id order by articles desc, d.id limit 100",
+        },
+        "articles_citing": {
+            "title": "Articles citing a document",
+            "sql": "select a.id, a.title, a.published, a.canonical_url, m.field, m.start, "
+                   "m.end, m.text from document_citations c join articles a on a.id = "
+                   "c.article_id join mentions m on m.id = c.mention_id where c.document_id "
+                   "= :document order by a.published",
+        },
+        "roles_of_person": {
+            "title": "Titles held by a person, over time",
+            "sql": "select r.as_of, r.title, r.organization, r.former, a.title as article, "
+                   "a.canonical_url from person_roles r join articles a on a.id = "
+                   "r.article_id where r.person = :person order by r.as_of",
+        },
     }
     return {
         "title": "vnnews: Vietnamese local-government news archive",
         "description": "District news portals, crawled and analysed: who did what, when, under "
                        "which official document.",
-        "databases": {database: {"tables": tables}},
+        "databases": {database: {"tables": tables, "queries": queries}},
     }
