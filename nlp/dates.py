@@ -153,10 +153,12 @@ _p("month",
    r"(?<!\d )" + _THANG + r"\s+" + _M + r"(?:\s*[/\-]\s*" + _Y + r"|\s*,?\s+" + _NAM + r"\s+"
    + _Y.replace("<y>", "<yb>") + r")?" + r"(?![\w/]|\s+(?:năm|tháng)\s+\d|[.\-]\d)")
 _p("year", _NAM + r"\s+" + _Y + r"(?![\w/]|\s*[-–]\s*\d)")
+# anniversaries in parentheses: "(1930 - 2016)" → two years
+_p("year_pair", r"(?<=\()\s*(?P<y>1\d\d\d|20\d\d)\s*[-–]\s*(?P<y2>1\d\d\d|20\d\d)\s*(?=\))")
 
 # a bare day-month without year needs a cue before it
-_DM_CUE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|hạn|trước|sau)\s+$",
-                     re.IGNORECASE)
+_DM_CUE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|hạn|trước|sau|dịp|"
+                     r"khánh|đợt|lễ)\s+$", re.IGNORECASE)
 _DOC_CUE = re.compile(r"(?:/[A-ZĐ][\w\-]*|[A-ZĐ]{2,}[\w\-]*)\s+$")
 
 
@@ -310,7 +312,9 @@ _HANDLERS = {
     "quarter": _hit_quarter,
     "month": _hit_month,
     "year": _hit_year,
+    "year_pair": None,
 }
+_DURATION_BEFORE = re.compile(r"\d $")
 
 _QUICK = re.compile(r"\d")
 
@@ -330,6 +334,13 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
         handler = _HANDLERS[name]
         for m in rx.finditer(text):
             s, e = m.span()
+            if handler is None:  # year pair: two year mentions
+                y1, y2 = int(m["y"]), int(m["y2"])
+                if y1 < y2 and not any(s < te and ts < e for ts, te in taken):
+                    for g in ("y", "y2"):
+                        out.append(DateSpan(m.start(g), m.end(g), m[g], {"granularity": "year"}))
+                    taken.append((s, e))
+                continue
             if any(s < te and ts < e for ts, te in taken):
                 continue
             # "Covid-19", "QĐ-12/..."; a letter glued before the first digit
@@ -339,6 +350,10 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
             if res is None:
                 continue
             value, attrs = res
+            # "2 ngày 25 và 26/3": "ngày" belongs to the duration "2 ngày"
+            if text.startswith(("ngày ", "Ngày "), s) and _DURATION_BEFORE.search(
+                    text, max(0, s - 4), s):
+                s += 5
             out.append(DateSpan(s, e, value, attrs))
             taken.append((s, e))
     out.sort(key=lambda d: d.start)

@@ -30,14 +30,21 @@ class Tok:
     low: str  # folded (lower case, new tone style)
     cap: bool  # first letter upper case (Title case or all caps)
     word: bool  # starts with a letter or digit
+    nl: bool = False  # a line break separates it from the previous token
+    glued: bool = False  # no space between it and the previous token
 
 
 def tokenize(text: str) -> list[Tok]:
     out = []
+    prev_end = 0
     for m in _TOKEN.finditer(text):
         t = m.group()
         c = t[0]
-        out.append(Tok(m.start(), m.end(), t, t.lower(), c.isupper(), c.isalnum()))
+        s = m.start()
+        gap = text[prev_end:s]
+        out.append(Tok(s, m.end(), t, t.lower(), c.isupper(), c.isalnum(), "\n" in gap,
+                       s == prev_end))
+        prev_end = m.end()
     return out
 
 

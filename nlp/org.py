@@ -42,12 +42,17 @@ _NAMED_AFTER_PEOPLE = {"trường", "bệnh viện", "công ty", "câu lạc b�
                        "htx", "đội", "chi bộ", "thư viện", "học viện", "đại học"}
 # generic heads that may be written in lower case inside titles ("Trưởng phòng Văn hóa")
 _LOWER_HEADS = {"phòng", "ban", "trường", "sở", "trung tâm", "văn phòng", "hội", "chi cục",
-                "cục", "viện", "bệnh viện", "công ty", "trạm"}
+                "cục", "viện", "bệnh viện", "công ty", "trạm", "đội", "chi hội", "quỹ"}
 _PLURAL = {"các", "những", "mỗi", "từng", "cấp", "mọi"}
 _QUOTES_OPEN = {"“", '"', "«"}
 _QUOTES_CLOSE = {"”", '"', "»"}
 _DISTRICT_LEVEL = {"district", "town", "city", "province"}
-_MAX_PENDING = 4
+_MAX_PENDING = 6
+_PLURAL_BEFORE = {"các", "những", "mỗi", "từng", "mọi", "toàn"}
+# frequent last syllables of two-syllable words in organisation names
+_NAME_TAILS = set("""tin tạo hội trường nữ binh dân vụ tế sự thao lịch nghiệp thuế pháp hoạch
+chính tư đạo vận giáo thị tải sản lâm lợi niên trị huấn học phòng hóa hoá phố động tra sát
+an quân thương xuất nông thôn sinh phẩm dưỡng đức nghệ hiểm tịch chúng khoa viện""".split())
 
 
 @dataclass
@@ -138,6 +143,41 @@ def _bare_place_end(toks: list[Tok], j: int) -> int | None:
     return None
 
 
+def _in_title(toks: list[Tok], i: int) -> bool:
+    """Token i is part of a title phrase ("Trưởng phòng", "Hiệu trưởng trường")."""
+    lex = lexicon()
+    for k in range(max(0, i - 3), i + 1):
+        tm = lex.titles.match(toks, k)
+        if tm and tm[0] > i:
+            return True
+    return k > 0 and lex.titles.match(toks, i - 1) is not None and toks[i - 1].cap
+
+
+def _person_at(toks: list[Tok], j: int) -> bool:
+    """A family name followed by one to three Title-case words (same line) starts at j."""
+    lex = lexicon()
+    if j >= len(toks) or toks[j].low not in lex.surnames:
+        return False
+    k = j + 1
+    while k < len(toks) and k - j < 5 and is_cap(toks[k]) and not toks[k].nl:
+        k += 1
+    if not 2 <= k - j <= 4:
+        return False
+    return " ".join(t.low for t in toks[j:k]) not in gazetteer().names
+
+
+def _tail_ok(toks: list[Tok], j: int) -> bool:
+    """The lower-case word at j closes a compound of the name ("Thông tin", "Đào tạo")."""
+    t = toks[j]
+    if t.low in _STOP or not t.word or t.nl or t.glued:
+        return False
+    if t.low in _NAME_TAILS:
+        return True
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return nxt is None or nxt.nl or not nxt.word or is_cap(nxt) or is_acronym(nxt) \
+        or lexicon().units.match(toks, j + 1) is not None
+
+
 def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | None:
     """(end token, place start token or None, bare) of an organisation starting at token i."""
     lex = lexicon()
@@ -150,15 +190,18 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         return None  # "Quận ủy viên" is a title
     n = len(toks)
     head_cap = toks[i].text[0].isupper()
-    if not head_cap and kind == "generic" and phrase.lower() not in _LOWER_HEADS:
-        return None
-    if i > 0 and toks[i - 1].low in _PLURAL:
+    head_low = phrase.lower()
+    if not head_cap and kind != "standalone":
+        # lower-case heads only inside titles: "Trưởng phòng Văn hóa", "Hiệu trưởng trường X"
+        if head_low not in _LOWER_HEADS or not _in_title(toks, i):
+            return None
+    if i > 0 and toks[i - 1].low in _PLURAL_BEFORE:
         return None
     if hend < n and toks[hend].low in _PLURAL:
         return None
     if kind == "generic":
         # "Phòng Văn hóa", "trường THCS Lĩnh Nam"; not "Hội nghị", "Bộ máy", "Ban tổ chức"
-        if hend >= n or "\n" in text[toks[hend - 1].end:toks[hend].start]:
+        if hend >= n or toks[hend].nl:
             return None
         nxt = toks[hend]
         if not (is_cap(nxt) or is_acronym(nxt) or nxt.text in _QUOTES_OPEN
@@ -166,24 +209,21 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             u = lex.units.match(toks, hend)
             if not (u and u[2][1] and head_cap):
                 return None
+        if head_low not in _NAMED_AFTER_PEOPLE and _person_at(toks, hend):
+            return None  # "Giám đốc Sở Vũ Văn Viện"
     elif not head_cap and kind == "standalone":
         # "ủy ban nhân dân phường X": lower-case full names only with a named place
         u = lex.units.match(toks, hend)
         if not (u and u[2][1] and place_name_end(toks, u[0])):
-            return None
-    elif not head_cap and kind == "fixed":
-        nxt = toks[hend] if hend < n else None
-        if nxt is None or not (is_cap(nxt) or nxt.text in _QUOTES_OPEN):
             return None
     j = hend
     last = hend
     place = None
     descriptor = False
     pending = 0
-    head_low = phrase.lower()
     while j < n:
         t = toks[j]
-        if "\n" in text[toks[j - 1].end:t.start]:
+        if t.nl:
             break
         if toks[j - 1].low in ("ủy", "uỷ") and is_cap(t):
             # a party committee is followed by its place: "Quận ủy Hoàng Mai"
@@ -195,16 +235,33 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         hm0 = lex.heads.match(toks, j)
         if u and hm0 and hm0[0] > u[0]:
             u = None  # "Quận ủy" is a body, not the unit word "quận"
-        if u and u[2][1] and (t.text[0].islower() or is_cap(t) or t.text in ("TP", "TP.")):
-            uend, _, (utype, _admin) = u
-            if uend < n and toks[uend].text == "." and toks[j].text in ("TP", "Tp", "Q", "P"):
+        if u:
+            uend, _, (utype, admin) = u
+            if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
                 uend += 1
-            pe = place_name_end(toks, uend)
-            if pe:
-                place, last = j, pe
-            elif utype in _DISTRICT_LEVEL and pending == 0:
+            pe = place_name_end(toks, uend, admin=admin)
+            if pe and pending <= 3:
+                if admin:
+                    place, last = j, pe
+                    break
+                # "tổ dân phố số 7", "khu dân cư số 4": a place that may be followed by its
+                # ward or district
+                if place is None:
+                    place = j
+                j = last = pe
+                descriptor, pending = True, 0
+                continue
+            if pe is None and admin and utype in _DISTRICT_LEVEL and pending <= 3 and (
+                    t.text[0].islower() or t.text in ("Quận", "Huyện", "Tỉnh")):
                 place, last = j, uend
-            break
+                break
+            if t.text[0].islower():
+                # a ward-level unit word without its name, or "xã hội": a plain word
+                if pending >= _MAX_PENDING or t.low in _STOP:
+                    break
+                j += 1
+                pending += 1
+                continue
         if t.text in _QUOTES_OPEN:
             qe = _quote_end(toks, j, text)
             if qe is None:
@@ -217,15 +274,15 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             place = j
             break
         be = _bare_place_end(toks, j)
-        if be and pending == 0:
+        if be and pending <= 2:
             place, last = j, be
             break
-        if is_cap(t) or is_acronym(t) or (t.text[0].isdigit() and descriptor):
-            hm = lex.heads.match(toks, j)
+        if is_cap(t) or is_acronym(t) or (t.text[0].isdigit() and descriptor and not pending):
+            hm = hm0
             if hm:
-                if pending == 0 and hm[2][0] in ("standalone", "fixed"):
+                if pending <= 2 and hm[2][0] in ("standalone", "fixed"):
                     j = last = hm[0]  # a body of a body: "Ban Thường vụ Quận ủy"
-                    descriptor = True
+                    descriptor, pending = True, 0
                     continue
                 if descriptor or pending:
                     break
@@ -233,16 +290,14 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             if (tm and tm[1].lower() != "thường trực") or (
                     j > hend and lex.honorifics.match(toks, j)):
                 break
-            if (descriptor and t.low in lex.surnames and head_low not in _NAMED_AFTER_PEOPLE
-                    and j + 1 < n and is_cap(toks[j + 1])):
+            if descriptor and head_low not in _NAMED_AFTER_PEOPLE and _person_at(toks, j):
                 break
             j += 1
             last = j
             descriptor, pending = True, 0
             # the lower-case tail of a compound belongs to the name: "Thông tin", "Đào tạo"
-            if (j < n and toks[j].word and toks[j].text[0].islower() and is_cap(t)
-                    and toks[j].low not in _STOP and not lex.units.match(toks, j)
-                    and toks[j].start == t.end + 1):
+            if j < n and is_cap(t) and toks[j].text[0].islower() and \
+                    not lex.units.match(toks, j) and _tail_ok(toks, j):
                 j += 1
                 last = j
             continue
@@ -273,7 +328,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         # "UBND phường" (a ward unit word without its name) is generic
         if hend < n:
             u = lex.units.match(toks, hend)
-            if u and u[2][1] and u[2][0] not in _DISTRICT_LEVEL:
+            if u and u[2][1] and u[2][0] not in _DISTRICT_LEVEL and not toks[hend].nl:
                 return None
     return last, place, bare
 
@@ -290,7 +345,8 @@ def find_orgs(text: str, toks: list[Tok], acronyms: dict[str, str]) -> list[OrgS
             continue
         res = _scan(toks, i, text)
         if res is None:
-            i += 1
+            hm = lex.heads.match(toks, i)
+            i = max(i + 1, hm[0] - 1) if hm else i + 1
             continue
         j, place, bare = res
         span = OrgSpan(i, j, t.start, toks[j - 1].end, bare=bare)

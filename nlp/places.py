@@ -85,16 +85,17 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(names, provinces, province_new, wards, ward_only, districts, min(max_len, 5))
 
 
-def place_name_end(toks: list[Tok], i: int, limit: int = 4) -> int | None:
+def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True) -> int | None:
     """End (exclusive token index) of the place name starting at token i, or None.
 
-    A name is Title-case words ("Hoàng Mai"), a number ("Quận 1", "phường 12") or "số N".
-    When the capitalised run is longer than a known place, the longest gazetteer name wins
-    ("quận Hoàng Mai Nguyễn Minh Tâm" → "Hoàng Mai"); an unknown run is cut before a family
-    name followed by one to three more capitalised words (a person named after the place).
+    A name is Title-case words ("Hoàng Mai"), a number ("Quận 1", "phường 12") or "số N",
+    on the same line. When the capitalised run is longer than a known place, the longest
+    gazetteer name wins ("quận Hoàng Mai Nguyễn Minh Tâm" → "Hoàng Mai"). After an
+    administrative unit word, an unknown run that reads as a person's name (family name + one
+    to three words) is a name, not a place: "Phó Chủ tịch UBND quận Trần Quốc Hưng".
     """
     n = len(toks)
-    if i >= n:
+    if i >= n or toks[i].nl:
         return None
     t = toks[i]
     if t.low == "số" and i + 1 < n and toks[i + 1].text.isdigit():
@@ -104,23 +105,37 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4) -> int | None:
     if not is_cap(t):
         return None
     lex = lexicon()
-    if lex.titles.match(toks, i) or lex.honorifics.match(toks, i) or _starts_org(toks, i):
+    if lex.titles.match(toks, i) or _starts_org(toks, i):
         return None
     j = i
-    while j < n and j - i < limit + 3 and is_cap(toks[j]) and toks[j].end - toks[j].start > 0:
-        if j > i and (toks[j].start - toks[j - 1].end) > 1:
+    while j < n and j - i < limit + 3 and is_cap(toks[j]) and toks[j].text.isalpha():
+        if j > i and (toks[j].nl or toks[j].glued):
             break
-        if j > i and (lex.titles.match(toks, j) or lex.honorifics.match(toks, j)
-                      or _starts_org(toks, j)):
+        if j > i and (lex.titles.match(toks, j) or _starts_org(toks, j)):
             break
         j += 1
     run = j - i
+    if run == 0:
+        return None
     gaz = gazetteer()
+    best = None
     for length in range(min(run, gaz.max_len), 0, -1):
         name = " ".join(tk.low for tk in toks[i:i + length])
         if name in gaz.names or name in lex.places:
-            if length == run or length >= 2 or not _surname_run(toks, i + length, j):
-                return i + length
+            best = length
+            break
+    # "phường Cổ Nhuế 1": a number that belongs to the name
+    if best == run and j < n and toks[j].text.isdigit() and not toks[j].nl:
+        name = " ".join(tk.low for tk in toks[i:j + 1])
+        if name in gaz.names:
+            return j + 1
+    if admin and toks[i].low in lex.surnames and 2 <= run <= 4 and (best or 0) < run:
+        if best and run - best >= 2 and toks[i + best].low in lex.surnames:
+            return i + best
+        return None  # a person's name after a bare unit word
+    if best is not None:
+        if best == run or best >= 2 or not _surname_run(toks, i + best, j):
+            return i + best
     # unknown place: cut before a trailing person name
     for k in range(i + 1, j - 1):
         if toks[k].low in lex.surnames and 2 <= j - k <= 4:
