@@ -372,3 +372,19 @@ def test_inline_related_box_between_paragraphs():
     html = page().replace(f"<p>{PARAS[0]}</p>", f"<p>{PARAS[0]}</p>{box}")
     art = extract(html, URL)
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_short_notice_beside_a_long_sidebar_text():
+    intro = ("Phường Tân Mai được thành lập năm 1982 trên cơ sở một phần xã Hoàng Văn Thụ, có diện tích tự nhiên "
+             "hơn 60 ha với 21 tổ dân phố. Những năm qua, Đảng bộ, chính quyền và nhân dân phường đã đoàn kết, "
+             "phát huy truyền thống cách mạng, đạt được nhiều thành tựu quan trọng trong phát triển kinh tế - xã "
+             "hội, giữ vững an ninh chính trị, trật tự an toàn xã hội và xây dựng đời sống văn hóa ở khu dân cư. ") * 2
+    notice = ("UBND phường Tân Mai thông báo lịch tiếp công dân tháng 6 năm 2024 vào sáng thứ Năm hằng tuần tại "
+              "trụ sở UBND phường. Công dân đến mang theo giấy tờ tùy thân.")
+    html = (f"<html><head><title>Thông báo lịch tiếp công dân tháng 6 - Thông báo - Phường Tân Mai</title></head><body>"
+            f'<table><tr><td class="left"><div class="gioithieu"><h3>Giới thiệu chung</h3><p>{intro}</p></div></td>'
+            f'<td class="center"><div class="tieude">Thông báo lịch tiếp công dân tháng 6</div><div>28/05/2024 08:00</div>'
+            f'<div class="nd"><p>{notice}</p></div></td></tr></table></body></html>')
+    art = extract(html, "http://tanmai.gov.vn/thong-bao/55")
+    assert art.is_article, art.reason
+    assert art.body == notice and art.published == "2024-05-28T08:00"

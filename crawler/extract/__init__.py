@@ -139,6 +139,38 @@ def _parse(text: str):
     return etree.fromstring(text, parser=_PARSER)
 
 
+def _title_level(b, tt: str, heads: list[str]) -> int:
+    """2: the block is part of the <title> (beside a separator) or the og/JSON-LD headline;
+    1: it is the whole <title>; 0: neither."""
+    t = _norm(b.text)
+    if not TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS or b.link_density > 0.9 and b.n < TITLE_LIKELY_CHARS:
+        return 0
+    if t in heads:
+        return 2
+    if t == tt:
+        return 1
+    if tt.startswith(t) and re.match(r"^\s*[-–—|:»>›/]", tt[len(t):]):
+        return 2
+    if tt.endswith(t) and re.search(r"[-–—|:»>›/]\s*$", tt[:-len(t)]):
+        return 2
+    return 0
+
+
+def _title_anchor(blocks, meta: dict) -> int | None:
+    """Index of the one block that the <title> / headline identify as the title (not a link),
+    or None when there is none or several."""
+    tt = _norm(meta.get("title_tag") or "")
+    heads = [_norm(h) for h in (meta.get("og_title"), meta.get("jsonld_headline")) if h]
+    if not tt and not heads:
+        return None
+    found = [b for b in blocks if b.link_density < 0.5 and _title_level(b, tt, heads) == 2]
+    if not found:
+        return None
+    longest = max(b.n for b in found)
+    found = [b for b in found if b.n == longest]
+    return found[0].index if len(found) == 1 else None
+
+
 def _choose_title(blocks, region_start: int, meta: dict, body_start: int | None = None) -> tuple[str | None, int | None]:
     """The article title and the index of the block holding it (None when not on the page).
 
@@ -159,19 +191,7 @@ def _choose_title(blocks, region_start: int, meta: dict, body_start: int | None 
     hi = min(len(blocks), max(region_start, body_start) + TITLE_WINDOW_AFTER + 1)
 
     def match(b) -> int:
-        """2: part of the <title> or the headline; 1: the whole <title>; 0: no."""
-        t = _norm(b.text)
-        if not TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS or b.link_density > 0.9 and b.n < TITLE_LIKELY_CHARS:
-            return 0
-        if t in heads:
-            return 2
-        if t == tt:
-            return 1
-        if tt.startswith(t) and re.match(r"^\s*[-–—|:»>›/]", tt[len(t):]):
-            return 2
-        if tt.endswith(t) and re.search(r"[-–—|:»>›/]\s*$", tt[:-len(t)]):
-            return 2
-        return 0
+        return _title_level(b, tt, heads)
 
     def distance(i: int) -> int:
         return abs(i - body_start) + (TITLE_AFTER_PENALTY if i >= body_start else 0)
@@ -454,7 +474,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         except Exception:  # noqa: BLE001 - a bad hint falls back to scoring
             best = None
     if best is None:
-        best, region, _stats = _blocks.choose_region(blocks)
+        best, region, _stats = _blocks.choose_region(blocks, _title_anchor(blocks, meta))
     if best is None:
         return _fail(url, "no main text found")
     region_blocks = [b for b in blocks if _in_region(b, region)]

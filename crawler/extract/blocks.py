@@ -67,6 +67,10 @@ NEGATIVE_CLASS = re.compile(
 )
 POSITIVE_CLASS_FACTOR = 1.25
 NEGATIVE_CLASS_FACTOR = 0.3
+# Title anchoring: the article text starts at most this many blocks after its title (date line,
+# author, share bar, lead in between), and an element there must score at least this much.
+ANCHOR_GAP = 8
+ANCHOR_MIN_SCORE = 1.0
 # A sibling of the best element joins the region when its score reaches this share of the best's.
 SIBLING_SCORE_RATIO = 0.2
 
@@ -251,16 +255,22 @@ def _class_factor(el) -> float:
     return 1.0
 
 
-def choose_region(blocks: list[Block]) -> tuple[object | None, set, dict]:
+def choose_region(blocks: list[Block], anchor: int | None = None) -> tuple[object | None, set, dict]:
     """Return ``(best element, region elements, stats)``; the region is the best element plus
     its siblings holding plain text (long blocks, few links): a lead in its own element, a second
-    body element. ``stats`` maps each element to [score, chars, link chars, plain chars, final]."""
+    body element. ``stats`` maps each element to [score, chars, link chars, plain chars, first
+    block index, final score].
+
+    ``anchor`` is the index of the block holding the title when the <title> tag identified it:
+    the article text starts right after its title, so when the best element starts elsewhere
+    (a long "Giới thiệu" box beside a short notice) the best element starting within
+    ``ANCHOR_GAP`` blocks after the title is taken instead, if it scores at all."""
     stats: dict = {}
     for b in blocks:
         for depth, el in enumerate(b.chain):
             st = stats.get(el)
             if st is None:
-                st = stats[el] = [0.0, 0, 0, 0]
+                st = stats[el] = [0.0, 0, 0, 0, b.index, 0.0]
             if depth < len(ANCESTOR_WEIGHTS):
                 st[0] += b.score * ANCESTOR_WEIGHTS[depth]
             st[1] += b.n
@@ -268,16 +278,22 @@ def choose_region(blocks: list[Block]) -> tuple[object | None, set, dict]:
             if b.n >= PROSE_MIN_CHARS and b.link_density <= PROSE_MAX_LINK_DENSITY:
                 st[3] += b.n  # plain text: a lead may have few function words
     best, best_score = None, 0.0
+    anchored, anchored_score = None, 0.0
     for el, st in stats.items():
         if not isinstance(el.tag, str) or el.tag in ("html", "body") or st[0] <= 0:
             continue
         ld = st[2] / max(1, st[1])
         final = st[0] * (1 - ld) * _class_factor(el)
-        st.append(final)
+        st[5] = final
         if final > best_score:
             best, best_score = el, final
+        if anchor is not None and anchor < st[4] <= anchor + ANCHOR_GAP and final > anchored_score:
+            anchored, anchored_score = el, final
     if best is None:
         return None, set(), stats
+    if (anchored is not None and anchored is not best and anchored_score >= ANCHOR_MIN_SCORE
+            and not anchor < stats[best][4] <= anchor + ANCHOR_GAP):
+        best, best_score = anchored, anchored_score
     region = {best}
     parent = best.getparent()
     if parent is not None:
@@ -285,10 +301,9 @@ def choose_region(blocks: list[Block]) -> tuple[object | None, set, dict]:
             if sib is best or sib not in stats:
                 continue
             st = stats[sib]
-            final = st[4] if len(st) > 4 else 0.0
             ld = st[2] / max(1, st[1])
             if ld > PROSE_MAX_LINK_DENSITY:
                 continue
-            if final >= SIBLING_SCORE_RATIO * best_score or (st[3] >= PROSE_MIN_CHARS and st[3] >= 0.5 * st[1]):
+            if st[5] >= SIBLING_SCORE_RATIO * best_score or (st[3] >= PROSE_MIN_CHARS and st[3] >= 0.5 * st[1]):
                 region.add(sib)
     return best, region, stats
