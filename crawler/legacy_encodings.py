@@ -9,8 +9,8 @@ iso-8859-1 / windows-1252 or nothing, so their bytes decode "successfully" into 
 Detection reads every word that holds a non-ASCII character three ways — as the text already is,
 as TCVN3 and as VNI — and asks which readings are well-formed Vietnamese syllables (initial
 consonant + rhyme + at most one tone, stop finals only with the acute or dot tone). Legacy text is
-converted only when its legacy reading clearly wins: real Unicode Vietnamese and English stay as they
-are. A page that mixes a Unicode template with a legacy article is converted text node by text node.
+converted only when its legacy reading clearly wins: real Unicode Vietnamese and English stay as
+they are. A page that mixes a Unicode template with a legacy article is converted text node by text node.
 """
 from __future__ import annotations
 
@@ -129,7 +129,7 @@ def _cp1252_controls(text: str) -> str:
 
 
 def decode_tcvn3(data: bytes | str) -> str:
-    """TCVN3 bytes (or their Latin-1 reading) → NFC Unicode. Characters above U+00FF pass through."""
+    """TCVN3 bytes (or their Latin-1 reading) → NFC Unicode; characters above U+00FF pass."""
     text = _as_text(data).translate(_TCVN3_TABLE)
     return unicodedata.normalize("NFC", _cp1252_controls(text))
 

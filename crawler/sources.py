@@ -39,6 +39,13 @@ _KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "file": ((str, list), "a WARC file path or a list of them (kind = \"warc\")"),
     "user_agent": ((str,), "the User-Agent header for this source, with a contact, e.g. "
                            "\"vnnews/0.1 (+mailto:you@example.org)\""),
+    "domain": ((str,), "the archived host (and path) to list, e.g. \"hoangmai.hanoi.gov.vn\" "
+                       "(kind = \"wayback\"; default: base_url's host)"),
+    "cdx_url": ((str,), "a Wayback CDX endpoint, e.g. "
+                        "\"https://web.archive.org/cdx/search/cdx\""),
+    "wayback_url": ((str,), "a Wayback replay prefix, e.g. \"https://web.archive.org/web/\""),
+    "from_year": ((int, str), "the first capture year (or YYYYMMDD...) to list, e.g. 2012"),
+    "to_year": ((int, str), "the last capture year (or YYYYMMDD...) to list, e.g. 2025"),
 }
 _REQUIRED = ("name", "kind")
 
@@ -61,12 +68,32 @@ class Source:
     hints: dict = field(default_factory=dict)
     file: str | list | None = None
     user_agent: str | None = None  # replaces the default User-Agent for this source
+    domain: str | None = None  # kind = "wayback": what to list in the CDX index
+    cdx_url: str = "https://web.archive.org/cdx/search/cdx"
+    wayback_url: str = "https://web.archive.org/web/"
+    from_year: int | str | None = None
+    to_year: int | str | None = None
     line: int = 0  # where the entry starts in the file, for messages
 
     @property
     def hosts(self) -> set[str]:
         urls = [self.base_url, *self.start_urls]
         return {urlsplit(u).hostname for u in urls if u}
+
+    @property
+    def fetch_hosts(self) -> set[str]:
+        """The hosts the crawler contacts: the archive's for a wayback source."""
+        if self.kind == "wayback":
+            return {urlsplit(u).hostname for u in (self.cdx_url, self.wayback_url)}
+        return self.hosts
+
+    @property
+    def archived_domain(self) -> str:
+        """kind = "wayback": the host (and path) whose captures are listed."""
+        if self.domain:
+            return self.domain.split("://")[-1].rstrip("/")
+        parts = urlsplit(self.base_url or self.start_urls[0])
+        return (parts.netloc + parts.path).rstrip("/")
 
     def config(self) -> dict:
         keys = [k for k in _KEYS if k != "name"]
@@ -118,8 +145,11 @@ def _check_entry(raw: dict, where: str) -> None:
             except re.error as exc:
                 raise ConfigError(f"{where}: key '{key}': invalid regular expression "
                                   f"{pattern!r} ({exc}); fix the pattern") from None
-    if raw["kind"] in ("portal", "wayback") and not (raw.get("start_urls") or
-                                                     raw.get("base_url")):
+    if raw["kind"] == "wayback" and not (raw.get("domain") or raw.get("base_url") or
+                                         raw.get("start_urls")):
+        raise ConfigError(f"{where}: a wayback source needs domain or base_url; add "
+                          "domain = \"hoangmai.hanoi.gov.vn\"")
+    if raw["kind"] == "portal" and not (raw.get("start_urls") or raw.get("base_url")):
         raise ConfigError(f"{where}: a {raw['kind']} source needs base_url or start_urls; "
                           "add base_url = \"https://...\"")
     if raw["kind"] == "warc" and not raw.get("file"):
