@@ -430,7 +430,7 @@ class _HoangMai(_Template):
 </select></div>
 </div>"""
 
-    def article_block(self, art: DemoArticle, articles) -> str:
+    def article_block(self, art: DemoArticle, articles, popup: bool = False) -> str:
         parts = []
         for i, para in enumerate(art.paragraphs):
             parts.append(f'<p style="text-align: justify;">&nbsp;&nbsp;&nbsp;&nbsp; {e(para)}</p>')
@@ -448,6 +448,8 @@ class _HoangMai(_Template):
             links = "".join(f'<li><a href="{e(a["url"])}" target="_blank">{e(a["text"])}</a></li>'
                             for a in art.attachments)
             attach = f'<div class="news-attach"><span>File đính kèm:</span><ul>{links}</ul></div>'
+        print_link = ('href="javascript:window.print();"' if popup else f'href="{e(art.print_path)}" '
+                      "onclick=\"window.open(this.href,'inbai','width=800,height=600,scrollbars=yes');return false;\"")
         same = _related(art, articles)
         others = "".join(f'<li><a href="{e(a.url_path)}">{e(a.title)}</a> <span class="date">({_dmy(a.when)})</span></li>'
                          for a in same[:RELATED])
@@ -464,7 +466,7 @@ class _HoangMai(_Template):
 </div>
 {attach}
 <div class="account-news">admin admin</div>
-<div class="tool-news"><a href="{e(art.print_path)}" onclick="window.open(this.href,'inbai','width=800,height=600,scrollbars=yes');return false;"><img alt="" src="/hoangmai/hoangmai-theme/images/print.gif" /> In bài viết</a> | <a href="mailto:?subject={quote(art.title)}"><img alt="" src="/hoangmai/hoangmai-theme/images/mail.gif" /> Gửi mail</a></div>
+<div class="tool-news"><a {print_link}><img alt="" src="/hoangmai/hoangmai-theme/images/print.gif" /> In bài viết</a> | <a href="mailto:?subject={quote(art.title)}"><img alt="" src="/hoangmai/hoangmai-theme/images/mail.gif" /> Gửi mail</a></div>
 <div class="other-news"><div class="other-news-title">Các tin khác</div><ul>{others}</ul></div>
 </div>
 </div>
@@ -500,9 +502,8 @@ class _HoangMai(_Template):
         cats = _categories(articles)
         for art in articles:
             title = f"{art.title} - {art.category} - {self.site_name}"
-            block = self.article_block(art, articles)
-            yield art.url_path, self.page(title, block, articles, cats)
-            yield art.print_path, self.page(title, block, articles, cats, popup=True)
+            yield art.url_path, self.page(title, self.article_block(art, articles), articles, cats)
+            yield art.print_path, self.page(title, self.article_block(art, articles, popup=True), articles, cats, popup=True)
         for slug, name in cats:
             chunks = _pages(_by_date([a for a in articles if a.category_slug == slug]))
             for n, items in enumerate(chunks, 1):
