@@ -44,6 +44,10 @@ class Doc:
         for o in orgs:
             for k in range(o.i, o.j):
                 blocked[k] = True
+        # nothing inside the quoted title of a campaign, contest or event is a place or a person
+        for qs, qe in _quoted(toks):
+            for k in range(qs, qe):
+                blocked[k] = True
         locs = find_locs(text, toks, blocked)
         for s, e, i, j, value, attrs in locs:
             for k in range(i, j):
@@ -52,6 +56,23 @@ class Doc:
         for p in find_persons(text, toks, orgs, blocked):
             out.append(("PERSON", p.start, p.end, p.value, p.attrs))
         return out
+
+
+def _quoted(toks: list[Tok]):
+    """Token ranges inside quotes holding at least three words."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        if toks[i].text in ("“", '"', "«"):
+            for k in range(i + 1, min(n, i + 30)):
+                if toks[k].nl:
+                    break
+                if toks[k].text in ("”", '"', "»"):
+                    if k - i - 1 >= 3:
+                        yield i + 1, k
+                    i = k
+                    break
+        i += 1
 
 
 def prepare(text: str) -> Doc:

@@ -197,6 +197,9 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             return None
     if i > 0 and toks[i - 1].low in _PLURAL_BEFORE:
         return None
+    if kind == "generic" and toks[i].low in lex.surnames and i > 0 and (
+            lex.honorifics.match(toks, i - 1) or _person_at(toks, i)):
+        return None  # "ông Đoàn Văn Kiên", "Mai Xuân Trường"
     if hend < n and toks[hend].low in _PLURAL:
         return None
     if kind == "generic":

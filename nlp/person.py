@@ -29,6 +29,9 @@ __all__ = ["PersonSpan", "find_persons"]
 _KIN_HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "cháu", "cụ", "thầy"}
 _SEPARATORS = {"-", ",", "("}
 _NOT_PLACES_FOR_NAMES = {"hồ chí minh"}
+_CAN = {"giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"}
+_CHI = {"tý", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu",
+        "tuất", "hợi"}
 
 
 @dataclass
@@ -109,8 +112,12 @@ def _name_run(c: _Ctx, j: int, limit: int = 4) -> int:
         if k > j:
             if not c.gap_ok(k - 1, k) or toks[k].start - toks[k - 1].end != 1:
                 break
-            if lex.titles.match(toks, k) or lex.heads.match(toks, k) or \
-                    lex.honorifics.match(toks, k) or lex.units.match(toks, k):
+            # names hold words that are also honorifics or heads ("Vân Anh", "Đình",
+            # "Trường"): only titles, standalone bodies and administrative units end them
+            hm = lex.heads.match(toks, k)
+            um = lex.units.match(toks, k)
+            if lex.titles.match(toks, k) or (hm and hm[2][0] == "standalone") or \
+                    (um and um[2][1]):
                 break
         k += 1
     return k - j
@@ -153,6 +160,8 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
         elif run == 1 and hon and (fold(toks[hon[0]].text) in _KIN_HONORIFICS
                                    or toks[start].low in {f.split()[-1] for f in full_names}):
             ok = True
+        if ok and run == 2 and toks[start].low in _CAN and toks[start + 1].low in _CHI:
+            ok = False  # a year of the sexagenary cycle: "Giáp Thìn", "Đinh Dậu"
         if ok:
             name_low = " ".join(t.low for t in toks[start:start + run])
             if not hon and (name_low in gaz.provinces or name_low in lex.places) and \
