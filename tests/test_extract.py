@@ -388,3 +388,22 @@ def test_short_notice_beside_a_long_sidebar_text():
     art = extract(html, "http://tanmai.gov.vn/thong-bao/55")
     assert art.is_article, art.reason
     assert art.body == notice and art.published == "2024-05-28T08:00"
+
+
+def test_learned_site_boilerplate_stays_out_of_the_body():
+    from crawler.extract import learn_boilerplate
+
+    # A template that puts a site notice inside the article container, on every page.
+    notice = "<p>Cổng thông tin đang chạy thử nghiệm, mời bạn đọc góp ý về giao diện mới của trang.</p>"
+    pages = []
+    for d in range(1, 6):  # five different articles of the same site
+        html = page(f"Ngày đăng 0{d}/10/2018 | 15:54", extra_body=notice)
+        for text in (*PARAS, LEAD, TITLE):
+            html = html.replace(text, f"{text} (bài {d})")
+        pages.append(html)
+    learned = learn_boilerplate(p.encode() for p in pages)
+    assert "Cổng thông tin đang chạy thử nghiệm, mời bạn đọc góp ý về giao diện mới của trang." in learned
+    assert not any(text.startswith(p) for text in learned for p in (*PARAS, LEAD, TITLE))
+    assert "thử nghiệm" in extract(pages[0], URL).body
+    art = extract(pages[0], URL, {"boilerplate": learned})
+    assert "thử nghiệm" not in art.body and art.author == "Phạm Linh"

@@ -15,6 +15,7 @@ small function in a sibling module:
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -24,10 +25,11 @@ from . import blocks as _blocks
 from . import clean as _clean
 from .dates import find_dates
 from .decode import decode_html
+from .repetition import learn_boilerplate
 from .metadata import (breadcrumb_items, find_attachments, head_metadata, print_canonical,
                        split_title_tag, url_kind)
 
-__all__ = ["extract", "decode_html"]
+__all__ = ["extract", "decode_html", "learn_boilerplate"]
 
 # --- thresholds --------------------------------------------------------------------------------
 # Fewer characters of body (lead included) than this is not an article (a stub, a listing, an
@@ -447,7 +449,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         return _fail(url, "search page")
     if kind == "home":
         return _fail(url, "home page")
-    canonical = meta.get("canonical")
+    canonical = urljoin(url, meta["canonical"]) if meta.get("canonical") else None
 
     # 4. blocks
     crumbs = breadcrumb_items(root)
@@ -524,6 +526,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             inline_widget = None
         if _norm(b.text) in skip_texts or _PUNCT_ONLY.match(b.text) or (not started and _is_date_line(b)):
             continue
+        if b.text in boilerplate and _clean.byline_kind(b.text) is None:
+            continue  # repeated on most pages of the site (hints["boilerplate"])
         if not started and _is_top_byline(b):
             top_author = b.text
             continue
