@@ -58,6 +58,7 @@ __all__ = [
     "DemoPortal",
     "build_site",
     "load_articles",
+    "path_of",
     "query_key",
     "slugify",
     "url_to_file",
@@ -163,6 +164,16 @@ class DemoArticle:
     @property
     def when(self) -> datetime:
         return datetime.strptime(self.published, "%Y-%m-%dT%H:%M")
+
+
+def path_of(url: str) -> str:
+    """The part of a URL that :attr:`DemoArticle.url_path` holds: path plus "?query" if any.
+
+    ``path_of("http://127.0.0.1:8000/binhthanh/post.aspx?ItemID=651#top")`` →
+    ``"/binhthanh/post.aspx?ItemID=651"`` (``urlsplit(url).path`` alone would drop the ItemID).
+    """
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
 def slugify(text: str) -> str:

@@ -263,3 +263,10 @@ def test_server_ignores_aspnet_parameter_order(portal):
     assert status == 200 and body == fetch(portal.url + "/binhthanh/Pages/default.aspx?cat_id=1&page=2")[2]
     first = fetch(portal.url + "/binhthanh/Pages/default.aspx?cat_id=1&page=1")
     assert first[0] == 200 and first[2] == fetch(portal.url + "/binhthanh/Pages/default.aspx?cat_id=1")[2]
+
+
+def test_path_of_keeps_the_query(articles):
+    from crawler.demo import path_of
+
+    assert path_of("http://127.0.0.1:1/binhthanh/post.aspx?ItemID=651#top") == "/binhthanh/post.aspx?ItemID=651"
+    assert all(path_of("http://h" + a.url_path) == a.url_path for a in articles)
