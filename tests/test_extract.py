@@ -200,6 +200,9 @@ def test_listing_pages_are_not_articles(n):
     ("http://h.gov.vn/Pages/default.aspx?cat_id=2&news_id=15", None),
     ("http://h.gov.vn/tin-tuc/tim-kiem-viec-lam-cho-thanh-nien-123.htm", None),
     (URL, None),
+    ("https://web.archive.org/web/20181008000000id_/http://h.gov.vn/vi/a/-/view_content/pop_up/1-a", "print"),
+    ("https://web.archive.org/web/2018/http://h.gov.vn/", "home"),
+    ("https://web.archive.org/web/20181008000000/http://h.gov.vn/vi/a/-/view_content/1-a", None),
 ])
 def test_url_kinds(url, kind):
     assert url_kind(url) == kind
@@ -407,3 +410,10 @@ def test_learned_site_boilerplate_stays_out_of_the_body():
     assert "thử nghiệm" in extract(pages[0], URL).body
     art = extract(pages[0], URL, {"boilerplate": learned})
     assert "thử nghiệm" not in art.body and art.author == "Phạm Linh"
+
+
+def test_wayback_toolbar_is_ignored():
+    toolbar = ('<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id="wm-ipp"><a href="/web/">The Wayback Machine</a> '
+               '<span>08/10/2018 01:02</span> 12 captures 01 Jan 2015 - 31 Dec 2020</div><!-- END WAYBACK TOOLBAR INSERT -->')
+    art = extract(page().replace("<body>", "<body>" + toolbar), "https://web.archive.org/web/20181008000000/" + URL)
+    assert art.title == TITLE and art.published == "2018-10-08T15:54" and "Wayback" not in art.body

@@ -86,6 +86,7 @@ _TITLE_CLASS = re.compile(r"title|tieude|tieu-de|tieu_de|heading|headline|tenbai
 _SOURCE_TAG = re.compile(r"^\((?:[\w.\- ]{2,40})\)\s*[-–—]\s*")
 _RIGHT = re.compile(r"text-align\s*:\s*right", re.I)
 _CENTER = re.compile(r"text-align\s*:\s*center", re.I)
+_WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.S)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _PAGINATION = re.compile(r"^(?:[«‹←]?\s*(?:đầu tiên|trước|tiếp|sau|cuối cùng|trang sau|trang trước|next|prev|previous|first|last)\s*[»›→]?\s*|\d+(?:\s+\d+){2,}.*)$", re.I)
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
@@ -137,6 +138,8 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True, 
 
 def _parse(text: str):
     text = _XML_DECL.sub("", text, count=1)
+    if "WAYBACK TOOLBAR" in text:  # captures saved with the archive's banner
+        text = _WAYBACK_TOOLBAR.sub("", text)
     # Plain lxml.etree elements: lxml.html's element classes cost a lookup per node.
     return etree.fromstring(text, parser=_PARSER)
 

@@ -177,8 +177,21 @@ _HOME_PATHS = {"", "/", "/vi", "/vi/", "/en", "/en/", "/index.html", "/index.htm
                "/web/guest", "/web/guest/", "/portal", "/portal/", "/vi/home", "/vi/trang-chu"}
 
 
+_ARCHIVE_URL = re.compile(r"^https?://(?:web\.)?archive\.org/web/\d{1,14}[a-z_]*/(.+)$", re.I)
+
+
+def original_url(url: str) -> str:
+    """The archived page's own URL inside a Wayback Machine URL, else ``url`` unchanged."""
+    m = _ARCHIVE_URL.match(url or "")
+    if not m:
+        return url
+    inner = m.group(1)
+    return inner if re.match(r"^https?://", inner, re.I) else "http://" + inner
+
+
 def url_kind(url: str) -> str | None:
     """"print", "search" or "home" when the URL alone says so, else None."""
+    url = original_url(url)
     try:
         parts = urlsplit(url or "")
     except ValueError:
