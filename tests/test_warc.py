@@ -210,7 +210,7 @@ delay = 0
     crawled = tmp_path / "crawl.db"
     warc_dir = tmp_path / "warc"
     result = vnnews("crawl", "--sources", str(sources), "--db", str(crawled), "--warc",
-                    str(warc_dir), "--set", "AUTOTHROTTLE_ENABLED=false", timeout=120)
+                    str(warc_dir), timeout=120)
     assert result.returncode == 0, result.stderr
     files = list(warc_dir.glob("vnnews-*.warc.gz"))
     assert len(files) == 1

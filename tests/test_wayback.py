@@ -130,11 +130,6 @@ def archive_server():
     server.server_close()
 
 
-# The robots.txt response (a request without autothrottle_dont_adjust_delay) lifts the archive
-# host's delay from the source's 0 to DOWNLOAD_DELAY; local tests turn AutoThrottle off.
-FAST = ("--set", "AUTOTHROTTLE_ENABLED=false")
-
-
 def write_sources(path: Path, server_url: str, extra: str = "") -> Path:
     path.write_text(f'''
 [[source]]
@@ -167,7 +162,7 @@ def test_crawl_stores_each_archived_article_once(tmp_path, archive_server, vnnew
     sources = write_sources(tmp_path / "sources.toml", archive_server.url)
     db = tmp_path / "news.db"
     result = vnnews("crawl", "--sources", str(sources), "--source", "hoangmai-wayback",
-                    "--db", str(db), *FAST, timeout=120)
+                    "--db", str(db), timeout=120)
     assert result.returncode == 0, result.stderr
 
     conn = sqlite3.connect(db)
@@ -194,7 +189,7 @@ def test_crawl_stores_each_archived_article_once(tmp_path, archive_server, vnnew
 
     # a second crawl finds the same bytes: nothing new is stored
     again = vnnews("crawl", "--sources", str(sources), "--source", "hoangmai-wayback",
-                   "--db", str(db), *FAST, timeout=120)
+                   "--db", str(db), timeout=120)
     assert again.returncode == 0, again.stderr
     assert conn.execute("select count(*) from pages").fetchone()[0] == 3
     assert conn.execute("select count(*) from articles").fetchone()[0] == 3
@@ -206,7 +201,7 @@ def test_cdx_paging_and_year_range(tmp_path, archive_server, vnnews):
                             "from_year = 2016\nto_year = 2017")
     db = tmp_path / "news.db"
     result = vnnews("crawl", "--sources", str(sources), "--source", "hoangmai-wayback",
-                    "--db", str(db), "--set", "VNNEWS_CDX_PAGE_SIZE=2", *FAST, timeout=120)
+                    "--db", str(db), "--set", "VNNEWS_CDX_PAGE_SIZE=2", timeout=120)
     assert result.returncode == 0, result.stderr
     cdx = [p for p in archive_server.archive.requests if p.startswith("/cdx/")]
     assert len(cdx) >= 3 and all("from=2016" in p and "to=2017" in p for p in cdx)
@@ -218,7 +213,7 @@ def test_cdx_paging_and_year_range(tmp_path, archive_server, vnnews):
 def test_unreachable_cdx_server_is_one_clear_error(tmp_path, vnnews):
     sources = write_sources(tmp_path / "sources.toml", "http://127.0.0.1:9")
     result = vnnews("crawl", "--sources", str(sources), "--source", "hoangmai-wayback",
-                    "--db", str(tmp_path / "news.db"), *FAST, "--set", "RETRY_ENABLED=false",
+                    "--db", str(tmp_path / "news.db"), "--set", "RETRY_ENABLED=false",
                     timeout=120)
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
