@@ -417,3 +417,10 @@ def test_wayback_toolbar_is_ignored():
                '<span>08/10/2018 01:02</span> 12 captures 01 Jan 2015 - 31 Dec 2020</div><!-- END WAYBACK TOOLBAR INSERT -->')
     art = extract(page().replace("<body>", "<body>" + toolbar), "https://web.archive.org/web/20181008000000/" + URL)
     assert art.title == TITLE and art.published == "2018-10-08T15:54" and "Wayback" not in art.body
+
+
+def test_headline_with_line_break_and_cut_title_tag():
+    first, rest = TITLE.split(" ra ", 1)
+    html = simple_page(TITLE[:30] + "...", f"<h1>{first}<br/>ra {rest}</h1><p>08/10/2018 15:54</p>")
+    art = extract(html, "http://tanmai.gov.vn/tin/123")
+    assert art.title == TITLE

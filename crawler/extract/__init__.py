@@ -158,6 +158,8 @@ def _title_level(b, tt: str, heads: list[str]) -> int:
         return 2
     if tt.endswith(t) and re.search(r"[-–—|:»>›/]\s*$", tt[:-len(t)]):
         return 2
+    if tt.endswith(("...", "…")) and len(tt) >= TITLE_LIKELY_CHARS and t.startswith(tt.rstrip(".… ")):
+        return 2  # a <title> cut short: "Quận Hoàng Mai: Tập huấn phong trào..."
     return 0
 
 

@@ -183,6 +183,8 @@ def linearize(root) -> list[Block]:
             if tag in ("td", "th") and el.getparent() in flat_rows:
                 if el.getprevious() is not None:
                     add(" | ")
+            elif tag == "br" and counts["heading"]:
+                add(" ")  # a line break inside a headline does not split it
             elif tag in BLOCK_TAGS:
                 flush()
                 owners.append(el)
@@ -212,7 +214,7 @@ def linearize(root) -> list[Block]:
                 add(el.text)
         else:
             if tag is not None:
-                if tag in ("td", "th") and el.getparent() in flat_rows:
+                if tag in ("td", "th") and el.getparent() in flat_rows or tag == "br" and counts["heading"]:
                     pass
                 elif tag in BLOCK_TAGS:
                     flush()
