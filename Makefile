@@ -8,7 +8,7 @@ DB ?= data/news.db
 SERVE ?= 1
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv clean
+.PHONY: demo test venv redis clean
 
 venv: $(STAMP)
 
@@ -22,7 +22,11 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/vnnews demo --db $(DB) $(if $(filter 0,$(SERVE)),--no-serve,)
 
-test: $(STAMP)
+# The distributed-mode tests start their own redis-server: install it when missing (apt-get).
+redis:
+	scripts/redis.sh install
+
+test: $(STAMP) redis
 	$(BIN)/python -m pytest -q
 
 clean:
