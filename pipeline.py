@@ -60,9 +60,15 @@ def cmd_demo(args) -> int:
 
 
 def cmd_import_warc(args) -> int:
-    from crawler.warc import import_warc
+    from crawler.warc import import_warc, import_warc_source
 
-    summary = import_warc(args.files, args.db, source=args.source)
+    if args.sources:
+        summary = import_warc_source(args.sources, args.db, args.source, args.files)
+    elif args.files:
+        summary = import_warc(args.files, args.db, source=args.source)
+    else:
+        raise VnnewsError("import-warc: give WARC files, or --sources PATH --source NAME for a "
+                          "kind = \"warc\" entry")
     for path, counts in summary["files"].items():
         skipped = ", ".join(f"{n} {why}" for why, n in sorted(counts["skipped"].items()))
         print(f"{path}: pages {counts.get('fetched', 0)}, articles {counts.get('articles', 0)}, "
@@ -79,10 +85,14 @@ def _register_warc(sub) -> None:
         description="Read WARC files (gzip or not) made by any crawler and store their HTML "
                     "responses as pages and articles, with the capture time from WARC-Date. "
                     "Example: vnnews import-warc crawl.warc.gz --db data/news.db --source "
-                    "hoangmai-warc")
-    imp.add_argument("files", nargs="+", metavar="FILE", help="WARC files (.warc or .warc.gz)")
+                    "hoangmai-warc; or the files of a kind = \"warc\" entry: vnnews "
+                    "import-warc --sources data/sources.toml --source hoangmai-warc")
+    imp.add_argument("files", nargs="*", metavar="FILE", help="WARC files (.warc or .warc.gz)")
     imp.add_argument("--source", default="warc", metavar="NAME",
                      help="source name recorded on the pages (default: warc)")
+    imp.add_argument("--sources", metavar="PATH",
+                     help="sources file whose kind = \"warc\" entry --source names the files "
+                          "and extractor hints")
     _add_db(imp)
     imp.set_defaults(func=cmd_import_warc)
 

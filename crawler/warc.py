@@ -31,7 +31,8 @@ from warcio.warcwriter import WARCWriter
 from crawler.errors import VnnewsError
 from crawler.records import Page
 
-__all__ = ["WarcRecorder", "import_warc", "warc_file_name", "iter_warc_pages"]
+__all__ = ["WarcRecorder", "import_warc", "import_warc_source", "warc_file_name",
+           "iter_warc_pages"]
 
 # Hop-by-hop framing that no longer describes the recorded bytes (the HTTP client removed it).
 _FRAMING_HEADERS = {b"transfer-encoding"}
@@ -301,7 +302,7 @@ def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: d
 
 
 def import_warc(paths: list[str], db_path: str, source: str = "warc",
-                hints: dict | None = None) -> dict:
+                hints: dict | None = None, entry=None) -> dict:
     """Store the HTML responses of WARC files in the database; return counts per file.
 
     Every page is stored in its own transaction, so a file that breaks half-way keeps what
@@ -311,7 +312,11 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
     from crawler.store import open_store
 
     store = open_store(db_path)
-    store.save_source(source, "warc", None, None, None, {"file": [str(p) for p in paths]})
+    if entry is not None:  # the sources.toml entry (crawler.sources.Source) being imported
+        store.save_source(entry.name, entry.kind, entry.district, entry.province,
+                          entry.base_url, entry.config())
+    else:
+        store.save_source(source, "warc", None, None, None, {"file": [str(p) for p in paths]})
     crawl_id = store.start_crawl([source])
     totals: Counter = Counter()
     files, errors, seen = {}, [], {}
@@ -344,6 +349,27 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
     store.finish_crawl(crawl_id, summary)
     store.db.conn.close()
     return summary
+
+
+def import_warc_source(sources_path: str, db_path: str, name: str,
+                       files: list[str] | None = None) -> dict:
+    """Import the WARC files of the kind = "warc" entry ``name`` of a sources file (its
+    ``file`` key, paths relative to the sources file's folder or the current one), or
+    ``files`` under that entry's name and extractor hints."""
+    from crawler.errors import ConfigError
+    from crawler.sources import load_sources
+
+    source = load_sources(sources_path, only=[name])[0]
+    if source.kind != "warc":
+        raise ConfigError(f"{sources_path}:{source.line}: source '{name}' has kind = "
+                          f"\"{source.kind}\"; import-warc reads kind = \"warc\" entries (or "
+                          "pass the WARC files with --source to name their pages)")
+    if not files:
+        listed = [source.file] if isinstance(source.file, str) else list(source.file or [])
+        base = Path(sources_path).resolve().parent
+        files = [str(p if Path(p).is_absolute() or Path(p).exists() else base / p)
+                 for p in listed]
+    return import_warc(files, db_path, source=name, hints=source.hints or None, entry=source)
 
 
 def _one_line(exc: Exception) -> str:

@@ -179,6 +179,32 @@ def test_revisit_records_resolve_against_earlier_files(tmp_path, site, vnnews):
     assert "revisit of a record not in these files" not in second_line
 
 
+def test_import_a_warc_source_entry(tmp_path, site, vnnews):
+    """A kind = "warc" entry of sources.toml names its files (relative to the sources file)."""
+    wget_warc(site.url, tmp_path / "archive", "hoangmai")
+    sources = tmp_path / "sources.toml"
+    sources.write_text('''
+[[source]]
+name = "hoangmai-warc"
+district = "Hoàng Mai"
+province = "Hà Nội"
+kind = "warc"
+file = ["archive/hoangmai.warc.gz"]
+''', encoding="utf-8")
+    db = tmp_path / "news.db"
+    result = vnnews("import-warc", "--sources", str(sources), "--source", "hoangmai-warc",
+                    "--db", str(db), cwd=Path(__file__).parent)
+    assert result.returncode == 0, result.stderr
+    assert {"/" + p for p in articles(db)} == set(TITLES)
+    conn = sqlite3.connect(db)
+    assert conn.execute("select kind, district from sources").fetchall() == [("warc", "Hoàng Mai")]
+    assert {r[0] for r in conn.execute("select source from pages")} == {"hoangmai-warc"}
+
+    wrong = vnnews("import-warc", "--sources", str(sources), "--source", "nowhere",
+                   "--db", str(db))
+    assert wrong.returncode == 1 and "no source named 'nowhere'" in wrong.stderr
+
+
 def test_not_a_warc_is_one_clear_error_and_keeps_the_rest(tmp_path, site, vnnews):
     warc = wget_warc(site.url, tmp_path / "wget", "site")
     bogus = tmp_path / "notes.warc.gz"
