@@ -424,3 +424,12 @@ def test_headline_with_line_break_and_cut_title_tag():
     html = simple_page(TITLE[:30] + "...", f"<h1>{first}<br/>ra {rest}</h1><p>08/10/2018 15:54</p>")
     art = extract(html, "http://tanmai.gov.vn/tin/123")
     assert art.title == TITLE
+
+
+def test_related_list_inside_the_body_element_does_not_make_a_listing():
+    related = ('<p><strong>Tin liên quan:</strong></p>' + "".join(
+        f'<p><a href="/tin/{i}">Bản tin liên quan số {i} về công tác vệ sinh môi trường của phường</a></p>' for i in range(6))
+        + '<p><a href="/files/van-ban-cu.pdf">Văn bản cũ của một tin khác</a></p>')
+    art = extract(page(extra_body=related).replace('<p style="text-align: right;"><strong>Phạm Linh', '<p><strong>Phạm Linh'), URL)
+    assert art.is_article, art.reason
+    assert art.body == "\n\n".join(PARAS) and art.attachments == []

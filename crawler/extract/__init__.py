@@ -352,6 +352,29 @@ def _byline_near_title(blocks, title_idx) -> str | None:
     return None
 
 
+def _attachments(root, blocks, best, paragraphs, url) -> list[dict]:
+    """Document links in the article container (often just after the body element), from the
+    article's start up to the first widget after its text ("Các tin khác", a footer)."""
+    parent = best.getparent()
+    scope = parent if parent is not None and parent.tag not in ("body", "html") else best
+    found = find_attachments([scope], url)
+    if not found or not paragraphs:
+        return found
+    order = {el: i for i, el in enumerate(root.iter())}
+    start = order.get(paragraphs[0].owner, 0)
+    end = None
+    for b in blocks[paragraphs[-1].index + 1:]:
+        if _clean.widget_kind(b.text) == _clean.END and not _clean.is_attachment_label(b.text):
+            end = order.get(b.owner)
+            break
+    keep = []
+    for a in scope.iter("a"):
+        pos = order.get(a, -1)
+        if pos >= start and (end is None or pos < end):
+            keep.append(urljoin(url, (a.get("href") or "").strip()))
+    return [f for f in found if f["url"] in keep]
+
+
 def _more_text_after(widget, region_blocks, best) -> bool:
     """Whether plain body text (not links) follows ``widget`` inside ``best``."""
     for b in region_blocks:
@@ -512,6 +535,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     started = False
     author = top_author = None
     inline_widget = None  # the "Tin liên quan" box placed between body paragraphs, if any
+    considered: list = []  # region blocks before the end of the article
     for b in region_blocks:
         if b.index == title_idx or b.index == date_idx:
             continue
@@ -529,6 +553,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             if inline_widget in b.chain:
                 continue
             inline_widget = None
+        considered.append(b)
         if _norm(b.text) in skip_texts or _PUNCT_ONLY.match(b.text) or (not started and _is_date_line(b)):
             continue
         if b.text in boilerplate and _clean.byline_kind(b.text) is None:
@@ -596,7 +621,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     def is_headline(b) -> bool:
         return b.n >= HEADLINE_MIN_CHARS and b.link_density >= HEADLINE_MIN_LINK_DENSITY
 
-    headlines = sum(1 for b in region_blocks if is_headline(b))
+    headlines = sum(1 for b in considered if is_headline(b))
     prose = sum(1 for b in paragraphs if b.prose)
     # Teasers: prose whose nearest preceding block (dates skipped) is a headline link, the shape
     # of every listing item ("<a>Title</a> (08/10/2018) / summary"). In an article, prose follows
@@ -613,7 +638,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
                 found += 1
         return found, len(prose_blocks)
 
-    teasers, n_prose = count_teasers(region_blocks)
+    teasers, n_prose = count_teasers(considered)
     if n_prose and teasers >= LISTING_TEASER_SHARE * n_prose:
         return _fail(url, f"listing page ({teasers} teasers)", title=title, category=category)
     if headlines >= LISTING_MIN_HEADLINES and headlines >= LISTING_HEADLINE_PER_PROSE * max(1, prose):
@@ -629,9 +654,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             return _fail(url, f"listing page ({page_teasers} teasers, no main text)", title=title, category=category)
         return _fail(url, "no main text found (too short)", title=title, category=category)
 
-    # Attachments sit in the article container, often just after the body element.
-    scope = best.getparent() if best.getparent() is not None and best.getparent().tag not in ("body", "html") else best
-    attachments = find_attachments([scope], url)
+    attachments = _attachments(root, blocks, best, paragraphs, url)
     return Article(
         url=url, is_article=True, canonical_url=canonical, title=title, published=published,
         category=category, lead=lead, body=body, author=author, source_line=source_line,

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 __all__ = [
-    "widget_kind", "is_footer", "byline_kind", "looks_like_caption", "SKIP", "END",
+    "widget_kind", "is_footer", "is_attachment_label", "byline_kind", "looks_like_caption", "SKIP", "END",
 ]
 
 SKIP, END = "skip", "end"
@@ -93,6 +93,14 @@ def widget_kind(text: str) -> str | None:
     if is_footer(text):
         return END
     return None
+
+
+_ATTACHMENT_LABEL = re.compile(r"^[\W_]*(?:file|tệp|tập tin|tài liệu|văn bản)\s+đính\s+kèm|^[\W_]*đính\s+kèm", re.I)
+
+
+def is_attachment_label(text: str) -> bool:
+    """"File đính kèm:", "Tài liệu đính kèm" — ends the body, not the attachments."""
+    return len(text) <= WIDGET_LABEL_MAX_CHARS and bool(_ATTACHMENT_LABEL.match(text))
 
 
 def is_footer(text: str) -> bool:
