@@ -352,6 +352,19 @@ def _byline_near_title(blocks, title_idx) -> str | None:
     return None
 
 
+def _bylines_after(widget, region_blocks, best) -> list:
+    """Byline-shaped short blocks inside the body element after a closing widget (a related
+    list put before the author's name); they go through the usual byline classification."""
+    found = []
+    for b in region_blocks:
+        if b.index <= widget.index or best not in b.chain or b.link_density > 0.5:
+            continue
+        if b.n > _clean.BYLINE_MAX_CHARS or _clean.widget_kind(b.text):
+            break
+        found.append(b)
+    return found if all(_clean.byline_kind(b.text, True) for b in found) else []
+
+
 def _attachments(root, blocks, best, paragraphs, url) -> list[dict]:
     """Document links in the article container (often just after the body element), from the
     article's start up to the first widget after its text ("Các tin khác", a footer)."""
@@ -536,6 +549,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     author = top_author = None
     inline_widget = None  # the "Tin liên quan" box placed between body paragraphs, if any
     considered: list = []  # region blocks before the end of the article
+    late_bylines: list = []  # bylines placed after a closing "Tin liên quan" list
     for b in region_blocks:
         if b.index == title_idx or b.index == date_idx:
             continue
@@ -546,6 +560,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             if best in b.chain[1:] and b.owner is not best and _more_text_after(b, region_blocks, best):
                 inline_widget = _widget_box(b, region_blocks, best)
                 continue
+            late_bylines = _bylines_after(b, region_blocks, best)
             break
         if kind:
             continue
@@ -576,7 +591,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
 
     # Bylines, source line, CMS account at the end.
     source_line = None
-    for _ in range(TAIL_BLOCKS):
+    paragraphs.extend(late_bylines)
+    for _ in range(TAIL_BLOCKS + len(late_bylines)):
         if len(paragraphs) < 2:
             break
         b = paragraphs[-1]

@@ -678,6 +678,7 @@ class Html5Sections:
         if art.get("source_line"):
             tail += f'<p class="source">{e(art["source_line"])}</p>'
         rel = "".join(f'<p><a href="{self.url(a)}">{e(a["title"])}</a></p>' for a in related(arts, art, 2))
+        sections += [f'<p class="file"><a href="/media/files/{f}">{e(t)}</a></p>' for f, t in art.get("attachments", [])]
         comments = "".join(f'<li class="comment"><b>{n}</b><p>{c}</p></li>' for n, c in (
             ("Nguyễn Văn An", "Tôi rất đồng tình với chủ trương này, mong phường tiếp tục duy trì thường xuyên và mở rộng ra các khu phố khác để người dân được hưởng lợi."),
             ("Trần Thị Bình", "Đề nghị phường thông báo sớm hơn để các hộ gia đình sắp xếp thời gian tham gia, vì nhiều người đi làm cả ngày không nắm được thông tin.")))
