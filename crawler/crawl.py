@@ -171,12 +171,16 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
     Scrapy settings for this run. Raises VnnewsError when the configuration is wrong or a
     source could not be reached.
     """
-    sources = load_sources(sources_path, only=only, warn=warn)
+    store = open_store(db_path)  # a database that cannot be written fails first
+    skipped: list[str] = []
+    sources = load_sources(sources_path, only=only, warn=skipped.append)
     portals = [s for s in sources if s.kind in ("portal", "wayback")]
     if not portals:
-        raise ConfigError(f"{sources_path}: no enabled portal or wayback source to crawl; set "
-                          "enabled = true on an entry or pass --source NAME")
-    store = open_store(db_path)
+        why = f" ({len(skipped)} skipped: {skipped[0]})" if skipped else ""
+        raise ConfigError(f"{sources_path}: no enabled portal or wayback source to crawl{why}; "
+                          "set enabled = true on an entry or pass --source NAME")
+    for line in skipped:
+        warn(line)
     for s in portals:
         store.save_source(s.name, s.kind, s.district, s.province, s.base_url, s.config())
     names = [s.name for s in portals]
