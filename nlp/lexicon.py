@@ -106,6 +106,7 @@ class Lexicon:
     honorifics: PhraseTable
     abbrev: dict[str, str]  # folded abbreviation → expansion
     places: set[str]  # folded bare place names (countries, regions)
+    compounds: set[tuple[str, str]]  # lower-case two-syllable words inside org names
 
 
 @lru_cache(maxsize=1)
@@ -127,4 +128,5 @@ def lexicon() -> Lexicon:
         honorifics=PhraseTable({h: None for h in read_list("honorifics.txt")}),
         abbrev=abbrev,
         places={fold(p) for p in read_list("places.txt")},
+        compounds={tuple(fold(c).split()[:2]) for c in read_list("name_compounds.txt")},
     )

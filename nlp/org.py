@@ -34,9 +34,9 @@ __all__ = ["OrgSpan", "find_orgs", "find_acronyms", "initials"]
 
 # lower-case words that end a name (verbs, prepositions, determiners)
 _STOP = set("""các những của cho với tại trên để được là có đã sẽ đang trong về theo nhằm cùng
-phối hợp tổ chức ban hành đến từ khi thì mà này đó năm ngày tháng lần hội nghị do bởi vì nên
-như thực hiện triển khai làm việc kiểm tra và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên
-xuống qua sau trước gồm gồm có kể tới phải đi chỉ đạo""".split())
+phối tổ ban đến từ khi thì mà này đó năm ngày tháng lần do bởi vì nên như thực triển làm kiểm
+và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên xuống qua sau trước gồm kể tới phải đi
+khóa khoá thứ vừa mới luôn""".split())
 # heads whose names are often a person's name ("Trường THCS Nguyễn Du")
 _NAMED_AFTER_PEOPLE = {"trường", "bệnh viện", "công ty", "câu lạc bộ", "clb", "hợp tác xã",
                        "htx", "đội", "chi bộ", "thư viện", "học viện", "đại học"}
@@ -50,7 +50,7 @@ _DISTRICT_LEVEL = {"district", "town", "city", "province"}
 _MAX_PENDING = 6
 _PLURAL_BEFORE = {"các", "những", "mỗi", "từng", "mọi", "toàn"}
 # frequent last syllables of two-syllable words in organisation names
-_NAME_TAILS = set("""tin tạo hội trường nữ binh dân vụ tế sự thao lịch nghiệp thuế pháp hoạch
+_NAME_TAILS = set("""lý toàn tin tạo hội trường nữ binh dân vụ tế sự thao lịch nghiệp thuế pháp hoạch
 chính tư đạo vận giáo thị tải sản lâm lợi niên trị huấn học phòng hóa hoá phố động tra sát
 an quân thương xuất nông thôn sinh phẩm dưỡng đức nghệ hiểm tịch chúng khoa viện""".split())
 
@@ -210,7 +210,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         if not (is_cap(nxt) or is_acronym(nxt) or nxt.text in _QUOTES_OPEN
                 or (nxt.text.isdigit() and head_cap)):
             u = lex.units.match(toks, hend)
-            if not (u and u[2][1] and head_cap):
+            if not (u and head_cap and (u[2][1] or place_name_end(toks, u[0], admin=False))):
                 return None
         if head_low not in _NAMED_AFTER_PEOPLE and _person_at(toks, hend):
             return None  # "Giám đốc Sở Vũ Văn Viện"
@@ -234,6 +234,12 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             if pe:
                 place, last = j, pe
                 break
+        if t.text[0].islower() and j + 1 < n and (t.low, toks[j + 1].low) in lex.compounds \
+                and not toks[j + 1].nl and pending <= 1 and (descriptor or kind == "fixed") \
+                and toks[j - 1].low not in ("ủy", "uỷ"):
+            j = last = j + 2  # "Cảnh sát giao thông", "Ủy ban bầu cử"
+            descriptor, pending = True, 0
+            continue
         u = lex.units.match(toks, j)
         hm0 = lex.heads.match(toks, j)
         if u and hm0 and hm0[0] > u[0]:
@@ -243,7 +249,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
                 uend += 1
             pe = place_name_end(toks, uend, admin=admin)
-            if pe and pending <= 3:
+            if pe and pending <= _MAX_PENDING:
                 if admin:
                     place, last = j, pe
                     break
@@ -254,12 +260,13 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 j = last = pe
                 descriptor, pending = True, 0
                 continue
-            if pe is None and admin and utype in _DISTRICT_LEVEL and pending <= 3 and (
-                    t.text[0].islower() or t.text in ("Quận", "Huyện", "Tỉnh")):
+            if pe is None and admin and utype in _DISTRICT_LEVEL and pending <= _MAX_PENDING and (
+                    t.text[0].islower() or t.text in ("Quận", "Huyện", "Tỉnh", "Thành", "Thị")):
                 place, last = j, uend
                 break
+            if t.text[0].islower() and admin:
+                break  # a ward-level unit word without its name ends (and voids) the name
             if t.text[0].islower():
-                # a ward-level unit word without its name, or "xã hội": a plain word
                 if pending >= _MAX_PENDING or t.low in _STOP:
                     break
                 j += 1
@@ -282,6 +289,9 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             break
         if is_cap(t) or is_acronym(t) or (t.text[0].isdigit() and descriptor and not pending):
             hm = hm0
+            if hm and hm[2][0] == "generic" and not (
+                    hm[0] < n and (is_cap(toks[hm[0]]) or is_acronym(toks[hm[0]]))):
+                hm = None  # "Phòng chống": not the head "Phòng"
             if hm:
                 if pending <= 2 and hm[2][0] in ("standalone", "fixed"):
                     j = last = hm[0]  # a body of a body: "Ban Thường vụ Quận ủy"
@@ -290,10 +300,10 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 if descriptor or pending:
                     break
             tm = lex.titles.match(toks, j) if j > hend else None
-            if (tm and tm[1].lower() != "thường trực") or (
-                    j > hend and lex.honorifics.match(toks, j)):
+            if tm and tm[1].lower() != "thường trực":
                 break
-            if descriptor and head_low not in _NAMED_AFTER_PEOPLE and _person_at(toks, j):
+            if (descriptor or kind == "standalone") and head_low not in _NAMED_AFTER_PEOPLE \
+                    and _person_at(toks, j):
                 break
             j += 1
             last = j
@@ -324,7 +334,21 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             pending += 1
             continue
         break
+    # "Hội Khuyến học phường", "Trạm Y tế xã": a ward-level unit word without its name
+    # makes the whole name generic
+    if last < n and place is None and not toks[last].nl:
+        u = lex.units.match(toks, last)
+        if u and u[2][1] and u[2][0] not in _DISTRICT_LEVEL and toks[last].text[0].islower() \
+                and place_name_end(toks, u[0]) is None:
+            return None
+    # "Ban chỉ đạo phong trào, ...": a capitalised fixed head may end in lower-case words
+    if kind == "fixed" and head_cap and last == hend and 0 < j - last <= 3 and (
+            j >= n or toks[j].nl or toks[j].text in (",", ".", ";", ")", ":")
+            or toks[j].low == "và"):
+        last = j
     bare = last == hend
+    if bare and hend < n and toks[hend].text.isdigit():
+        return None  # "UBND 14 phường"
     if bare:
         if kind != "standalone":
             return None

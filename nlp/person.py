@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import Tok, is_cap, lexicon
+from .lexicon import Tok, is_acronym, is_cap, lexicon
 from .normalize import fold
 from .org import OrgSpan
-from .places import gazetteer
+from .places import gazetteer, place_name_end
 
 __all__ = ["PersonSpan", "find_persons"]
 
@@ -93,14 +93,63 @@ def _title_at(c: _Ctx, i: int) -> tuple[int, bool, OrgSpan | None] | None:
         if o is not None and o.i == k:
             org = o
             k = o.j
-        elif k < n:
-            hm = lex.heads.match(toks, k)
-            if hm:
-                u = lex.units.match(toks, hm[0])
-                k = u[0] if (u and u[2][1]) else hm[0]
+        else:
+            k = _title_tail(c, k)
     if tm[1].lower() in ("phó", "trưởng") and org is None and k == tm[0]:
         return None
     return k, former, org
+
+
+_TITLE_STOP = {"cho", "là", "đã", "sẽ", "đang", "được", "và", "với", "tại", "trên", "của", "về",
+               "khi", "thì", "mà", "này", "đó", "phát", "chủ", "trì", "dự", "báo", "trao", "kiểm"}
+
+
+def _title_tail(c: _Ctx, k: int) -> int:
+    """End of the unrecognised organisation part of a title: "Trạm Y tế phường",
+    "Hội Khuyến học phường", "nhà trường" — up to the last solid word before a delimiter."""
+    toks, lex, n = c.toks, c.lex, len(c.toks)
+    last, j, pending = k, k, 0
+    while j < n and j - k < 14:
+        t = toks[j]
+        if t.nl:
+            break
+        if t.text[0].islower() and j + 1 < n and (t.low, toks[j + 1].low) in lex.compounds:
+            j = last = j + 2
+            pending = 0
+            continue
+        u = lex.units.match(toks, j)
+        if u and t.text[0].islower():
+            pe = place_name_end(toks, u[0], admin=u[2][1])
+            j = last = pe or u[0]
+            pending = 0
+            continue
+        hm = lex.heads.match(toks, j)
+        if hm and t.text[0].isupper() and not pending:
+            j = last = hm[0]
+            continue
+        if is_cap(t) or is_acronym(t):
+            if pending or lex.titles.match(toks, j) or lex.honorifics.match(toks, j) or \
+                    (toks[j].low in lex.surnames and _looks_like_name(c, j)):
+                break
+            j = last = j + 1
+            pending = 0
+            continue
+        if t.low == "số" and j + 1 < n and toks[j + 1].text.isdigit():
+            j = last = j + 2
+            continue
+        if t.word and t.text[0].islower() and t.low not in _TITLE_STOP and pending < 3:
+            j += 1
+            pending += 1
+            continue
+        break
+    return last
+
+
+def _looks_like_name(c: _Ctx, j: int) -> bool:
+    k = j
+    while k < len(c.toks) and is_cap(c.toks[k]) and k - j < 5:
+        k += 1
+    return 2 <= k - j <= 4
 
 
 def _name_run(c: _Ctx, j: int, limit: int = 4) -> int:
@@ -180,14 +229,14 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
         titles: list[tuple[int, int, bool, OrgSpan | None]] = []
         for (ts, te, former, org) in pre:
             titles.append((ts, te, former, org))
-            consumed.add(ts)
+            consumed.update(range(ts, te))
         k = end
         while k < n and toks[k].text in _SEPARATORS and k + 1 < n and c.gap_ok(k, k + 1):
             t = _title_at(c, k + 1)
             if not t:
                 break
             titles.append((k + 1, t[0], t[1], t[2]))
-            consumed.add(k + 1)
+            consumed.update(range(k + 1, t[0]))
             k = t[0]
             if k < n and toks[k].text == ")":
                 k += 1
