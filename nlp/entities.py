@@ -5,7 +5,7 @@ organisations, then people outside both; the spans never overlap (flat annotatio
 """
 from __future__ import annotations
 
-from .lexicon import Tok, is_cap, lexicon, tokenize
+from .lexicon import PhraseTable, Tok, is_cap, lexicon, tokenize
 from .org import find_acronyms, find_orgs
 from .person import find_persons
 from .places import gazetteer, new_unit_for, place_name_end, strip_key
@@ -13,6 +13,8 @@ from .places import gazetteer, new_unit_for, place_name_end, strip_key
 __all__ = ["Doc", "prepare"]
 
 _NO_BARE_LOC = {"hồ chí minh"}
+_FACILITIES = PhraseTable({f: None for f in ("Nhà văn hóa", "Nhà văn hoá", "Nhà thi đấu",
+                                             "Cung văn hóa", "Sân vận động", "Trạm bơm")})
 
 
 class Doc:
@@ -48,6 +50,13 @@ class Doc:
         for qs, qe in _quoted(toks):
             for k in range(qs, qe):
                 blocked[k] = True
+        # multi-word honorifics ("Mẹ Việt Nam anh hùng") hold no place
+        lex = lexicon()
+        for k in range(n):
+            hm = lex.honorifics.match(toks, k) if toks[k].low in lex.honorifics.by_first else None
+            if hm and hm[0] - k > 2:
+                for kk in range(k, hm[0]):
+                    blocked[kk] = True
         locs = find_locs(text, toks, blocked)
         for s, e, i, j, value, attrs in locs:
             for k in range(i, j):
@@ -103,6 +112,26 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
             i += 1
             continue
         t = toks[i]
+        fm = _FACILITIES.match(toks, i) if t.low in _FACILITIES.by_first else None
+        if fm:
+            # "Nhà văn hóa phường Khương Mai", "Nhà văn hóa tổ dân phố số 7"
+            u2 = lex.units.match(toks, fm[0]) if fm[0] < n else None
+            pe = place_name_end(toks, u2[0], admin=u2[2][1]) if u2 else None
+            if pe and not any(blocked[k] for k in range(i, pe)):
+                name = text[toks[i].start:toks[pe - 1].end]
+                found.append((i, pe, "facility", None, name))
+                i = pe
+                continue
+        if t.cap and (i == 0 or toks[i].nl) and not blocked[i]:
+            # a headline or paragraph opening with a place: "Đông Anh: ..."
+            k = i
+            while k < n and is_cap(toks[k]) and k - i < 4 and not (k > i and toks[k].nl):
+                k += 1
+            if k < n and k > i and toks[k].text == ":" and \
+                    " ".join(x.low for x in toks[i:k]) in gaz.names:
+                found.append((i, k, "place", None, text[t.start:toks[k - 1].end]))
+                i = k
+                continue
         u = lex.units.match(toks, i) if t.low in lex.units.by_first else None
         if u:
             uend, phrase, (utype, admin) = u
@@ -119,6 +148,10 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
                     found.append((i, pe, utype, unit, name))
                     i = pe
                     continue
+        if t.low in lex.places and not blocked[i] and not is_cap(t) and t.text[0].isupper():
+            found.append((i, i + 1, "place", None, t.text))  # "TP.HCM"
+            i += 1
+            continue
         if is_cap(t):
             for length in (3, 2, 1):
                 if i + length > n or not all(is_cap(x) and not blocked[k] for k, x in

@@ -125,7 +125,7 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True) 
             best = length
             break
     # "phường Cổ Nhuế 1": a number that belongs to the name
-    if best == run and j < n and toks[j].text.isdigit() and not toks[j].nl:
+    if (best or run) == run and j < n and toks[j].text.isdigit() and not toks[j].nl:
         name = " ".join(tk.low for tk in toks[i:j + 1])
         if name in gaz.names:
             return j + 1
