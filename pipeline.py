@@ -180,8 +180,9 @@ def _register_nlp(sub, eval_sub) -> None:
     an = sub.add_parser(
         "analyze", help="find dates, documents, people, organisations, places in JSON lines",
         description='Read {"id", "text", "published"?} per line on stdin, write {"id", '
-                    '"mentions": [...]} per line. Example: echo \'{"id": 1, "text": "Ngày 26/7", '
-                    '"published": "2018-07-27"}\' | vnnews analyze')
+                    '"mentions": [{"type", "text", "start", "end", "value", "attrs"}]} per line; '
+                    "a malformed line is reported on stderr with its number and skipped. "
+                    "Example: vnnews analyze < articles.jsonl > mentions.jsonl")
     an.set_defaults(func=cmd_analyze)
     ev = eval_sub.add_parser(
         "nlp", help="precision/recall/F1 of the NLP stage (and underthesea ner) on the gold set",
