@@ -70,6 +70,8 @@ URL = "http://hoangmai.hanoi.gov.vn/vi/van-hoa-xa-hoi/-/view_content/4105-ra-qua
     ("ngày 11 tháng 10 năm 2025, lúc 10:02", "2025-10-11T10:02"),
     ("Cập nhật: 5-3-2019 8h30", "2019-03-05T08:30"),
     ("04/10/2019", "2019-10-04"),  # day first, always
+    ("Thứ năm, 15 Tháng 3 2018 08:45", "2018-03-15T08:45"),  # Joomla/K2 localisation
+    ("Ngày xuất bản: 26/12/2012 17:14 | Lượt xem: 20", "2012-12-26T17:14"),
 ])
 def test_date_forms(text, expected):
     assert parse_date_text(text) == expected

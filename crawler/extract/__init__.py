@@ -250,36 +250,44 @@ def TITLE_SEPARATORS_SPLIT(title_tag: str) -> str:
 
 
 def _choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | None, int | None]:
-    """The on-page publish datetime: near the title first (labelled dates, then dates with a
-    time, then the nearest), else a date line at the end of the article ("Ngày đăng: ..." under
-    the body on some portals)."""
+    """The on-page publish datetime and the index of its block.
+
+    Candidates: short blocks near the title, and date lines at the end of the article and just
+    after it ("Ngày xuất bản: ..." under the body on some portals). Ranked: a date labelled as
+    the publication ("Ngày đăng", "Xuất bản"); a date line near the title; a date line at the
+    end; another short block near the title; an update date ("Cập nhật") last. Then a date with
+    a time before a bare day, then the nearest to the title.
+    """
     if title_idx is not None:
         lo = max(0, title_idx - DATE_WINDOW_BEFORE)
         hi = min(len(blocks), title_idx + DATE_WINDOW_AFTER + 1)
-        window = [blocks[i] for i in range(lo, hi) if i != title_idx]
+        near = [blocks[i] for i in range(lo, hi) if i != title_idx]
     else:
-        window = region_blocks[:DATE_WINDOW_AFTER]
-    found = _date_in(window, title_idx)
-    if found[0] is None and region_blocks:
+        near = region_blocks[:DATE_WINDOW_AFTER]
+    tail: list = []
+    if region_blocks:
         end = region_blocks[-1].index
-        tail = region_blocks[-DATE_TAIL_BLOCKS:] + blocks[end + 1:end + 1 + DATE_TAIL_BLOCKS]
-        found = _date_in([b for b in tail if _is_date_line(b)], title_idx)
-    return found
-
-
-def _date_in(window, title_idx) -> tuple[str | None, int | None]:
+        tail = [b for b in region_blocks[-DATE_TAIL_BLOCKS:] + blocks[end + 1:end + 1 + DATE_TAIL_BLOCKS]
+                if b not in near]
     candidates = []
-    for b in window:
-        if b.n > DATE_BLOCK_MAX_CHARS:
-            continue
-        for hit in find_dates(b.text):
-            if hit.update and not hit.labelled:
-                rank = 3
-            else:
-                rank = 0 if hit.labelled else (1 if hit.has_time else 2)
-            distance = abs(b.index - title_idx) if title_idx is not None else b.index
-            after = 0 if title_idx is None or b.index > title_idx else 1
-            candidates.append((rank, after, distance, hit.value, b.index))
+    for where, window in ((0, near), (1, tail)):
+        for b in window:
+            if b.n > DATE_BLOCK_MAX_CHARS:
+                continue
+            line = _is_date_line(b)
+            if where == 1 and not line:
+                continue
+            for hit in find_dates(b.text):
+                if hit.update and not hit.labelled:
+                    rank = 4
+                elif hit.labelled:
+                    rank = 0
+                elif line:
+                    rank = 1 + where
+                else:
+                    rank = 3
+                distance = abs(b.index - title_idx) if title_idx is not None else b.index
+                candidates.append((rank, not hit.has_time, distance, hit.value, b.index))
     if not candidates:
         return None, None
     candidates.sort()
@@ -287,6 +295,7 @@ def _date_in(window, title_idx) -> tuple[str | None, int | None]:
 
 
 _CATEGORY_SPLIT = re.compile(r"\s*[|]\s*")
+_CATEGORY_LABEL = re.compile(r"^(?:chuyên\s*mục|danh\s*mục|đăng\s*trong|thuộc\s*chuyên\s*mục|category)\s*:?\s+(\S.*)$", re.I)
 # A category label is short: "Văn hóa - Xã hội", "Tin hoạt động".
 CATEGORY_MAX_CHARS = 60
 
@@ -305,6 +314,10 @@ def _choose_category(root, crumbs, meta, title, blocks, title_idx, date_idx) -> 
                 return text
     if meta.get("section"):
         return meta["section"]
+    for b in blocks:
+        m = _CATEGORY_LABEL.match(b.text)
+        if m and len(m.group(1)) <= CATEGORY_MAX_CHARS:
+            return m.group(1).strip()
     title_tag = meta.get("title_tag") or ""
     if title and title_tag:
         tt, t = _norm(title_tag), _norm(title)
@@ -424,9 +437,14 @@ _DATE_LABELS = re.compile(
 DATE_LINE_MAX_LEFT = 20
 
 
+def _multi_cell_row(el) -> bool:
+    """A data-table row of several cells (one block "cell | cell"): not a date line."""
+    return el.tag == "tr" and sum(1 for c in el if c.tag in ("td", "th")) > 1
+
+
 def _is_date_line(b) -> bool:
     """A short line that is a date with labels ("Ngày đăng 08/10/2018 | 15:54 | Lượt xem: 12")."""
-    if b.n > DATE_BLOCK_MAX_CHARS or b.link_density > 0.5:
+    if b.n > DATE_BLOCK_MAX_CHARS or b.link_density > 0.5 or _multi_cell_row(b.owner):
         return False
     hits = find_dates(b.text)
     if not hits:

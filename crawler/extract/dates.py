@@ -27,8 +27,9 @@ _NUMERIC_DATE = re.compile(
 )
 # Year-first dates written on the page ("2018-10-08 15:54:00"): unambiguous, so accepted too.
 _ISO_TEXT_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])")
+# "ngày 8 tháng 10 năm 2018", and the Joomla/K2 localisation "08 Tháng 10 2018".
 _WORD_DATE = re.compile(
-    r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+)năm\s+(?P<y>\d{4})", re.I
+    r"(?:ngày\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+)(?:năm\s+)?(?P<y>\d{4})(?!\d)", re.I
 )
 _TIME = r"(?P<H>\d{1,2})\s?(?::|h|giờ)\s?(?P<M>\d{2})(?::\d{2})?(?:\s?(?P<ap>[AaPp]\.?\s?[Mm]\.?|SA|CH)(?![\w]))?"
 _TIME_AFTER = re.compile(r"^\s*(?:[|,\-–—]|lúc|vào lúc)?\s*(?:lúc\s*)?" + _TIME)

@@ -129,10 +129,10 @@ def breadcrumb_items(root) -> list[str]:
         if not text or len(text) > 300:
             continue
         links = [_text(a) for a in el.iter("a") if _text(a)]
-        items = links if links else [p.strip() for p in re.split(r"[>»›/|]", text) if p.strip()]
+        items = links if links else [p.strip() for p in re.split(r"[>»›|]|\s/\s", text) if p.strip()]
         # Trailing plain text after the links (the current category) counts too.
-        if links and re.search(r"[>»›]", text):
-            tail = re.split(r"[>»›]", text)[-1].strip()
+        if links and re.search(r"[>»›]|\s/\s", text):
+            tail = re.split(r"[>»›]|\s/\s", text)[-1].strip()
             if tail and tail not in items:
                 items.append(tail)
         elif links:
