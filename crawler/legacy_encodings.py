@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fix_legacy", "detect_legacy", "decode_tcvn3", "decode_vni", "encode_tcvn3",
            "encode_vni", "is_vietnamese_syllable", "LEGACY_ENCODINGS"]
@@ -90,6 +91,12 @@ _STOP_FINALS = ("c", "ch", "p", "t")
 # "ư" on the soft hyphen 0xAD and "â" on "©"). 0x80–0x9F and the no-break space separate words.
 _WORD = re.compile(r"[A-Za-z\u00a1-\u00ff\u0100-\u024f\u0300-\u036f\u1ea0-\u1ef9]+")
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+# Latin-1 characters that Vietnamese never uses but legacy text is full of: TCVN3's letters on
+# symbol codes (© = â, ­ = ư, µ = à, ¸ = á, ® = đ ...) and VNI's mark bytes (ä, ø, û, ö, ñ ...).
+_SIGN_CHARS = "\u00a1-\u00ae\u00b5-\u00be\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8" \
+              "\u00db\u00dc\u00de\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef\u00f1\u00f6-\u00f8" \
+              "\u00fb\u00fc\u00fe"
+_SIGNS = re.compile(f"[A-Za-z][{_SIGN_CHARS}]|[{_SIGN_CHARS}][A-Za-z]")
 
 # Evidence needed before anything is converted (chosen on the fixture pages and real samples of
 # Unicode news text, where a legacy reading that is both different and well-formed is rare):
@@ -191,8 +198,11 @@ def encode_vni(text: str) -> bytes:
         elif base.lower() == "i" or (base.lower() == "y" and tone == _DOT):
             out.append(letters[char])
             continue
-        else:
+        elif tone:
             mark = tone_byte[tone]
+        else:  # not a Vietnamese letter: windows-1252 or UnicodeEncodeError
+            out.append(char)
+            continue
         out.append(base + (mark.upper() if upper else mark))
     return "".join(out).encode("cp1252")
 
@@ -200,31 +210,69 @@ def encode_vni(text: str) -> bytes:
 _DECODERS = {"tcvn3": decode_tcvn3, "vni": decode_vni}
 
 
-def _score(text: str, reading) -> tuple[dict[str, int], int]:
-    """Count the words of ``text`` that read as well-formed syllables in each legacy encoding
-    (and differ from ``reading``'s), and those well-formed as they are."""
-    legacy = dict.fromkeys(LEGACY_ENCODINGS, 0)
-    unicode_ok = 0
+def _reading(codec: str | None):
+    """How the page reads without legacy conversion: as decoded already (codec None), or the
+    Latin-1 carrier of its bytes decoded with ``codec``."""
+    if codec is None:
+        return lambda piece: piece
+    return lambda piece: unicodedata.normalize(
+        "NFC", piece.encode("latin-1").decode(codec, errors="replace"))
+
+
+@lru_cache(maxsize=1 << 16)  # words repeat: a page's distinct words are few
+def _word_verdict(word: str, codec: str | None) -> tuple[tuple[int, int], ...]:
+    """For each legacy encoding: (is ``word`` well-formed as it reads, is it well-formed as
+    that encoding reads it); (0, 0) when both readings are the same word (no evidence)."""
+    as_is = _reading(codec)(word)
+    ok = int(is_vietnamese_syllable(as_is))
+    if any(ord(c) > 0xFF for c in word):  # no 8-bit font produced this word
+        return ((ok, 0),) * len(LEGACY_ENCODINGS)
+    verdicts = []
+    for name in LEGACY_ENCODINGS:
+        converted = _DECODERS[name](word)
+        if converted == as_is:
+            verdicts.append((0, 0))
+        else:
+            verdicts.append((ok, int(is_vietnamese_syllable(converted))))
+    return tuple(verdicts)
+
+
+def _score(text: str, codec: str | None = None) -> dict[str, tuple[int, int]]:
+    """For each legacy encoding, over the words of ``text`` that it reads differently: how
+    many are well-formed syllables as they read, and how many as that encoding reads them."""
+    totals = {name: [0, 0] for name in LEGACY_ENCODINGS}
     for word in _WORD.findall(text):
         if len(word) < 2 or word.isascii():
             continue
-        as_is = reading(word)
-        unicode_ok += is_vietnamese_syllable(as_is)
-        if any(ord(c) > 0xFF for c in word):
-            continue  # a character no 8-bit font can have produced
-        for name, decode in _DECODERS.items():
-            converted = decode(word)
-            if converted != as_is and is_vietnamese_syllable(converted):
-                legacy[name] += 1
-    return legacy, unicode_ok
+        for name, (plain, legacy) in zip(LEGACY_ENCODINGS, _word_verdict(word, codec)):
+            totals[name][0] += plain
+            totals[name][1] += legacy
+    return {name: (plain, legacy) for name, (plain, legacy) in totals.items()}
+
+
+def _best(scores: dict[str, tuple[int, int]]) -> tuple[str, int, int]:
+    """The legacy encoding with the most well-formed words: (name, legacy words, plain words)."""
+    name = max(scores, key=lambda n: scores[n][1])
+    return name, scores[name][1], scores[name][0]
+
+
+def _has_legacy_signs(text: str) -> bool:
+    """Cheap first test: legacy text is full of Latin-1 symbols and foreign letters glued to
+    ASCII letters ("Qu©n", "Quaän"); Unicode Vietnamese and English almost never are."""
+    found = 0
+    for _ in _SIGNS.finditer(text):
+        found += 1
+        if found >= MIN_LEGACY_WORDS:
+            return True
+    return False
 
 
 def detect_legacy(text: str) -> str | None:
     """"tcvn3" or "vni" when ``text`` (HTML or plain) is written in that legacy encoding as a
     whole, else None."""
-    legacy, unicode_ok = _score(text, lambda w: w)
-    name = max(legacy, key=legacy.get)
-    count = legacy[name]
+    if not _has_legacy_signs(text):
+        return None
+    name, count, unicode_ok = _best(_score(text))
     if count >= MIN_LEGACY_WORDS and count >= WHOLE_PAGE_RATIO * unicode_ok:
         return name
     return None
@@ -253,21 +301,11 @@ def fix_legacy(text: str, body: bytes | None = None,
     ``(text, "tcvn3" | "vni")`` when converted, ``(text, None)`` unchanged otherwise.
     """
     codec = _SINGLE_BYTE.get((encoding or "").lower()) if body is not None else None
-    if codec:
-        carrier = bytes(body).decode("latin-1")
-
-        def reading(piece: str) -> str:
-            return unicodedata.normalize(
-                "NFC", piece.encode("latin-1").decode(codec, errors="replace"))
-    else:
-        carrier = text
-
-        def reading(piece: str) -> str:
-            return piece
-
-    legacy, unicode_ok = _score(carrier, reading)
-    name = max(legacy, key=legacy.get)
-    count = legacy[name]
+    carrier = bytes(body).decode("latin-1") if codec else text
+    if not _has_legacy_signs(carrier):
+        return text, None
+    reading = _reading(codec)
+    name, count, unicode_ok = _best(_score(carrier, codec))
     if count < MIN_LEGACY_WORDS:
         return text, None
     decode = _DECODERS[name]
@@ -277,8 +315,8 @@ def fix_legacy(text: str, body: bytes | None = None,
     pieces = _TAG.split(carrier)
     changed = False
     for i in range(0, len(pieces), 2):  # even indexes are text between tags
-        piece_legacy, piece_ok = _score(pieces[i], reading)
-        if piece_legacy[name] and piece_legacy[name] > SEGMENT_RATIO * piece_ok:
+        piece_ok, piece_legacy = _score(pieces[i], codec)[name]
+        if piece_legacy and piece_legacy > SEGMENT_RATIO * piece_ok:
             pieces[i] = _convert_words(pieces[i], decode)
             changed = True
         else:

@@ -9,6 +9,8 @@ import pytest
 
 from crawler.legacy_encodings import (decode_tcvn3, decode_vni, detect_legacy, encode_tcvn3,
                                       encode_vni, fix_legacy, is_vietnamese_syllable)
+from crawler.extract.decode import decode_html
+from crawler.legacy_encodings import _has_legacy_signs
 from crawler.process import extract_page
 from crawler.records import Page
 from crawler.store import open_store
@@ -167,3 +169,44 @@ def test_windows_1258_bytes_are_read_exactly():
 ])
 def test_syllable_check(word, ok):
     assert is_vietnamese_syllable(word) is ok
+
+
+ROOT = Path(__file__).resolve().parent.parent
+# Every Unicode page and text the project holds: the demo portal and the extraction and NLP gold.
+CORPUS = sorted([*ROOT.glob("data/demo/site/**/*.htm*"),
+                 *ROOT.glob("tests/data/extraction/**/*.htm*"),
+                 *ROOT.glob("tests/data/nlp/**/*.txt")])
+
+
+def test_the_unicode_corpus_is_left_alone_and_its_legacy_copies_are_converted():
+    assert len(CORPUS) >= 100
+    tcvn3 = vni = 0
+    for path in CORPUS:
+        try:
+            text = unicodedata.normalize("NFC", path.read_text("utf-8"))
+        except UnicodeDecodeError:  # the extraction gold's windows-1258 pages: left alone too
+            body = path.read_bytes()
+            text, encoding = decode_html(body, None)
+            assert encoding == "windows-1258"
+            assert fix_legacy(text, body, encoding) == (text, None), path
+            continue
+        assert fix_legacy(text) == (text, None), path
+        for encode, decode, name in ((encode_tcvn3, decode_tcvn3, "tcvn3"),
+                                     (encode_vni, decode_vni, "vni")):
+            try:
+                body = encode(text)
+            except UnicodeEncodeError:  # a character the font encoding cannot write
+                continue
+            converted, found = fix_legacy(body.decode("latin-1"), body, "iso-8859-1")
+            assert found == name, path
+            # the whole page, as the tables read it (all-caps words come out in capitals)
+            assert converted.lower() == decode(body).lower(), path
+            tcvn3 += name == "tcvn3"
+            vni += name == "vni"
+    assert tcvn3 >= 100 and vni >= 20
+
+
+def test_unicode_pages_take_the_fast_path():
+    """Most Unicode pages never reach the word-by-word test (it costs ~5 ms a page)."""
+    fast = sum(not _has_legacy_signs(p.read_bytes().decode("utf-8", "replace")) for p in CORPUS)
+    assert fast >= 0.9 * len(CORPUS)
