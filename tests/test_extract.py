@@ -435,3 +435,9 @@ def test_related_list_inside_the_body_element_does_not_make_a_listing():
     art = extract(page(extra_body=related).replace('<p style="text-align: right;"><strong>Phạm Linh', '<p><strong>Phạm Linh'), URL)
     assert art.is_article, art.reason
     assert art.body == "\n\n".join(PARAS) and art.attachments == []
+
+
+def test_article_inside_deeply_nested_layout_tables():
+    html = "<table><tr><td>" * 150 + page() + "</td></tr></table>" * 150
+    art = extract(html, URL)
+    assert art.is_article and art.title == TITLE and art.body == "\n\n".join(PARAS)

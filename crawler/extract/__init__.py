@@ -133,7 +133,10 @@ def _in_region(block, region: set) -> bool:
     return any(el in region for el in block.chain)
 
 
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True, no_network=True)
+# huge_tree lifts libxml2's default depth limit (256), which table-layout portals nesting tables in
+# tables can reach; deeper than its own limit the parse stops and the page has no text.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True, no_network=True,
+                           huge_tree=True)
 
 
 def _parse(text: str):
@@ -518,6 +521,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         body_el = root
     blocks = _blocks.linearize(body_el)
     if not blocks:
+        if any("depth" in str(err.message).lower() for err in _PARSER.error_log):
+            return _fail(url, "page too deeply nested to parse")
         return _fail(url, "no text on the page")
     boilerplate = set(hints.get("boilerplate") or ())
     _blocks.score_blocks(blocks, boilerplate)
