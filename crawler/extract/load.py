@@ -45,8 +45,18 @@ def extract_targets(targets: Iterable[str]) -> Iterator[dict]:
     """Extract every target; yield the printed fields of each Article."""
     from . import extract
 
+    from .decode import decode_html
+
+    try:  # TCVN3 / VNI font encodings, as the crawler's process step converts them
+        from crawler.legacy_encodings import fix_legacy
+    except ImportError:  # pragma: no cover - optional module
+        fix_legacy = None
+
     for target in targets:
         body, url, content_type = read_target(target)
-        art: Article = extract(body, url, {"content_type": content_type} if content_type else None)
+        text, encoding = decode_html(body, content_type)
+        if fix_legacy is not None:
+            text, _legacy = fix_legacy(text, body, encoding)
+        art: Article = extract(text, url)
         data = art.to_dict()
         yield {k: data.get(k) for k in OUTPUT_KEYS}
