@@ -14,11 +14,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode, urlsplit
 
 from crawler.errors import VnnewsError
 
-__all__ = ["Capture", "cdx_url", "parse_cdx", "capture_url", "capture_time", "select_captures",
+__all__ = ["Capture", "cdx_url", "parse_cdx", "capture_url", "capture_time", "memento_time",
+           "select_captures",
            "is_article_url", "CDX_FIELDS", "DEFAULT_CDX_URL", "DEFAULT_WAYBACK_URL",
            "CDX_PAGE_SIZE"]
 
@@ -110,6 +113,19 @@ def capture_time(timestamp: str) -> str:
     ts = re.sub(r"\D", "", timestamp)[:14]
     ts += "00000101000000"[len(ts):]  # a missing month or day is the first
     return f"{ts[:4]}-{ts[4:6]}-{ts[6:8]}T{ts[8:10]}:{ts[10:12]}:{ts[12:14]}Z"
+
+
+def memento_time(value: str | None) -> str | None:
+    """A Memento-Datetime header (RFC 1123: "Sat, 09 Jan 2016 07:15:00 GMT") → ISO 8601 UTC."""
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _matches(url: str, patterns) -> bool:

@@ -9,7 +9,7 @@ import json
 import re
 import sqlite3
 import threading
-import urllib.request
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -18,7 +18,7 @@ import pytest
 
 from crawler.errors import VnnewsError
 from crawler.wayback import (Capture, capture_time, capture_url, cdx_url, is_article_url,
-                             parse_cdx, select_captures)
+                             memento_time, parse_cdx, select_captures)
 
 ARCHIVE = Path(__file__).parent / "data" / "archives" / "wayback"
 DOMAIN = "hoangmai.hanoi.gov.vn"
@@ -105,12 +105,20 @@ def archive_server():
                 status, (body, mimetype), location = archive.replay(*found.groups())
                 if body is None:
                     return self.send(404, b"capture missing", "text/plain")
-                return self.send(status, body, mimetype, location)
+                headers = {}
+                if status == 200:  # as the Wayback Machine: capture time, original headers
+                    when = datetime.strptime(found.group(1), "%Y%m%d%H%M%S")
+                    headers["Memento-Datetime"] = when.strftime("%a, %d %b %Y %H:%M:%S GMT")
+                    if b"charset=iso-8859-1" in body:
+                        headers["X-Archive-Orig-Content-Type"] = "text/html; charset=iso-8859-1"
+                return self.send(status, body, mimetype, location, headers)
             self.send(404, b"not found", "text/plain")
 
-        def send(self, status, body, mimetype, location=None):
+        def send(self, status, body, mimetype, location=None, headers=None):
             self.send_response(status)
             self.send_header("Content-Type", mimetype)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             if location:
                 self.send_header("Location", location)
@@ -173,6 +181,10 @@ def test_crawl_stores_each_archived_article_once(tmp_path, archive_server, vnnew
     assert {p[3] for p in pages} == {"hoangmai-wayback"} and {p[4] for p in pages} == {200}
     titles = dict(conn.execute("select url, title from articles").fetchall())
     assert titles == {url: title for url, (_, title, _) in ARTICLES.items()}
+    headers = json.loads(conn.execute("select headers from pages where encoding = 'tcvn3'"
+                                      ).fetchone()[0])
+    assert headers["Content-Type"] == "text/html; charset=iso-8859-1"  # X-Archive-Orig-
+    assert headers["X-Vnnews-Archive-Url"].startswith(archive_server.url + "/web/20171120093000id_/")
     body = conn.execute("select body from articles where title like 'Phường Tân Mai%'").fetchone()
     assert "Mặt trận Tổ quốc Việt Nam" in body[0]  # TCVN3 bytes came out as Unicode
     # the capture missing from the archive is recorded with its reason
@@ -276,6 +288,8 @@ def test_capture_urls_and_times():
     assert capture_time("20160513170502") == "2016-05-13T17:05:02Z"
     assert capture_time("2016") == "2016-01-01T00:00:00Z"
     assert capture_time("201605") == "2016-05-01T00:00:00Z"
+    assert memento_time("Fri, 13 May 2016 17:05:02 GMT") == "2016-05-13T17:05:02Z"
+    assert memento_time("13/05/2016") is None
 
 
 @pytest.mark.parametrize("answer", ["<html>blocked</html>", '{"error": 1}', "[[1, 2]]"])

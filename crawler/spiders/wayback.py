@@ -12,7 +12,7 @@ from crawler.items import FetchFailure
 from crawler.sources import Source
 from crawler.spiders.portal import failure_reason, page_from_response
 from crawler.wayback import (CDX_PAGE_SIZE, Capture, capture_time, capture_url, cdx_url,
-                             parse_cdx, select_captures)
+                             memento_time, parse_cdx, select_captures)
 
 _REPLAY_TIMESTAMP = re.compile(r"/(\d{14})id_/")
 
@@ -65,9 +65,15 @@ class WaybackSpider(scrapy.Spider):
 
     def parse_capture(self, response, source: Source, capture: Capture):
         page = page_from_response(response, source.name)
-        # The replay server may redirect to the nearest capture: its URL has the real time.
+        # The replay server may redirect to the nearest capture: Memento-Datetime, else the
+        # final replay URL, has the real capture time.
         found = _REPLAY_TIMESTAMP.search(response.url)
-        page.capture_time = capture_time(found.group(1) if found else capture.timestamp)
+        page.capture_time = (memento_time(page.headers.get("Memento-Datetime"))
+                             or capture_time(found.group(1) if found else capture.timestamp))
+        # The archive may pass the original response headers on as X-Archive-Orig-*.
+        original_type = page.headers.get("X-Archive-Orig-Content-Type")
+        if original_type:
+            page.headers["Content-Type"] = original_type
         page.headers["X-Vnnews-Archive-Url"] = response.url
         page.url = page.final_url = capture.original
         yield page
