@@ -123,6 +123,10 @@ def _ancestors(el) -> tuple:
     return tuple(chain)
 
 
+_COUNTED = ("link", "bold", "italic", "caption", "heading")
+_ACC_RESET = {"link": 0, "bold": 0, "italic": 0, "caption": 0, "heading": 0, "after_img": False, "has_text": False}
+
+
 def linearize(root) -> list[Block]:
     """Cut the tree under ``root`` into text blocks in document order."""
     blocks: list[Block] = []
@@ -139,17 +143,22 @@ def linearize(root) -> list[Block]:
         if not text:
             return
         parts.append(text)
-        if not acc["has_text"] and text.strip():
+        if text.isspace():
+            return
+        if not acc["has_text"]:
             acc["has_text"] = True
             if pending_img[0]:
                 acc["after_img"] = True
             pending_img[0] = False
-        n = len(text.strip()) and len(" ".join(text.split()))
-        for k in ("link", "bold", "italic", "caption", "heading"):
-            if counts[k]:
-                acc[k] += n
+        if counts["link"] or counts["bold"] or counts["italic"] or counts["caption"] or counts["heading"]:
+            n = len(" ".join(text.split()))
+            for k in _COUNTED:
+                if counts[k]:
+                    acc[k] += n
 
     def flush() -> None:
+        if not parts:
+            return
         text = " ".join("".join(parts).split())
         if text:
             owner = owners[-1]
@@ -166,8 +175,7 @@ def linearize(root) -> list[Block]:
                 after_img=acc["after_img"],
             ))
         parts.clear()
-        for k in acc:
-            acc[k] = False if k in ("after_img", "has_text") else 0
+        acc.update(_ACC_RESET)
 
     # Rows of data tables (cells without block content) become one block "cell | cell | cell";
     # cells of layout tables stay blocks of their own.
