@@ -53,9 +53,11 @@ def process(db_path: str, reextract: bool = True, analyze: bool = True,
             store.save_reextracted(row, extract_page(page, hints.get(page.source)))
             counts["pages"] += 1
     if analyze:
+        districts = {row["name"]: row["district"] for row in store.db["sources"].rows}
         for row in store.articles():
             analyses = {f: analyze_text(row[f] or "", row["published"]) for f in ANALYZED_FIELDS}
-            counts["mentions"] += store.save_analysis(row["id"], analyses, row["published"])
+            counts["mentions"] += store.save_analysis(row["id"], analyses, row["published"],
+                                                      districts.get(row["source"]))
             counts["articles"] += 1
             if progress:
                 progress(counts)

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sqlite3
+import unicodedata
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -56,6 +57,29 @@ def _body_hash(body: str | None) -> str | None:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# Issuers whose numbers are unique nationwide for a year: the Party centre, the Government,
+# the Prime Minister, the National Assembly. Ministries (codes starting with B) likewise.
+NATIONAL_ISSUERS = {"TW", "VPTW", "BCT", "BBT", "CP", "TTg", "QH", "UBTVQH", "VPCP", "BCĐTW"}
+_PLACE = re.compile(r"\b(?:thành phố|tỉnh|quận|huyện|thị xã|phường|xã|thị trấn)\s+(\S.*)$",
+                    re.IGNORECASE)
+
+
+def document_key(number_id: str, attrs: dict, district: str | None = None) -> str:
+    """The documents table's key. Numbers of normative documents (30/2020/NĐ-CP) are unique;
+    local bodies restart numbering each year, and every district's UBND has its own 112/KH-UBND,
+    so those keys add the year and the issuing place: "112/KH-UBND|2016|hoàng mai"."""
+    if re.search(r"/\d{4}/", number_id):
+        return number_id
+    year = attrs.get("year") or (attrs.get("date") or "")[:4] or None
+    parts = [number_id, str(year) if year else "?"]
+    code = attrs.get("issuer_code") or ""
+    if code not in NATIONAL_ISSUERS and not re.fullmatch(r"B[A-ZĐ]+", code):
+        found = _PLACE.search(unicodedata.normalize("NFC", attrs.get("issuer") or ""))
+        place = found.group(1) if found else (district or "?")
+        parts.append(unicodedata.normalize("NFC", place).lower())
+    return "|".join(parts)
+
+
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -72,6 +96,10 @@ class Store:
     def ensure_schema(self) -> None:
         db = self.db
         db.execute("PRAGMA journal_mode=WAL")
+        # WAL + NORMAL: a commit is safe against a crashed or killed process (the crawler's
+        # resume relies on that) and skips one fsync per page; only a power cut can lose the
+        # last commits. SQLite recommends NORMAL with WAL.
+        db.execute("PRAGMA synchronous=NORMAL")
         tables = set(db.table_names())
         if "sources" not in tables:
             db["sources"].create(
@@ -135,11 +163,13 @@ class Store:
         db = self.db
         if "documents" not in tables:
             db["documents"].create(
-                {"id": str, "doc_type": str, "type_code": str, "number": str, "year": int,
+                {"id": str, "number_id": str, "doc_type": str, "type_code": str, "number": str, "year": int,
                  "issuer_code": str, "issuer": str, "issued_on": str, "subject": str,
                  "citations": int},
                 pk="id",
             )
+        elif "number_id" not in db["documents"].columns_dict:  # databases made before keys
+            db["documents"].add_column("number_id", str)
         if "document_citations" not in tables:
             db["document_citations"].create(
                 {"document_id": str, "article_id": int, "mention_id": int, "published": str},
@@ -238,15 +268,14 @@ class Store:
                    sha: str | None = None) -> bool:
         """Mark the stored version of ``url`` (with body hash ``sha``, or the newest) as
         fetched again and unchanged. Returns False when there is no such version."""
+        if sha is None:
+            row = self.db.execute("select max(id) from pages where url = ?", [url]).fetchone()
+        else:
+            row = self.db.execute("select id from pages where url = ? and sha256 = ?",
+                                  [url, sha]).fetchone()
+        if row is None or row[0] is None:
+            return False
         with self.db.conn:
-            if sha is None:
-                row = self.db.execute("select max(id) from pages where url = ?",
-                                      [url]).fetchone()
-            else:
-                row = self.db.execute("select id from pages where url = ? and sha256 = ?",
-                                      [url, sha]).fetchone()
-            if row is None or row[0] is None:
-                return False
             self.db["pages"].update(row[0], {"fetched_at": fetched_at, "crawl_id": crawl_id,
                                              "outcome": "unchanged"})
         return True
@@ -398,11 +427,12 @@ class Store:
 
     # ---- mentions -------------------------------------------------------------------------
 
-    def save_analysis(self, article_id: int, analyses: dict, published: str | None = None
-                      ) -> int:
+    def save_analysis(self, article_id: int, analyses: dict, published: str | None = None,
+                      district: str | None = None) -> int:
         """Replace the mentions of one article, and its rows in the canonical tables.
         ``analyses`` maps a field name (title, lead, body) to its nlp Analysis; spans are
-        offsets into that field's text. ``published`` dates the people's roles."""
+        offsets into that field's text. ``published`` dates the people's roles; ``district``
+        (the source's) tells apart local documents that name no place ("UBND quận")."""
         with self.db.conn:
             self._forget_article_entities(article_id)
             self.db.execute("delete from mentions where article_id = ?", [article_id])
@@ -413,7 +443,7 @@ class Store:
                         "article_id": article_id, "field": field_name, "type": m.type,
                         "start": m.start, "end": m.end, "text": m.text, "value": m.value,
                         "attrs": _json(m.attrs)}).last_pk
-                    self._save_entity(article_id, mention_id, m, published)
+                    self._save_entity(article_id, mention_id, m, published, district)
                     count += 1
             self.db["articles"].update(article_id, {"analyzed_at": utc_now()})
         return count
@@ -422,20 +452,23 @@ class Store:
         for table in ("document_citations", "person_roles"):
             self.db.execute(f"delete from {table} where article_id = ?", [article_id])
 
-    def _save_entity(self, article_id: int, mention_id: int, m, published: str | None) -> None:
+    def _save_entity(self, article_id: int, mention_id: int, m, published: str | None,
+                     district: str | None = None) -> None:
         a = m.attrs or {}
         if not m.value:
             return
         if m.type == "DOCREF":
+            doc_id = document_key(m.value, a, district)
             self.db["documents"].upsert(
-                {"id": m.value, **{k: a.get(k) for k in ("doc_type", "type_code", "number",
+                {"id": doc_id, "number_id": m.value,
+                 **{k: a.get(k) for k in ("doc_type", "type_code", "number",
                                                          "year", "issuer_code")},
                  **{k: v for k, v in (("issuer", a.get("issuer")),
                                       ("issued_on", a.get("date")),
                                       ("subject", a.get("subject"))) if v}},
                 pk="id")
             self.db["document_citations"].insert(
-                {"document_id": m.value, "article_id": article_id, "mention_id": mention_id,
+                {"document_id": doc_id, "article_id": article_id, "mention_id": mention_id,
                  "published": published}, replace=True)
         elif m.type == "ORG":
             self.db["organizations"].upsert(
@@ -568,7 +601,8 @@ def datasette_metadata(database: str) -> dict:
     queries = {
         "documents_by_citations": {
             "title": "Most cited documents",
-            "sql": "select d.id, d.doc_type, d.issuer, d.issued_on, count(*) as articles "
+            "sql": "select d.number_id, d.doc_type, d.issuer, d.issued_on, d.id, "
+                   "count(*) as articles "
                    "from documents d join document_citations c on c.document_id = d.id "
                    "group by d.id order by articles desc, d.id limit 100",
         },
@@ -577,7 +611,8 @@ def datasette_metadata(database: str) -> dict:
             "sql": "select a.id, a.title, a.published, a.canonical_url, m.field, m.start, "
                    "m.end, m.text from document_citations c join articles a on a.id = "
                    "c.article_id join mentions m on m.id = c.mention_id where c.document_id "
-                   "= :document order by a.published",
+                   "= :document or c.document_id in (select id from documents where number_id = "
+                   ":document) order by a.published",
         },
         "roles_of_person": {
             "title": "Titles held by a person, over time",

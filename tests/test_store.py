@@ -7,7 +7,7 @@ import pytest
 
 from crawler.errors import VnnewsError
 from crawler.records import Article, Page
-from crawler.store import fold_for_search, open_store
+from crawler.store import document_key, fold_for_search, open_store
 from nlp.records import Analysis, Mention
 
 
@@ -133,8 +133,8 @@ def test_canonical_tables_from_mentions_survive_reprocessing(store):
         store.save_analysis(1, {"body": Analysis(text="", mentions=mentions)}, "2018-10-08T15:54")
         store.recount_entities()
     [doc] = list(store.db.query("select * from documents"))
-    assert (doc["id"], doc["issuer"], doc["issued_on"], doc["citations"]) == \
-        ("155/KH-UBND", "UBND thành phố Hà Nội", "2016-08-18", 1)
+    assert (doc["id"], doc["number_id"], doc["issuer"], doc["issued_on"], doc["citations"]) == \
+        ("155/KH-UBND|2016|hà nội", "155/KH-UBND", "UBND thành phố Hà Nội", "2016-08-18", 1)
     roles = list(store.db.query("select person, title, as_of from person_roles order by title"))
     assert roles == [
         {"person": "Đinh Văn Long", "title": "Quận ủy viên", "as_of": "2018-10-08"},
@@ -143,3 +143,17 @@ def test_canonical_tables_from_mentions_survive_reprocessing(store):
     assert [r["mentions"] for r in store.db.query("select mentions from organizations")] == [1]
     assert [r["mentions"] for r in store.db.query("select mentions from places")] == [1]
     assert store.count("mentions") == 4
+
+
+@pytest.mark.parametrize("number, attrs, district, key", [
+    ("30/2020/NĐ-CP", {"issuer_code": "CP"}, None, "30/2020/NĐ-CP"),
+    ("15-NQ/TW", {"issuer_code": "TW", "year": 2018}, "Hoàng Mai", "15-NQ/TW|2018"),
+    ("01/CT-BNV", {"issuer_code": "BNV", "date": "2019-01-02"}, None, "01/CT-BNV|2019"),
+    ("112/KH-UBND", {"issuer_code": "UBND", "year": 2016, "issuer": "UBND quận"}, "Hoàng Mai",
+     "112/KH-UBND|2016|hoàng mai"),
+    ("112/KH-UBND", {"issuer_code": "UBND", "year": 2016, "issuer": "UBND quận Long Biên"},
+     "Hoàng Mai", "112/KH-UBND|2016|long biên"),
+    ("45/UBND-VP", {"issuer_code": "UBND"}, None, "45/UBND-VP|?|?"),
+])
+def test_document_keys_tell_local_documents_apart(number, attrs, district, key):
+    assert document_key(number, attrs, district) == key
