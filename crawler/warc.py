@@ -261,6 +261,9 @@ def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: d
     digest = record.rec_headers.get_header("WARC-Payload-Digest")
     status = int(http.get_statuscode() or 0)
     if kind == "revisit":
+        profile = record.rec_headers.get_header("WARC-Profile") or ""
+        if status == 304 and profile.endswith("server-not-modified"):
+            status = 200  # Heritrix: the server said "not modified", the earlier bytes stand
         if status not in (0, 200):
             skipped[f"HTTP {status}"] += 1
             return None

@@ -3,7 +3,10 @@ chunked responses, redirects, 404s, images, revisit records) and `vnnews crawl -
 one that imports back into the same articles."""
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
+import io
 import shutil
 import sqlite3
 import subprocess
@@ -13,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 ARCHIVE = Path(__file__).parent / "data" / "archives" / "wayback"
 WGET = shutil.which("wget") or "/usr/bin/wget"
@@ -258,3 +263,80 @@ delay = 0
     assert set(live) == {p[1:] for p in TITLES}
     assert {p: row[:3] + row[4:] for p, row in again.items()} == \
         {p: row[:3] + row[4:] for p, row in live.items()}
+
+
+def heritrix_style_warc(path: Path, gzip_records: bool, version: str) -> None:
+    """A WARC laid out the way Heritrix and Browsertrix write theirs (we cannot run them
+    here): DNS records, raw chunked payloads, request/metadata/resource records, revisits by
+    payload digest and "server-not-modified" revisits, non-HTML responses."""
+    host = "http://hoangmai.hanoi.gov.vn"
+    a101 = (ARCHIVE / "a101-2016.html").read_bytes()
+    chunked = b"".join(f"{len(a101[i:i + 700]):x}\r\n".encode() + a101[i:i + 700] + b"\r\n"
+                       for i in range(0, len(a101), 700)) + b"0\r\n\r\n"
+    digest = "sha1:" + base64.b32encode(hashlib.sha1(chunked).digest()).decode()
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=gzip_records, warc_version=version)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "Heritrix"}))
+
+        def write(uri, kind, payload=b"", date="2016-01-09T07:15:00Z", http=None, **headers):
+            record = writer.create_warc_record(
+                uri, kind, payload=io.BytesIO(payload), length=len(payload),
+                warc_headers_dict={"WARC-Date": date, **headers}, http_headers=http)
+            writer.write_record(record)
+
+        write("dns:hoangmai.hanoi.gov.vn", "response", b"20160109071500\nhoangmai A 10.0.0.1\n",
+              warc_content_type="text/dns")
+        write(host + A101, "request", f"GET {A101} HTTP/1.1\r\nHost: h\r\n\r\n".encode(),
+              **{"Content-Type": "application/http; msgtype=request"})
+        write(host + A101, "response",
+              b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+              b"Transfer-Encoding: chunked\r\n\r\n" + chunked,
+              **{"Content-Type": "application/http; msgtype=response",
+                 "WARC-Payload-Digest": digest})
+        write(host + A101, "metadata", b"outlinks: 3\n", **{"Content-Type": "text/anvl"})
+        write("urn:pageinfo:" + host + A101, "resource", b'{"title": "x"}',
+              **{"Content-Type": "application/json"})
+        write(host + "/van-ban/ke-hoach.pdf", "response",
+              b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4",
+              **{"Content-Type": "application/http; msgtype=response"})
+        write(host + A205, "response",
+              b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+              + (ARCHIVE / "a205.tcvn3").read_bytes(),
+              date="2017-11-20T09:30:00Z", **{"Content-Type": "application/http; msgtype=response"})
+        # the same payload at another URL, and the same URL a year later, "not modified"
+        same = writer.create_revisit_record(
+            host + A101 + "?p_p_state=normal", digest, host + A101, "2016-01-09T07:15:00Z",
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                          protocol="HTTP/1.1"),
+            warc_headers_dict={"WARC-Date": "2016-02-01T00:00:00Z"})
+        writer.write_record(same)
+        later = writer.create_revisit_record(
+            host + A101, digest, host + A101, "2016-01-09T07:15:00Z",
+            http_headers=StatusAndHeaders("304 Not Modified", [], protocol="HTTP/1.1"),
+            warc_headers_dict={"WARC-Date": "2017-01-09T07:15:00Z"})
+        later.rec_headers.replace_header(
+            "WARC-Profile", "http://netpreserve.org/warc/1.0/revisit/server-not-modified")
+        writer.write_record(later)
+
+
+@pytest.mark.parametrize("gzip_records,version", [(False, "WARC/1.0"), (True, "WARC/1.1")])
+def test_import_heritrix_and_browsertrix_layouts(tmp_path, vnnews, gzip_records, version):
+    warc = tmp_path / ("crawl.warc.gz" if gzip_records else "crawl.warc")
+    heritrix_style_warc(warc, gzip_records, version)
+    db = tmp_path / "news.db"
+    result = vnnews("import-warc", str(warc), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "1 not HTML" in result.stdout and "1 not http" in result.stdout
+    conn = sqlite3.connect(db)
+    pages = conn.execute("select url, capture_time, encoding from pages order by id").fetchall()
+    host = "http://hoangmai.hanoi.gov.vn"
+    assert pages == [
+        (host + A101, "2016-01-09T07:15:00Z", "utf-8"),  # chunked payload undone
+        (host + A205, "2017-11-20T09:30:00Z", "tcvn3"),
+        (host + A101 + "?p_p_state=normal", "2016-02-01T00:00:00Z", "utf-8"),  # revisit
+    ]
+    # the "not modified" revisit moved the fetch time of the stored version, nothing more
+    fetched = conn.execute("select fetched_at from pages where url = ?", [host + A101]).fetchone()
+    assert fetched == ("2017-01-09T07:15:00Z",)
+    titles = {r[0] for r in conn.execute("select title from articles")}
+    assert titles == {TITLES[A101], TITLES[A205]}
