@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import socket
 import zlib
 from collections import Counter
@@ -30,6 +31,7 @@ from warcio.warcwriter import WARCWriter
 
 from crawler.errors import VnnewsError
 from crawler.records import Page
+from crawler.wayback import capture_time, memento_time
 
 __all__ = ["WarcRecorder", "import_warc", "import_warc_source", "warc_file_name",
            "iter_warc_pages"]
@@ -37,18 +39,23 @@ __all__ = ["WarcRecorder", "import_warc", "import_warc_source", "warc_file_name"
 # Hop-by-hop framing that no longer describes the recorded bytes (the HTTP client removed it).
 _FRAMING_HEADERS = {b"transfer-encoding"}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# A Wayback Machine replay of original bytes: /web/{timestamp}id_/{original URL}
+_WAYBACK_REPLAY = re.compile(r"/web/(\d{14})id_/(https?://.+)$")
 
 
 def _iso(dt: datetime) -> str:
     return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def warc_file_name(crawl_id: int | None, when: datetime | None = None) -> str:
-    """vnnews-{crawl id}-{UTC time}-{host}-{pid}.warc.gz: unique across processes and hosts."""
+def warc_file_name(crawl_id: int | None, spider: str = "crawl",
+                   when: datetime | None = None) -> str:
+    """vnnews-crawl{id}-{spider}-{UTC time}-{host}-{pid}.warc.gz: unique across the spiders of
+    one crawl, processes and hosts."""
     when = when or datetime.now(timezone.utc)
     host = socket.gethostname().split(".")[0] or "host"
     crawl = f"crawl{crawl_id}" if crawl_id is not None else "crawl"
-    return f"vnnews-{crawl}-{when.strftime('%Y%m%d%H%M%S')}-{host}-{os.getpid()}.warc.gz"
+    return (f"vnnews-{crawl}-{spider}-{when.strftime('%Y%m%d%H%M%S')}-{host}-{os.getpid()}"
+            ".warc.gz")
 
 
 # ---- writing -----------------------------------------------------------------------------------
@@ -112,7 +119,8 @@ class WarcRecorder:
             return
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            self.path = self.directory / warc_file_name(self.crawl_id)
+            name = getattr(spider, "name", None) or "crawl"
+            self.path = self.directory / warc_file_name(self.crawl_id, name)
             self._fh = open(self.path, "wb")
         except OSError as exc:
             raise VnnewsError(f"cannot write WARC files to {self.directory}: {exc}") from None
@@ -123,7 +131,7 @@ class WarcRecorder:
 
     def record(self, response, request, spider=None) -> None:
         if self._writer is None:
-            self.open()
+            self.open(spider)
         date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         warc_headers = {"WARC-Date": date}
         ip = getattr(response, "ip_address", None)
@@ -299,9 +307,15 @@ def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: d
     headers = {name: value for name, value in http.headers
                if name.lower() not in ("transfer-encoding", "content-encoding")}
     when = _warc_time(date)
+    captured = when
+    replay = _WAYBACK_REPLAY.search(uri)
+    if replay:  # fetched from a Wayback Machine (crawl --warc of a wayback source)
+        uri = replay.group(2)
+        captured = memento_time(http.get_header("Memento-Datetime")) or \
+            capture_time(replay.group(1))
     return Page(url=uri, final_url=uri, status=status, headers=headers, body=body,
                 fetched_at=when or _iso(datetime.now(timezone.utc)), source=source,
-                capture_time=when)
+                capture_time=captured)
 
 
 def import_warc(paths: list[str], db_path: str, source: str = "warc",

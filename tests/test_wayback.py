@@ -208,6 +208,27 @@ def test_crawl_stores_each_archived_article_once(tmp_path, archive_server, vnnew
     assert conn.execute("select count(*) from articles").fetchone()[0] == 3
 
 
+def test_wayback_crawl_to_warc_and_back(tmp_path, archive_server, vnnews):
+    """crawl --warc records the replays; import-warc maps them back to the original URLs and
+    capture times."""
+    sources = write_sources(tmp_path / "sources.toml", archive_server.url)
+    crawled, imported = tmp_path / "crawl.db", tmp_path / "import.db"
+    result = vnnews("crawl", "--sources", str(sources), "--source", "hoangmai-wayback",
+                    "--db", str(crawled), "--warc", str(tmp_path / "warc"), timeout=120)
+    assert result.returncode == 0, result.stderr
+    files = list((tmp_path / "warc").glob("vnnews-crawl*-wayback-*.warc.gz"))
+    assert len(files) == 1
+    result = vnnews("import-warc", *map(str, files), "--db", str(imported),
+                    "--source", "hoangmai-wayback")
+    assert result.returncode == 0, result.stderr
+    query = ("select p.url, p.capture_time, p.encoding, a.title from pages p join articles a "
+             "on a.page_id = p.id order by p.url")
+    rows = sqlite3.connect(imported).execute(query).fetchall()
+    assert rows == sqlite3.connect(crawled).execute(query).fetchall()
+    assert [r[:3] for r in rows] == sorted((url, when, enc)
+                                            for url, (when, _, enc) in ARTICLES.items())
+
+
 def test_cdx_paging_and_year_range(tmp_path, archive_server, vnnews):
     """Resume-key paging (two rows a page) and from/to years select the same captures."""
     sources = write_sources(tmp_path / "sources.toml", archive_server.url,
