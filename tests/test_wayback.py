@@ -229,6 +229,27 @@ def test_wayback_crawl_to_warc_and_back(tmp_path, archive_server, vnnews):
                                             for url, (when, _, enc) in ARTICLES.items())
 
 
+def test_one_crawl_runs_portal_and_wayback_sources(tmp_path, archive_server, vnnews):
+    """Both kinds in one `vnnews crawl`: a live portal (here the archive's copy of the home
+    page, served as a site) and the wayback source, each by its own spider."""
+    home = f"{archive_server.url}/web/20160110083000id_/http://{DOMAIN}/"
+    sources = write_sources(tmp_path / "sources.toml", archive_server.url, f'''
+[[source]]
+name = "hoangmai-live"
+kind = "portal"
+base_url = "{home}"
+delay = 0
+''')
+    db = tmp_path / "news.db"
+    result = vnnews("crawl", "--sources", str(sources), "--db", str(db), timeout=120)
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(db)
+    by_source = dict(conn.execute("select source, count(*) from pages group by source"))
+    assert by_source == {"hoangmai-wayback": 3, "hoangmai-live": 1}
+    assert "hoangmai-wayback" in result.stdout and "hoangmai-live" in result.stdout
+    assert not (tmp_path / "news.db.job").exists()  # both spiders finished: no job state left
+
+
 def test_cdx_paging_and_year_range(tmp_path, archive_server, vnnews):
     """Resume-key paging (two rows a page) and from/to years select the same captures."""
     sources = write_sources(tmp_path / "sources.toml", archive_server.url,
