@@ -315,6 +315,10 @@ _HANDLERS = {
     "year_pair": None,
 }
 _DURATION_BEFORE = re.compile(r"\d $")
+_LUNAR_BEFORE = re.compile(r"(?:tức|Tức)\s+(?:ngày\s+)?$")
+_LUNAR_AFTER = re.compile(
+    r"\s*(?:âm lịch|AL\b|\(âm lịch\)|(?:,\s*)?năm\s+(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)"
+    r"\s+(?:Tý|Sửu|Dần|Mão|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi))")
 
 _QUICK = re.compile(r"\d")
 
@@ -346,6 +350,8 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
             # "Covid-19", "QĐ-12/..."; a letter glued before the first digit
             if s > 0 and text[s - 1] in "-–/" and s > 1 and text[s - 2].isalnum():
                 continue
+            if _LUNAR_BEFORE.search(text, max(0, s - 6), s) or _LUNAR_AFTER.match(text, e):
+                continue  # "(tức 23 tháng 2 năm Giáp Thìn)", "15/8 âm lịch": lunar calendar
             res = handler(m, text, pub)
             if res is None:
                 continue

@@ -13,6 +13,9 @@ from .places import gazetteer, new_unit_for, place_name_end, strip_key
 __all__ = ["Doc", "prepare"]
 
 _NO_BARE_LOC = {"hồ chí minh"}
+_LISTED_UNITS = {"street", "road", "alley"}
+_NOT_UNITS = {("gia", "đình"), ("triều", "đình"), ("bán", "đảo"), ("sân", "đình"),
+              ("hải", "đảo"), ("quần", "đảo")}
 _FACILITIES = PhraseTable({f: None for f in ("Nhà văn hóa", "Nhà văn hoá", "Nhà thi đấu",
                                              "Cung văn hóa", "Sân vận động", "Trạm bơm")})
 
@@ -62,7 +65,12 @@ class Doc:
             for k in range(i, j):
                 blocked[k] = True
             out.append(("LOC", s, e, value, attrs))
+        gaz = gazetteer()
         for p in find_persons(text, toks, orgs, blocked):
+            if not p.attrs and p.j - p.i >= 2 and p.value.lower() in gaz.district_names:
+                # "Hoàng Mai sơ kết ...": a district named without its unit word
+                out.append(("LOC", p.start, p.end, p.value, {"unit_type": "district"}))
+                continue
             out.append(("PERSON", p.start, p.end, p.value, p.attrs))
         return out
 
@@ -140,6 +148,8 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
                 if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
                     uend += 1
                 pe = place_name_end(toks, uend)
+                if i > 0 and (toks[i - 1].low, t.low) in _NOT_UNITS:
+                    pe = None  # "gia đình", "bán đảo"
                 if pe and not any(blocked[k] for k in range(uend, pe)) and \
                         toks[uend].start - toks[uend - 1].end <= 1:
                     name = text[toks[uend].start:toks[pe - 1].end]
@@ -147,6 +157,16 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
                         "TP", "Tp", "TP.", "Q", "P", "TX") else phrase.lower()
                     found.append((i, pe, utype, unit, name))
                     i = pe
+                    if utype in _LISTED_UNITS:
+                        # "các tuyến phố Tam Trinh, Trương Định": the unit word serves the list
+                        while i + 1 < n and toks[i].text in (",", "và") and \
+                                is_cap(toks[i + 1]) and not blocked[i + 1]:
+                            pe2 = place_name_end(toks, i + 1, admin=False)
+                            if pe2 is None or any(blocked[k] for k in range(i + 1, pe2)):
+                                break
+                            found.append((i + 1, pe2, utype, unit,
+                                          text[toks[i + 1].start:toks[pe2 - 1].end]))
+                            i = pe2
                     continue
         if t.low in lex.places and not blocked[i] and not is_cap(t) and t.text[0].isupper():
             found.append((i, i + 1, "place", None, t.text))  # "TP.HCM"
@@ -160,6 +180,8 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
                 if i + length < n and is_cap(toks[i + length]) and \
                         text[toks[i + length - 1].end:toks[i + length].start] == " ":
                     continue  # part of a longer name
+                if i > 0 and is_cap(toks[i - 1]) and text[toks[i - 1].end:t.start] == " ":
+                    continue  # "Hoàng Thị Nga": the end of a name
                 nm = " ".join(x.low for x in toks[i:i + length])
                 if nm in _NO_BARE_LOC:
                     continue

@@ -36,7 +36,7 @@ __all__ = ["OrgSpan", "find_orgs", "find_acronyms", "initials"]
 _STOP = set("""các những của cho với tại trên để được là có đã sẽ đang trong về theo nhằm cùng
 phối tổ ban đến từ khi thì mà này đó năm ngày tháng lần do bởi vì nên như thực triển làm kiểm
 và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên xuống qua sau trước gồm kể tới phải đi
-khóa khoá thứ vừa mới luôn""".split())
+khóa khoá thứ vừa mới luôn dự họp nói phát""".split())
 # heads whose names are often a person's name ("Trường THCS Nguyễn Du")
 _NAMED_AFTER_PEOPLE = {"trường", "bệnh viện", "công ty", "câu lạc bộ", "clb", "hợp tác xã",
                        "htx", "đội", "chi bộ", "thư viện", "học viện", "đại học"}
@@ -197,6 +197,10 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             return None
     if i > 0 and toks[i - 1].low in _PLURAL_BEFORE:
         return None
+    if kind == "generic" and i > 0 and is_cap(toks[i - 1]) and not toks[i].nl and \
+            toks[i].start - toks[i - 1].end == 1 and toks[i - 1].low in lex.surnames and \
+            not _in_title(toks, i):
+        return None  # "Đinh Bộ Lĩnh": inside a name, not a head
     if kind == "generic" and toks[i].low in lex.surnames and i > 0 and (
             lex.honorifics.match(toks, i - 1) or _person_at(toks, i)):
         return None  # "ông Đoàn Văn Kiên", "Mai Xuân Trường"
@@ -341,6 +345,11 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         if u and u[2][1] and u[2][0] not in _DISTRICT_LEVEL and toks[last].text[0].islower() \
                 and place_name_end(toks, u[0]) is None:
             return None
+    # "Quỹ Vì người nghèo, ...": lower-case words closing a name before a delimiter
+    if descriptor and last > hend and j - last == 2 and j < n and \
+            toks[j].text in (",", ".", ";", ")", ":") and \
+            all(toks[k].word and toks[k].text[0].islower() for k in range(last, j)):
+        last = j
     # "Ban chỉ đạo phong trào, ...": a capitalised fixed head may end in lower-case words
     if kind == "fixed" and head_cap and last == hend and 0 < j - last <= 3 and (
             j >= n or toks[j].nl or toks[j].text in (",", ".", ";", ")", ":")

@@ -49,6 +49,7 @@ class Gazetteer:
     ward_only: dict[str, list[dict]]  # ward_key → records
     districts: dict[str, set[str]]  # dist_key → prov keys
     max_len: int
+    district_names: set[str]  # folded names of pre-2025 districts (without unit word)
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def gazetteer() -> Gazetteer:
         data = {"old_province_names": {}, "province_mapping": {}, "province_names": {},
                 "ward_mapping": []}
     names: set[str] = set()
+    district_names: set[str] = set()
     provinces: dict[str, str] = {}
     for key, info in data["old_province_names"].items():
         provinces[fold(info["short"])] = key
@@ -75,6 +77,7 @@ def gazetteer() -> Gazetteer:
     districts: dict[str, set[str]] = {}
     for r in data["ward_mapping"]:
         names.add(fold(_UNIT_PREFIX.sub("", r["old_district"])))
+        district_names.add(fold(_UNIT_PREFIX.sub("", r["old_district"])))
         names.add(fold(_UNIT_PREFIX.sub("", r["old_ward"])))
         wards.setdefault((r["old_province_key"], r["old_district_key"], r["old_ward_key"]),
                          []).append(r)
@@ -82,7 +85,8 @@ def gazetteer() -> Gazetteer:
         districts.setdefault(r["old_district_key"], set()).add(r["old_province_key"])
     names.discard("")
     max_len = max((len(n.split()) for n in names), default=1)
-    return Gazetteer(names, provinces, province_new, wards, ward_only, districts, min(max_len, 5))
+    return Gazetteer(names, provinces, province_new, wards, ward_only, districts, min(max_len, 5),
+                     district_names)
 
 
 def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True) -> int | None:
