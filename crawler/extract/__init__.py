@@ -76,6 +76,19 @@ INLINE_RESUME_CHARS = 60
 TAIL_BLOCKS = 4
 # Share of a block's text that must be bold / italic / in a caption element for the flag to count.
 STYLE_SHARE = 0.8
+# Link density levels: a block of links (menu item, headline), mostly links, plain text.
+LINK_BLOCK = 0.9
+MOSTLY_LINKS = 0.5
+PLAIN_TEXT_LINKS = 0.1
+# Body blocks with more link text than this are link lists ("Xem thêm: ..."), not paragraphs.
+BODY_MAX_LINK_DENSITY = 0.6
+# The article text has started once a block this long was taken (shorter ones are labels);
+# widget headings only end the article after that.
+BODY_START_CHARS = 40
+# "Ảnh: ..." / "Ảnh minh họa" lines are captions up to this length even without an image before.
+STANDALONE_CAPTION_MAX_CHARS = 120
+# How many leading characters to check for binary garbage.
+GARBAGE_SNIFF_CHARS = 20000
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
               "select", "option", "textarea", "button", "input", "head", "map", "audio", "video",
@@ -151,7 +164,7 @@ def _title_level(b, tt: str, heads: list[str]) -> int:
     """2: the block is part of the <title> (beside a separator) or the og/JSON-LD headline;
     1: it is the whole <title>; 0: neither."""
     t = _norm(b.text)
-    if not TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS or b.link_density > 0.9 and b.n < TITLE_LIKELY_CHARS:
+    if not TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS or b.link_density > LINK_BLOCK and b.n < TITLE_LIKELY_CHARS:
         return 0
     if t in heads:
         return 2
@@ -173,7 +186,7 @@ def _title_anchor(blocks, meta: dict) -> int | None:
     heads = [_norm(h) for h in (meta.get("og_title"), meta.get("jsonld_headline")) if h]
     if not tt and not heads:
         return None
-    found = [b for b in blocks if b.link_density < 0.5 and _title_level(b, tt, heads) == 2]
+    found = [b for b in blocks if b.link_density < MOSTLY_LINKS and _title_level(b, tt, heads) == 2]
     if not found:
         return None
     longest = max(b.n for b in found)
@@ -216,7 +229,7 @@ def _choose_title(blocks, region_start: int, meta: dict, body_start: int | None 
         return blocks[i].text, i
 
     def titleish(b) -> bool:
-        return (TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS and b.link_density < 0.5
+        return (TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS and b.link_density < MOSTLY_LINKS
                 and not _is_date_line(b) and not _clean.widget_kind(b.text)
                 and not b.text.rstrip().endswith((":", ";")))
 
@@ -334,7 +347,7 @@ def _choose_category(root, crumbs, meta, title, blocks, title_idx, date_idx) -> 
                 return " - ".join(parts[1:])
     if title_idx is not None and title_idx > 0:
         kicker = blocks[title_idx - 1]
-        if kicker.n <= CATEGORY_MAX_CHARS and kicker.link_density >= 0.9 and not _clean.widget_kind(kicker.text):
+        if kicker.n <= CATEGORY_MAX_CHARS and kicker.link_density >= LINK_BLOCK and not _clean.widget_kind(kicker.text):
             return kicker.text
     if date_idx is not None:
         b = blocks[date_idx]
@@ -373,7 +386,7 @@ def _bylines_after(widget, region_blocks, best) -> list:
     list put before the author's name); they go through the usual byline classification."""
     found = []
     for b in region_blocks:
-        if b.index <= widget.index or best not in b.chain or b.link_density > 0.5:
+        if b.index <= widget.index or best not in b.chain or b.link_density > MOSTLY_LINKS:
             continue
         if b.n > _clean.BYLINE_MAX_CHARS or _clean.widget_kind(b.text):
             break
@@ -409,7 +422,7 @@ def _more_text_after(widget, region_blocks, best) -> bool:
     for b in region_blocks:
         if b.index <= widget.index or best not in b.chain:
             continue
-        if b.n >= INLINE_RESUME_CHARS and b.link_density < 0.1 and not _clean.widget_kind(b.text):
+        if b.n >= INLINE_RESUME_CHARS and b.link_density < PLAIN_TEXT_LINKS and not _clean.widget_kind(b.text):
             return True
     return False
 
@@ -421,7 +434,7 @@ def _widget_box(marker, region_blocks, best):
     for el in marker.chain[1:]:
         if el is best:
             break
-        if any(el in b.chain and b.n >= INLINE_RESUME_CHARS and b.link_density < 0.1
+        if any(el in b.chain and b.n >= INLINE_RESUME_CHARS and b.link_density < PLAIN_TEXT_LINKS
                and not _clean.widget_kind(b.text) for b in region_blocks):
             break
         box = el
@@ -447,7 +460,7 @@ def _multi_cell_row(el) -> bool:
 
 def _is_date_line(b) -> bool:
     """A short line that is a date with labels ("Ngày đăng 08/10/2018 | 15:54 | Lượt xem: 12")."""
-    if b.n > DATE_BLOCK_MAX_CHARS or b.link_density > 0.5 or _multi_cell_row(b.owner):
+    if b.n > DATE_BLOCK_MAX_CHARS or b.link_density > MOSTLY_LINKS or _multi_cell_row(b.owner):
         return False
     hits = find_dates(b.text)
     if not hits:
@@ -485,7 +498,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         return _fail(url, f"not HTML: got {type(html).__name__}")
     if not text.strip():
         return _fail(url, "empty page")
-    sample = text[:20000]
+    sample = text[:GARBAGE_SNIFF_CHARS]
     garbage = len(_GARBAGE.findall(sample))
     if garbage > MAX_GARBAGE_SHARE * len(sample):
         return _fail(url, "not HTML: binary or undecodable content")
@@ -599,17 +612,17 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if not started and _is_top_byline(b):
             top_author = b.text
             continue
-        if b.link_density > 0.6 or _PAGINATION.match(b.text):
+        if b.link_density > BODY_MAX_LINK_DENSITY or _PAGINATION.match(b.text):
             continue
         if b.caption_chars >= STYLE_SHARE * b.n or (
             b.after_img and b.n <= _clean.CAPTION_MAX_CHARS
             and (b.italic_chars >= STYLE_SHARE * b.n or _aligned(b, _CENTER, "center", best)
                  or b.owner.tag in ("td", "th") or _clean.looks_like_caption(b.text))
-        ) or (_clean.looks_like_caption(b.text) and b.n <= 120):
+        ) or (_clean.looks_like_caption(b.text) and b.n <= STANDALONE_CAPTION_MAX_CHARS):
             captions.append(b.text)
             continue
         paragraphs.append(b)
-        if b.n >= 40:
+        if b.n >= BODY_START_CHARS:
             started = True
 
     # Bylines, source line, CMS account at the end.
