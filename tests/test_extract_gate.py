@@ -72,3 +72,24 @@ def test_eval_cli_json(vnnews):
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert set(data["ours"]) >= {"body_p", "body_r", "body_f1", "title_acc", "date_acc", "false_articles", "pages_per_s"}
+
+
+def test_generic_without_class_and_id_attributes():
+    """The method must not depend on a template's class names: with every class and id
+    attribute removed from the gold pages, body, title and date scores hold."""
+    import re
+
+    from crawler.extract import extract
+    from crawler.extract.decode import decode_html
+    from crawler.extract.evaluate import Result, _score
+
+    pages = load_gold()
+    results = []
+    for page in pages:
+        text, _ = decode_html(page.html)
+        art = extract(re.sub(r"\s(?:class|id)=\"[^\"]*\"", "", text), page.url)
+        results.append(Result(art.is_article, art.title, art.published,
+                              "\n\n".join(t for t in (art.lead, art.body) if t) if art.is_article else ""))
+    scores = _score(pages, results, 1.0)
+    assert scores["body_f1"] >= MIN_BODY_F1 and scores["title_acc"] >= MIN_TITLE_ACC
+    assert scores["date_acc"] >= MIN_DATE_ACC and scores["false_articles"] <= MAX_FALSE_ARTICLES
