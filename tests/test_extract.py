@@ -441,3 +441,9 @@ def test_article_inside_deeply_nested_layout_tables():
     html = "<table><tr><td>" * 150 + page() + "</td></tr></table>" * 150
     art = extract(html, URL)
     assert art.is_article and art.title == TITLE and art.body == "\n\n".join(PARAS)
+
+
+@pytest.mark.parametrize("prefix", ['<?xml version="1.0" encoding="utf-8"?>\n', '\ufeff<?xml version="1.0"?>'])
+def test_xhtml_declaration(prefix):
+    assert extract(prefix + page(), URL).title == TITLE
+    assert extract((prefix + page()).encode("utf-8"), URL).title == TITLE
