@@ -284,6 +284,7 @@ def test_windows_1258_declared_as_utf8_falls_back():
     ("Hà Nội".encode("utf-16-le"), None, "utf-16"),
     ('<meta http-equiv="Content-Type" content="text/html; charset=utf-8">Hà Nội'.encode(), None, "utf-8"),
     (unicodedata.normalize("NFD", "Hà Nội").encode("utf-8"), None, "utf-8"),
+    ("Hà Nội".encode("utf-8"), "text/html; charset=windows-1258", "utf-8"),  # wrong header
 ])
 def test_decode_html(body, ctype, enc):
     if enc == "utf-16":

@@ -17,9 +17,9 @@ __all__ = ["decode_html", "normalize_text"]
 # long comments and scripts first, so look further.
 META_SNIFF_BYTES = 8192
 
-# Declared charsets that servers emit by default without knowing the page's encoding: when the bytes
-# are valid UTF-8 and contain non-ASCII, UTF-8 wins over these.
-_WEAK_CHARSETS = {"iso8859-1", "ascii", "cp1252"}
+# Single-byte codecs (Python names): a declaration of one of these loses to bytes that are valid,
+# non-ASCII UTF-8.
+_SINGLE_BYTE_PREFIXES = ("cp12", "iso8859", "ascii", "latin", "mac", "koi8", "tis", "cp874", "cp437", "cp85")
 
 # Python codec names → the names the web uses (stored in pages.encoding).
 _WEB_NAMES = {"cp1258": "windows-1258", "cp1252": "windows-1252", "iso8859-1": "iso-8859-1"}
@@ -73,20 +73,21 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str
     if m and _canonical(m.group(1).decode("ascii", "ignore")):
         candidates.append(_canonical(m.group(1).decode("ascii", "ignore")))
 
-    has_non_ascii = any(b > 0x7F for b in body)
-    utf8_ok = True
     try:
-        body.decode("utf-8")
+        utf8_text: str | None = body.decode("utf-8")
     except UnicodeDecodeError:
-        utf8_ok = False
+        utf8_text = None
+    # Valid multi-byte UTF-8 is almost never an accident of a single-byte encoding, while a
+    # wrong single-byte declaration (server default, copied template) is common: UTF-8 wins.
+    utf8_wins = utf8_text is not None and not body.isascii()
 
     for name in candidates:
-        if name in _WEAK_CHARSETS and has_non_ascii and utf8_ok:
-            return normalize_text(body.decode("utf-8")), "utf-8"
+        if utf8_wins and name.startswith(_SINGLE_BYTE_PREFIXES):
+            return normalize_text(utf8_text), "utf-8"
         try:
             return normalize_text(body.decode(name)), _WEB_NAMES.get(name, name)
         except (UnicodeDecodeError, LookupError):
             continue  # declared charset is wrong: fall through to sniffing
-    if utf8_ok:
-        return normalize_text(body.decode("utf-8")), "utf-8"
+    if utf8_text is not None:
+        return normalize_text(utf8_text), "utf-8"
     return normalize_text(body.decode("cp1258", errors="replace")), "windows-1258"
