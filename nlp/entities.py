@@ -14,6 +14,7 @@ __all__ = ["Doc", "prepare"]
 
 _NO_BARE_LOC = {"hồ chí minh"}
 _LISTED_UNITS = {"street", "road", "alley"}
+_PLURAL = {"các", "những", "hai", "ba", "bốn", "năm"}
 _NOT_UNITS = {("gia", "đình"), ("triều", "đình"), ("bán", "đảo"), ("sân", "đình"),
               ("hải", "đảo"), ("quần", "đảo")}
 _FACILITIES = PhraseTable({f: None for f in ("Nhà văn hóa", "Nhà văn hoá", "Nhà thi đấu",
@@ -67,9 +68,13 @@ class Doc:
             out.append(("LOC", s, e, value, attrs))
         gaz = gazetteer()
         for p in find_persons(text, toks, orgs, blocked):
-            if not p.attrs and p.j - p.i >= 2 and p.value.lower() in gaz.district_names:
-                # "Hoàng Mai sơ kết ...": a district named without its unit word
-                out.append(("LOC", p.start, p.end, p.value, {"unit_type": "district"}))
+            low = p.value.lower()
+            if not p.attrs and p.j - p.i >= 2 and (low in gaz.district_names or (
+                    p.j - p.i == 2 and low in gaz.names)):
+                # "Hoàng Mai sơ kết ...", "nút giao Kim Giang": a place named without its unit
+                # word (two-syllable names of people without title or honorific are rare)
+                kind = "district" if low in gaz.district_names else "place"
+                out.append(("LOC", p.start, p.end, p.value, {"unit_type": kind}))
                 continue
             out.append(("PERSON", p.start, p.end, p.value, p.attrs))
         return out
@@ -147,7 +152,7 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
             if ok_case:
                 if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
                     uend += 1
-                pe = place_name_end(toks, uend)
+                pe = place_name_end(toks, uend, admin=admin)
                 if i > 0 and (toks[i - 1].low, t.low) in _NOT_UNITS:
                     pe = None  # "gia đình", "bán đảo"
                 if pe and not any(blocked[k] for k in range(uend, pe)) and \
@@ -157,7 +162,7 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
                         "TP", "Tp", "TP.", "Q", "P", "TX") else phrase.lower()
                     found.append((i, pe, utype, unit, name))
                     i = pe
-                    if utype in _LISTED_UNITS:
+                    if utype in _LISTED_UNITS or (i > 0 and toks[i - 1].low in _PLURAL):
                         # "các tuyến phố Tam Trinh, Trương Định": the unit word serves the list
                         while i + 1 < n and toks[i].text in (",", "và") and \
                                 is_cap(toks[i + 1]) and not blocked[i + 1]:

@@ -48,6 +48,8 @@ _QUOTES_OPEN = {"“", '"', "«"}
 _QUOTES_CLOSE = {"”", '"', "»"}
 _DISTRICT_LEVEL = {"district", "town", "city", "province"}
 _MAX_PENDING = 6
+_COMMA_PAIRS = {("phòng", "chống"), ("cháy", "chữa"), ("phòng", "chữa"), ("tìm", "cứu"),
+                ("kiếm", "cứu"), ("nạn", "cứu")}
 _PLURAL_BEFORE = {"các", "những", "mỗi", "từng", "mọi", "toàn"}
 # frequent last syllables of two-syllable words in organisation names
 _NAME_TAILS = set("""lý toàn tin tạo hội trường nữ binh dân vụ tế sự thao lịch nghiệp thuế pháp hoạch
@@ -333,6 +335,10 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 pending += 1
                 continue
             break
+        if t.text == "," and j + 1 < n and (toks[j - 1].low, toks[j + 1].low) in _COMMA_PAIRS:
+            j += 1  # "phòng, chống", "phòng cháy, chữa cháy": one name
+            pending += 1
+            continue
         if t.word and t.text[0].islower() and t.low not in _STOP and pending < _MAX_PENDING:
             j += 1
             pending += 1

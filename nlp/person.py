@@ -118,7 +118,7 @@ def _title_tail(c: _Ctx, k: int) -> int:
             pending = 0
             continue
         u = lex.units.match(toks, j)
-        if u and t.text[0].islower():
+        if u and t.text[0].islower() and not pending:
             pe = place_name_end(toks, u[0], admin=u[2][1])
             j = last = pe or u[0]
             pending = 0
@@ -143,6 +143,11 @@ def _title_tail(c: _Ctx, k: int) -> int:
             continue
         break
     return last
+
+
+def _sentence_start(toks: list[Tok], i: int) -> bool:
+    return i == 0 or toks[i].nl or toks[i - 1].text in (".", "!", "?", ":", "“", '"', "(", ";",
+                                                         "-", "…")
 
 
 def _looks_like_name(c: _Ctx, j: int) -> bool:
@@ -195,6 +200,8 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
         hon = None
         start = i
         hm = lex.honorifics.match(toks, i)
+        if hm and toks[i].text[0].isupper() and not _sentence_start(toks, i):
+            hm = None  # "chợ Bà Chiểu", "Hai Bà Trưng": a capitalised "Bà" inside a name
         if hm and hm[0] < n and c.gap_ok(hm[0] - 1, hm[0]):
             hon = (i, hm[0], toks[i].text[0].isupper())
             start = hm[0]
@@ -202,6 +209,10 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
             i += 1
             continue
         run = _name_run(c, start)
+        shm = lex.heads.match(toks, start)
+        if shm and shm[0] - start >= 2 and shm[0] - start >= run:
+            i += 1
+            continue  # "Đoàn Thanh niên các phường": a body, not "Đoàn Thanh"
         pre = _pre_titles(c, hon[0] if hon else start, titles_by_end, consumed)
         ok = False
         if run >= 2 and (hon or toks[start].low in lex.surnames or pre):

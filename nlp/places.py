@@ -152,8 +152,10 @@ def _surname_run(toks: list[Tok], k: int, j: int) -> bool:
 
 
 def _starts_org(toks: list[Tok], j: int) -> bool:
+    """An organisation name starts at j: a standalone body or a head of two or more words
+    ("Công ty", "Trung tâm"); a one-word head may be a place ("Hội An")."""
     m = lexicon().heads.match(toks, j)
-    return bool(m and m[2][0] == "standalone")
+    return bool(m and (m[2][0] == "standalone" or m[0] - j >= 2))
 
 
 def new_unit_for(unit_type: str, name: str, context: dict) -> str | None:
