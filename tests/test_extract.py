@@ -448,3 +448,13 @@ def test_article_inside_deeply_nested_layout_tables():
 def test_xhtml_declaration(prefix):
     assert extract(prefix + page(), URL).title == TITLE
     assert extract((prefix + page()).encode("utf-8"), URL).title == TITLE
+
+
+def test_lead_from_meta_description_and_curly_quotes_in_title():
+    title = "Phát động Tết trồng cây “Đời đời nhớ ơn Bác Hồ” năm 2024"
+    html = simple_page(f'Phát động Tết trồng cây "Đời đời nhớ ơn Bác Hồ" năm 2024 - Tin tức - Phường',
+                       f"<div>{title}</div><p>20/02/2024 08:15</p>")
+    html = html.replace("<head>", f'<head><meta name="description" content="{LEAD[:90]}...">')
+    art = extract(html, "http://tanmai.gov.vn/tin/123")
+    assert art.title == title
+    assert art.lead == LEAD and art.body == "\n\n".join(PARAS)

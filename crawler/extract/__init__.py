@@ -70,6 +70,9 @@ TITLE_WHOLE_TAG_NEAR = 6
 TITLE_MIN_CHARS, TITLE_MAX_CHARS = 8, 350
 # A lead (sapo) is at least this long.
 LEAD_MIN_CHARS = 40
+# The first paragraph is the lead when it starts with the page's meta description (CMSs fill it
+# with the sapo, sometimes cut short): compared on this many characters.
+LEAD_DESCRIPTION_PREFIX = 100
 # After an inline widget inside the body, body text resumes with a block at least this long.
 INLINE_RESUME_CHARS = 60
 # Bylines: how many closing blocks to examine.
@@ -113,8 +116,12 @@ def _fail(url: str, reason: str, **kw) -> Article:
     return Article(url=url, is_article=False, reason=reason, **kw)
 
 
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+
+
 def _norm(text: str) -> str:
-    return " ".join(text.split()).strip().lower()
+    """Compare-form of a text: whitespace collapsed, lower case, typographic quotes and dashes plain."""
+    return " ".join(text.split()).strip().lower().translate(_QUOTES)
 
 
 def _attr_match(block, pattern, stop=None) -> bool:
@@ -658,11 +665,13 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     if len(paragraphs) >= 2:
         first = paragraphs[0]
         outside = best not in first.chain and all(best in p.chain for p in paragraphs[1:])
+        description = _norm(meta.get("description") or "").rstrip(".… ")[:LEAD_DESCRIPTION_PREFIX]
         if first.n >= LEAD_MIN_CHARS and (
             _attr_match(first, _LEAD_CLASS, best.getparent())
             or first.bold_chars >= STYLE_SHARE * first.n
             or _SOURCE_TAG.match(first.text)
             or outside
+            or (len(description) >= LEAD_MIN_CHARS and _norm(first.text).startswith(description))
         ):
             lead = first.text
             paragraphs = paragraphs[1:]

@@ -70,6 +70,7 @@ def head_metadata(root) -> dict:
             tags[key] = " ".join(content.split())
     meta["tags"] = tags
     meta["og_title"] = tags.get("og:title") or tags.get("twitter:title")
+    meta["description"] = tags.get("description") or tags.get("og:description")
     meta["section"] = tags.get("article:section")
     published = None
     for key in _META_DATE_KEYS:
