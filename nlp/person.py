@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Tok, is_acronym, is_cap, lexicon
 from .normalize import fold
-from .org import OrgSpan
+from .org import OrgSpan, _tail_ok
 from .places import gazetteer, place_name_end
 
 __all__ = ["PersonSpan", "find_persons"]
@@ -133,6 +133,9 @@ def _title_tail(c: _Ctx, k: int) -> int:
                 break
             j = last = j + 1
             pending = 0
+            if j < n and is_cap(t) and toks[j].text[0].islower() and \
+                    not lex.units.match(toks, j) and _tail_ok(toks, j):
+                j = last = j + 1  # "Khuyến học", "Thông tin"
             continue
         if t.low == "số" and j + 1 < n and toks[j + 1].text.isdigit():
             j = last = j + 2
