@@ -458,3 +458,10 @@ def test_lead_from_meta_description_and_curly_quotes_in_title():
     art = extract(html, "http://tanmai.gov.vn/tin/123")
     assert art.title == title
     assert art.lead == LEAD and art.body == "\n\n".join(PARAS)
+
+
+def test_linked_source_line():
+    html = page().replace('<p style="text-align: right;"><em>(Nguồn: Báo Hànộimới)</em></p>',
+                          '<p>Nguồn: <a href="http://hanoimoi.com.vn/tin/1">Báo Hànộimới</a></p>')
+    art = extract(html, URL)
+    assert art.source_line == "Nguồn: Báo Hànộimới" and art.body == "\n\n".join(PARAS)

@@ -7,7 +7,8 @@ small function in a sibling module:
 2. head metadata: <title>, meta tags, JSON-LD, canonical link (``metadata``)
 3. page kind from the URL: print views, search pages, home pages (``metadata.url_kind``)
 4. blocks: the cleaned page cut into text blocks (``blocks.linearize``)
-5. main-text region: generic block scoring, no per-site selectors (``blocks.choose_region``)
+5. main-text region: generic block scoring, no per-site selectors, anchored right after the title
+   the <title> tag identifies (``blocks.choose_region``)
 6. title, publish datetime, category (``metadata``, ``dates``)
 7. body: widgets, footers, bylines, source lines, CMS accounts and captions taken out (``clean``)
 8. page kind from the content: listing pages and pages without main text
@@ -619,8 +620,9 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if not started and _is_top_byline(b):
             top_author = b.text
             continue
-        if b.link_density > BODY_MAX_LINK_DENSITY or _PAGINATION.match(b.text):
-            continue
+        if b.link_density > BODY_MAX_LINK_DENSITY and _clean.byline_kind(b.text) != "source" \
+                or _PAGINATION.match(b.text):
+            continue  # (a linked "Nguồn: Báo ..." line stays, for the source line)
         if b.caption_chars >= STYLE_SHARE * b.n or (
             b.after_img and b.n <= _clean.CAPTION_MAX_CHARS
             and (b.italic_chars >= STYLE_SHARE * b.n or _aligned(b, _CENTER, "center", best)
