@@ -465,3 +465,27 @@ def test_linked_source_line():
                           '<p>Nguồn: <a href="http://hanoimoi.com.vn/tin/1">Báo Hànộimới</a></p>')
     art = extract(html, URL)
     assert art.source_line == "Nguồn: Báo Hànộimới" and art.body == "\n\n".join(PARAS)
+
+
+def test_tag_soup_of_a_2005_portal():
+    paras = "".join(f"<P ALIGN=justify><FONT FACE=Arial SIZE=2>{p}" for p in PARAS)  # never closed
+    html = f"""<HTML><HEAD><META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=utf-8">
+<TITLE>UBND QUAN HOANG MAI</TITLE></HEAD><BODY BGCOLOR=#FFFFFF>
+<MARQUEE>Tin mới: Hội nghị tổng kết năm 2005 * Lịch tiếp công dân tháng 1 *</MARQUEE>
+<TABLE WIDTH=780 BORDER=0><TR><TD WIDTH=160 VALIGN=top><A HREF=/gioithieu.asp>Giới thiệu</A><BR><A HREF=/tintuc.asp>Tin tức</A><BR>
+<A HREF=/vanban.asp>Văn bản</A><TD VALIGN=top><CENTER><FONT COLOR=#CC0000 SIZE=4><B>{TITLE}</B></FONT></CENTER>
+<FONT SIZE=1 COLOR=gray>Cập nhật: 26/12/2005 9:15</FONT><BR><BR>
+<B><I>{LEAD}</I></B>{paras}
+<P ALIGN=right><B>Phạm Linh</B>
+<HR><FONT SIZE=1>Các tin khác:</FONT><BR><A HREF=/tin.asp?id=1>Hội nghị tổng kết công tác năm 2005 của quận</A>
+</TABLE><CENTER><FONT SIZE=1>Bản quyền 2005 UBND quận Hoàng Mai. Điện thoại: 04.8641234</FONT></CENTER></BODY></HTML>"""
+    art = extract(html.encode("utf-8"), "http://hoangmai.hanoi.gov.vn/tin.asp?id=77")
+    assert art.is_article, art.reason
+    assert art.title == TITLE and art.published == "2005-12-26T09:15"
+    assert art.lead == LEAD and art.body == "\n\n".join(PARAS) and art.author == "Phạm Linh"
+
+
+def test_caption_in_the_image_paragraph():
+    extra = '<p><img src="/a.jpg"><br>Quang cảnh buổi lễ ra quân tại phường Tân Mai</p>'
+    art = extract(page(extra_body=extra), URL)
+    assert art.captions == ["Quang cảnh buổi lễ ra quân tại phường Tân Mai"] and art.body == "\n\n".join(PARAS)
