@@ -489,3 +489,10 @@ def test_caption_in_the_image_paragraph():
     extra = '<p><img src="/a.jpg"><br>Quang cảnh buổi lễ ra quân tại phường Tân Mai</p>'
     art = extract(page(extra_body=extra), URL)
     assert art.captions == ["Quang cảnh buổi lễ ra quân tại phường Tân Mai"] and art.body == "\n\n".join(PARAS)
+
+
+def test_short_paragraph_starting_with_a_floated_image_stays_in_body():
+    para = ("Sau lễ ra quân, phường tiếp tục duy trì hoạt động vệ sinh môi trường vào sáng thứ Bảy hằng tuần. "
+            "Các tổ dân phố phân công lực lượng tham gia.")
+    art = extract(page(extra_body=f'<p><img src="/thumb.jpg" align="left">{para}</p>'), URL)
+    assert para in art.body and not art.captions

@@ -627,7 +627,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             b.after_img and b.n <= _clean.CAPTION_MAX_CHARS
             and (b.italic_chars >= STYLE_SHARE * b.n or _aligned(b, _CENTER, "center", best)
                  or b.owner.tag in ("td", "th") or _clean.looks_like_caption(b.text)
-                 or b.owner.find(".//img") is not None)  # <p><img><br>caption</p>
+                 or (b.n <= STANDALONE_CAPTION_MAX_CHARS and ". " not in b.text
+                     and b.owner.find(".//img") is not None))  # <p><img><br>caption</p>
         ) or (_clean.looks_like_caption(b.text) and b.n <= STANDALONE_CAPTION_MAX_CHARS):
             captions.append(b.text)
             continue
