@@ -496,3 +496,13 @@ def test_short_paragraph_starting_with_a_floated_image_stays_in_body():
             "Các tổ dân phố phân công lực lượng tham gia.")
     art = extract(page(extra_body=f'<p><img src="/thumb.jpg" align="left">{para}</p>'), URL)
     assert para in art.body and not art.captions
+
+
+def test_layout_cell_starting_with_an_image_is_body():
+    para = ("Sau lễ ra quân, phường tiếp tục duy trì hoạt động vệ sinh môi trường vào sáng thứ Bảy hằng tuần, "
+            "các tổ dân phố phân công lực lượng tham gia đầy đủ")
+    html = simple_page(f"{TITLE} - Tin tức", f"<h1>{TITLE}</h1><p>08/10/2018 15:54</p>")
+    html = html.replace('<div class="noidung">', f'<table><tr><td><img src="/a.jpg"><br>{para}<br><br>{LEAD}<br><br>'
+                                                 + "<br><br>".join(PARAS) + '</td></tr></table><div class="x">')
+    art = extract(html, "http://tanmai.gov.vn/tin/123")
+    assert art.body.startswith(para) and not art.captions

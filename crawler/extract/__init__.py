@@ -389,6 +389,15 @@ def _byline_near_title(blocks, title_idx) -> str | None:
     return None
 
 
+def _in_image_table(b) -> bool:
+    """The block is a cell of a small table framing an image (an image and its caption)."""
+    if b.owner.tag not in ("td", "th"):
+        return False
+    table = next((el for el in b.chain if el.tag == "table"), None)
+    return (table is not None and table.find(".//img") is not None
+            and len("".join(table.itertext()).strip()) <= _clean.CAPTION_MAX_CHARS)
+
+
 def _bylines_after(widget, region_blocks, best) -> list:
     """Byline-shaped short blocks inside the body element after a closing widget (a related
     list put before the author's name); they go through the usual byline classification."""
@@ -626,7 +635,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if b.caption_chars >= STYLE_SHARE * b.n or (
             b.after_img and b.n <= _clean.CAPTION_MAX_CHARS
             and (b.italic_chars >= STYLE_SHARE * b.n or _aligned(b, _CENTER, "center", best)
-                 or b.owner.tag in ("td", "th") or _clean.looks_like_caption(b.text)
+                 or _in_image_table(b) or _clean.looks_like_caption(b.text)
                  or (b.n <= STANDALONE_CAPTION_MAX_CHARS and ". " not in b.text
                      and b.owner.find(".//img") is not None))  # <p><img><br>caption</p>
         ) or (_clean.looks_like_caption(b.text) and b.n <= STANDALONE_CAPTION_MAX_CHARS):
