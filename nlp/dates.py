@@ -159,6 +159,7 @@ _p("year_pair", r"(?<=\()\s*(?P<y>1\d\d\d|20\d\d)\s*[-–]\s*(?P<y2>1\d\d\d|20\d
 # a bare day-month without year needs a cue before it
 _DM_CUE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|hạn|trước|sau|dịp|"
                      r"khánh|đợt|lễ)\s+$", re.IGNORECASE)
+_PART_OF_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|ngày)\s+$", re.IGNORECASE)
 _DOC_CUE = re.compile(r"(?:/[A-ZĐ][\w\-]*|[A-ZĐ]{2,}[\w\-]*)\s+$")
 
 
@@ -169,8 +170,9 @@ def _hit_dmy_num(m: re.Match, text: str, pub):
         # "26/7" needs "ngày"/a cue; otherwise it may be a score, a ratio, a number
         if not m["kw"] and not _DM_CUE.search(text, max(0, m.start() - 12), m.start()):
             return None
-        if m["s"] != "/" and not m["kw"]:
-            return None
+        if m["s"] != "/" and not m["kw"] and not _PART_OF_DAY.search(
+                text, max(0, m.start() - 8), m.start()):
+            return None  # "chiều 20-10" is a date; a bare "20-10" may be a score
         yi = _infer_year(mo, d, pub)
         if yi is not None:
             attrs["inferred_year"] = True

@@ -34,7 +34,7 @@ __all__ = ["OrgSpan", "find_orgs", "find_acronyms", "initials"]
 
 # lower-case words that end a name (verbs, prepositions, determiners)
 _STOP = set("""các những của cho với tại trên để được là có đã sẽ đang trong về theo nhằm cùng
-phối tổ ban đến từ khi thì mà này đó năm ngày tháng lần do bởi vì nên như thực triển làm kiểm
+phối tổ ban đến từ khi thì mà này đó năm ngày tháng lần do bởi vì nên như thực khai làm kiểm
 và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên xuống qua sau trước gồm kể tới phải đi
 khóa khoá thứ vừa mới luôn dự họp nói phát""".split())
 # heads whose names are often a person's name ("Trường THCS Nguyễn Du")
@@ -168,12 +168,19 @@ def _person_at(toks: list[Tok], j: int) -> bool:
     return " ".join(t.low for t in toks[j:k]) not in gazetteer().names
 
 
-def _tail_ok(toks: list[Tok], j: int) -> bool:
-    """The lower-case word at j closes a compound of the name ("Thông tin", "Đào tạo")."""
+def _tail_ok(toks: list[Tok], j: int, first: bool = False) -> bool:
+    """The lower-case word at j closes a compound of the name ("Thông tin", "Đào tạo").
+
+    ``first``: the capitalised word before it starts a word of its own (not the end of a
+    proper name such as "Đức Giang"), so it is most often followed by the rest of that word
+    ("Giám khảo", "Phát triển"); verbs and function words are in _STOP.
+    """
     t = toks[j]
-    if t.low in _STOP or not t.word or t.nl or t.glued:
+    if t.low in _STOP or not t.word or t.nl or t.glued or not t.text[0].isalpha():
         return False
-    if t.low in _NAME_TAILS:
+    if lexicon().units.match(toks, j) is not None:
+        return False
+    if first or t.low in _NAME_TAILS:
         return True
     nxt = toks[j + 1] if j + 1 < len(toks) else None
     return nxt is None or nxt.nl or not nxt.word or is_cap(nxt) or is_acronym(nxt) \
@@ -187,6 +194,9 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     if not m:
         return None
     hend, phrase, (kind, _long) = m
+    if toks[i].text.isupper() and len(toks[i].text) > 1 and toks[i].low not in lex.abbrev \
+            and hend < len(toks) and toks[hend].text.isupper():
+        return None  # an all-capitals headline ("HỘI NGHỊ ĐỐI THOẠI"): no case to read
     tm = lex.titles.match(toks, i)
     if tm and tm[0] > hend:
         return None  # "Quận ủy viên" is a title
@@ -287,6 +297,11 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             continue
         if t.low == "trung" and j + 1 < n and toks[j + 1].low == "ương" and t.text[0].isupper():
             last = j + 2
+            nxt = lex.heads.match(toks, j + 2) if j + 2 < n else None
+            if nxt and nxt[2][0] == "standalone" and not toks[j + 2].nl:
+                j = last = nxt[0]  # "Ủy ban Trung ương MTTQ Việt Nam"
+                descriptor, pending = True, 0
+                continue
             place = j
             break
         be = _bare_place_end(toks, j)
@@ -316,7 +331,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             descriptor, pending = True, 0
             # the lower-case tail of a compound belongs to the name: "Thông tin", "Đào tạo"
             if j < n and is_cap(t) and toks[j].text[0].islower() and \
-                    not lex.units.match(toks, j) and _tail_ok(toks, j):
+                    not lex.units.match(toks, j) and \
+                    _tail_ok(toks, j, first=not (j - 2 >= hend and is_cap(toks[j - 2]))):
                 j += 1
                 last = j
             continue

@@ -134,7 +134,8 @@ def _title_tail(c: _Ctx, k: int) -> int:
             j = last = j + 1
             pending = 0
             if j < n and is_cap(t) and toks[j].text[0].islower() and \
-                    not lex.units.match(toks, j) and _tail_ok(toks, j):
+                    not lex.units.match(toks, j) and \
+                    _tail_ok(toks, j, first=not (j - 2 >= k and is_cap(toks[j - 2]))):
                 j = last = j + 1  # "Khuyến học", "Thông tin"
             continue
         if t.low == "số" and j + 1 < n and toks[j + 1].text.isdigit():
@@ -255,6 +256,8 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
             if k < n and toks[k].text == ")":
                 k += 1
                 break
+        if hon and lex.titles.match(toks, hon[0]) and lex.titles.match(toks, hon[0])[0] == hon[1]:
+            titles.insert(0, (hon[0], hon[1], False, None))  # "Bác sĩ", "Tiến sĩ": a rank too
         if titles:
             attrs["titles"] = [text[toks[ts].start:toks[te - 1].end] for ts, te, _, _ in titles]
             attrs["former"] = any(f for _, _, f, _ in titles)
