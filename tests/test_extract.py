@@ -506,3 +506,15 @@ def test_layout_cell_starting_with_an_image_is_body():
                                                  + "<br><br>".join(PARAS) + '</td></tr></table><div class="x">')
     art = extract(html, "http://tanmai.gov.vn/tin/123")
     assert art.body.startswith(para) and not art.captions
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Phạm Linh", "author"), ("Bài và ảnh: Minh Anh", "author"), ("Đặng Vân (tổng hợp)", "author"),
+    ("(tổng hợp)", "author"), ("(Nguồn: Báo Hànộimới)", "source"), ("Theo TTXVN", "source"),
+    ("admin admin", "account"), ("Theo kế hoạch, chương trình kéo dài đến hết tháng 12", None),
+    ("Hội nghị kết thúc tốt đẹp.", None), ("Kết quả cụ thể như sau:", None),
+])
+def test_closing_line_kinds(line, kind):
+    from crawler.extract.clean import byline_kind
+
+    assert byline_kind(line) == kind

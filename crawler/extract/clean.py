@@ -20,6 +20,8 @@ WIDGET_LABEL_MAX_CHARS = 60
 FOOTER_MAX_CHARS = 500
 # Bylines, source lines and CMS accounts are short lines at the end of the article.
 BYLINE_MAX_CHARS = 80
+# "Theo <source>" lines are short; longer ones are sentences ("Theo kế hoạch, ...").
+SOURCE_THEO_MAX_WORDS = 6
 # Image captions are a sentence or two.
 CAPTION_MAX_CHARS = 300
 
@@ -141,7 +143,12 @@ def byline_kind(text: str, emphasised: bool = False) -> str | None:
     if len(text) > BYLINE_MAX_CHARS:
         return None
     stripped = text.strip()
-    if _SOURCE_LINE.match(stripped) and not stripped.endswith((".", "。")) or stripped.lower().startswith(("(nguồn", "nguồn:", "nguồn :")):
+    lowered = stripped.lower().lstrip("([ ")
+    if lowered.startswith(("nguồn", "source")) and _SOURCE_LINE.match(stripped):
+        return "source"
+    # "Theo TTXVN", "(Theo Báo Hànộimới)": short; "Theo kế hoạch, ..." is a sentence.
+    if lowered.startswith("theo ") and len(stripped.split()) <= SOURCE_THEO_MAX_WORDS \
+            and not stripped.endswith((".", ",", ";", ":")):
         return "source"
     if _CMS_ACCOUNT.match(stripped):
         return "account"
