@@ -13,10 +13,12 @@ import pytest
 
 from crawler.extract.evaluate import GOLD_DIR, evaluate, load_gold, shingle_match, body_scores
 
-# Pinned minimums (issue 3 targets; raise them when the extractor improves, never lower them).
-MIN_BODY_F1 = 0.97
-MIN_TITLE_ACC = 0.98
-MIN_DATE_ACC = 0.98
+# Pinned minimums: issue 3 asks body F1 >= 0.97 and title/date accuracy >= 0.98; the extractor
+# scores 1.00 on all three (November 2026), so the pins sit just under that. Raise them when the
+# extractor improves, never lower them.
+MIN_BODY_F1 = 0.99
+MIN_TITLE_ACC = 0.99
+MIN_DATE_ACC = 0.99
 MAX_FALSE_ARTICLES = 0
 # Size of the gold set (issue 3: at least 80 pages over at least 6 templates).
 MIN_PAGES, MIN_TEMPLATES = 80, 6
