@@ -39,8 +39,9 @@ _KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "file": ((str, list), "a WARC file path or a list of them (kind = \"warc\")"),
     "user_agent": ((str,), "the User-Agent header for this source, with a contact, e.g. "
                            "\"vnnews/0.1 (+mailto:you@example.org)\""),
-    "domain": ((str,), "the archived host (and path) to list, e.g. \"hoangmai.hanoi.gov.vn\" "
-                       "(kind = \"wayback\"; default: base_url's host)"),
+    "domain": ((str,), "the archived host (and path) to list, e.g. \"hoangmai.hanoi.gov.vn\", "
+                       "or \"*.hoangmai.hanoi.gov.vn\" with its subdomains (kind = "
+                       "\"wayback\"; default: base_url's host)"),
     "cdx_url": ((str,), "a Wayback CDX endpoint, e.g. "
                         "\"https://web.archive.org/cdx/search/cdx\""),
     "wayback_url": ((str,), "a Wayback replay prefix, e.g. \"https://web.archive.org/web/\""),

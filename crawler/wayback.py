@@ -62,8 +62,13 @@ class Capture:
 def cdx_url(base: str, domain: str, from_: str | int | None = None,
             to: str | int | None = None, resume_key: str | None = None,
             limit: int = CDX_PAGE_SIZE) -> str:
-    """The CDX query listing every successful capture under ``domain``, one per URL key."""
-    params = [("url", f"{domain}/*"), ("output", "json"), ("fl", ",".join(CDX_FIELDS)),
+    """The CDX query listing every successful capture under ``domain``, one per URL key.
+    ``*.host`` also lists the host's subdomains (commune sites: {commune}.{district}.hanoi...)."""
+    if domain.startswith("*."):
+        where = [("url", domain[2:]), ("matchType", "domain")]
+    else:
+        where = [("url", f"{domain}/*")]
+    params = [*where, ("output", "json"), ("fl", ",".join(CDX_FIELDS)),
               ("filter", "statuscode:200"), ("collapse", "urlkey")]
     if from_:
         params.append(("from", str(from_)))

@@ -58,8 +58,12 @@ class CdxArchive:
         prefix = params["url"][0].rstrip("*").split("://")[-1]
         fields = params.get("fl", ["urlkey,timestamp,original,mimetype,statuscode,digest"])
         fields = fields[0].split(",")
-        rows = [r for r in self.rows
-                if r["original"].split("://", 1)[-1].startswith(prefix)]
+        if params.get("matchType") == ["domain"]:  # the host and its subdomains
+            rows = [r for r in self.rows if (urlsplit(r["original"]).hostname or "") == prefix
+                    or (urlsplit(r["original"]).hostname or "").endswith("." + prefix)]
+        else:
+            rows = [r for r in self.rows
+                    if r["original"].split("://", 1)[-1].startswith(prefix)]
         for f in params.get("filter", []):
             name, pattern = f.split(":", 1)
             rows = [r for r in rows if re.fullmatch(pattern, r[name])]
@@ -292,6 +296,15 @@ def test_parse_cdx_pages_through_resume_keys():
     assert pages == 3  # 8 URL keys with a 200 capture under the domain, 3 a page
     missing = "http://hoangmai.hanoi.gov.vn/vi/tin-tuc/-/view_content/207-ban-chua-luu"
     assert [c.original for c in chosen] == sorted([*ARTICLES, missing], key=surt)
+
+
+def test_subdomains_with_a_star():
+    archive = CdxArchive(ARCHIVE)
+    url = cdx_url("http://x/cdx", "*.hanoi.gov.vn")
+    assert "url=hanoi.gov.vn&matchType=domain" in url
+    captures, _ = parse_cdx(json.dumps(archive.query(parse_qs(urlsplit(url).query))))
+    hosts = {urlsplit(c.original).hostname for c in select_captures(captures)}
+    assert hosts == {"hoangmai.hanoi.gov.vn", "longbien.hanoi.gov.vn"}
 
 
 def test_select_captures_dedups_and_filters():
