@@ -45,7 +45,7 @@ _DOC_WORDS = sorted((r[0] for r in _read_tsv("doc_words.txt")), key=len, reverse
 _TYPE_BY_WORDS = {fold(w): w for w in _DOC_WORDS}
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}\d{0,2}"
-_CODES = _CODE + r"(?:-" + _CODE + r")*"
+_CODES = _CODE + r"(?:\s?-\s?" + _CODE + r")*"
 _NUM = r"\d{1,5}[a-z]?"
 _NUMBER = (
     r"(?<![\w/.\-])(?:"
@@ -55,10 +55,12 @@ _NUMBER = (
     r")(?![\wÀ-ỹ/])"
 )
 _PREFIX = (
-    r"(?:(?P<words>" + "|".join(re.escape(w) for w in _DOC_WORDS) + r")\s+)?"
+    r"(?:(?P<words>(?i:" + "|".join(re.escape(w) for w in _DOC_WORDS) + r"))\s+"
+    r"|(?P<abbr>QĐ|NQ|KH|CV|CT|TB|HD|NĐ|TT|TTr|BC)\s+(?=[Ss]ố))?"
     r"(?P<so>[Ss]ố\s*:?\s*)?"
 )
-_RX = re.compile(r"(?i:" + _PREFIX + r")" + _NUMBER)
+_RX = re.compile(_PREFIX + _NUMBER)
+_LEGISLATURE = re.compile(r"(?:QH|UBTVQH)\d*$")
 _QUICK = re.compile(r"\d[/\-]\s?[A-ZĐ\d]")
 
 _DATE_AFTER = re.compile(
@@ -113,19 +115,21 @@ def find_docrefs(text: str,
         words, so = m["words"], m["so"]
         attrs: dict = {}
         if m["n1"]:
-            number, year, codes = m["n1"], int(m["y1"]), m["c1"]
+            number, year, codes = m["n1"], int(m["y1"]), _canon_code(m["c1"])
             if not _is_code_like(codes):
                 continue
             type_code, _, issuer = codes.partition("-")
-            canon = f"{number}/{year}/{_canon_code(codes)}"
+            if not issuer and _LEGISLATURE.match(type_code):
+                type_code, issuer = None, codes  # "55/2014/QH13": a law of the 13th Assembly
+            canon = f"{number}/{year}/{codes}"
         elif m["n2"]:
-            number, year, codes = m["n2"], None, m["c2"]
+            number, year, codes = m["n2"], None, _canon_code(m["c2"])
             type_code, issuer = m["t2"], codes
             if not _is_code_like(type_code) or not _is_code_like(codes):
                 continue
             canon = f"{number}-{type_code}/{_canon_code(codes)}"
         else:
-            number, year, codes = m["n3"], None, m["c3"]
+            number, year, codes = m["n3"], None, _canon_code(m["c3"])
             if not _is_code_like(codes):
                 continue
             first, _, rest = codes.partition("-")
@@ -141,17 +145,20 @@ def find_docrefs(text: str,
         if not issuer and type_code is None:
             continue
         # span: type words + số + number, or the number alone
-        start = m.start("words") if words else m.start("n1") if m["n1"] else (
+        if m["abbr"]:
+            words = words or DOC_TYPES.get(m["abbr"])
+        start = m.start("words") if m["words"] else m.start("abbr") if m["abbr"] else \
+            m.start("n1") if m["n1"] else (
             m.start("n2") if m["n2"] else m.start("n3"))
-        if not words and so:
-            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-            start = m.start("n1") if m["n1"] else m.start("n2") if m["n2"] else m.start("n3")
+
         end = m.end()
         if words:
             doc_type = _TYPE_BY_WORDS.get(fold(words), words)
             doc_type = doc_type[0].upper() + doc_type[1:]
         elif type_code:
             doc_type = DOC_TYPES.get(type_code)
+        elif issuer and _LEGISLATURE.match(issuer):
+            doc_type = None  # a law or a resolution of the Assembly: the words tell which
         else:
             doc_type = "Công văn"
         if doc_type == "Văn bản" and type_code is None:
