@@ -5,8 +5,8 @@ organisations, then people outside both; the spans never overlap (flat annotatio
 """
 from __future__ import annotations
 
-from .lexicon import PhraseTable, Tok, is_cap, lexicon, tokenize
-from .org import find_acronyms, find_orgs
+from .lexicon import PhraseTable, Tok, is_acronym, is_cap, lexicon, tokenize
+from .org import OrgSpan, find_acronyms, find_orgs
 from .person import find_persons
 from .places import gazetteer, new_unit_for, place_name_end, strip_key
 
@@ -29,7 +29,36 @@ class Doc:
         self.toks: list[Tok] = tokenize(text)
         self.acronyms = find_acronyms(text, self.toks)
         self.orgs = find_orgs(text, self.toks, self.acronyms)
+        self._learn_abbreviations()
         self._org_by_start = {o.start: o.end for o in self.orgs}
+
+    def _learn_abbreviations(self) -> None:
+        """"Tập đoàn Điện lực Việt Nam (EVN)": later "EVN" is the same organisation."""
+        toks, n = self.toks, len(self.toks)
+        learned: dict[str, OrgSpan] = {}
+        for o in self.orgs:
+            j = o.j
+            if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" and \
+                    is_acronym(toks[j + 1]) and toks[j + 1].low not in lexicon().abbrev and \
+                    toks[j + 1].low not in lexicon().places and "." not in toks[j + 1].text:
+                acr = toks[j + 1].text
+                o.attrs.setdefault("abbreviation", acr)
+                learned.setdefault(acr, o)
+        if not learned:
+            return
+        covered = set()
+        for o in self.orgs:
+            covered.update(range(o.i, o.j))
+        extra = []
+        for k, t in enumerate(toks):
+            if t.text in learned and k not in covered:
+                full = learned[t.text]
+                span = OrgSpan(k, k + 1, t.start, t.end, value=full.value,
+                               attrs={"name": full.attrs["name"], "abbreviation": t.text,
+                                      "resolved_from": full.attrs["name"]},
+                               body=full.body, place=full.place, bare=True)
+                extra.append(span)
+        self.orgs = sorted(self.orgs + extra, key=lambda o: o.i)
 
     def org_end_at(self, pos: int) -> int | None:
         """End of an organisation name starting at character ``pos`` (for doc issuers)."""
@@ -148,7 +177,8 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
         u = lex.units.match(toks, i) if t.low in lex.units.by_first else None
         if u:
             uend, phrase, (utype, admin) = u
-            ok_case = t.text[0].islower() or (admin and (is_cap(t) or t.text in ("TP", "Tp")))
+            ok_case = t.text[0].islower() or (admin and (is_cap(t) or t.text in ("TP", "Tp"))) \
+                or (is_cap(t) and uend < n and toks[uend].text[:1].isdigit())  # "Quốc lộ 1A"
             if ok_case:
                 if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
                     uend += 1
@@ -161,8 +191,9 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
                     unit = lex.abbrev.get(t.low, phrase).lower() if t.text in (
                         "TP", "Tp", "TP.", "Q", "P", "TX") else phrase.lower()
                     found.append((i, pe, utype, unit, name))
+                    plural = i > 0 and toks[i - 1].low in _PLURAL
                     i = pe
-                    if utype in _LISTED_UNITS or (i > 0 and toks[i - 1].low in _PLURAL):
+                    if utype in _LISTED_UNITS or plural:
                         # "các tuyến phố Tam Trinh, Trương Định": the unit word serves the list
                         while i + 1 < n and toks[i].text in (",", "và") and \
                                 is_cap(toks[i + 1]) and not blocked[i + 1]:

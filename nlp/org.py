@@ -187,6 +187,32 @@ def _tail_ok(toks: list[Tok], j: int, first: bool = False) -> bool:
         or lexicon().units.match(toks, j + 1) is not None
 
 
+def _comma_list_end(toks: list[Tok], j: int) -> int | None:
+    """End of ", X và Y" inside a name (j at X): capitalised words, each with at most one
+    lower-case syllable, the last joined by "và"; None when the pattern does not hold."""
+    n = len(toks)
+    k = j
+    seen_and = False
+    while k < n and k - j < 10:
+        if not is_cap(toks[k]) or toks[k].nl or lexicon().heads.match(toks, k) or \
+                lexicon().titles.match(toks, k):
+            return None
+        k += 1
+        if k < n and toks[k].text[0].islower() and toks[k].low not in ("và",) and \
+                toks[k].word and toks[k].low not in _STOP:
+            k += 1
+        if seen_and:
+            return k
+        if k < n and toks[k].low == "và":
+            seen_and = True
+            k += 1
+        elif k < n and toks[k].text == ",":
+            k += 1
+        else:
+            return None
+    return None
+
+
 def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | None:
     """(end token, place start token or None, bare) of an organisation starting at token i."""
     lex = lexicon()
@@ -351,6 +377,11 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 pending += 1
                 continue
             break
+        if t.text == "," and descriptor and not pending and j + 1 < n and is_cap(toks[j + 1]):
+            k = _comma_list_end(toks, j + 1)
+            if k:
+                j = last = k  # "Bộ Văn hóa, Thể thao và Du lịch"
+                continue
         if t.text == "," and j + 1 < n and (toks[j - 1].low, toks[j + 1].low) in _COMMA_PAIRS:
             j += 1  # "phòng, chống", "phòng cháy, chữa cháy": one name
             pending += 1

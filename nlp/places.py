@@ -104,8 +104,8 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True) 
     t = toks[i]
     if t.low == "số" and i + 1 < n and toks[i + 1].text.isdigit():
         return i + 2
-    if t.text.isdigit() and len(t.text) <= 3:
-        return i + 1
+    if (t.text.isdigit() and len(t.text) <= 3) or re.fullmatch(r"\d{1,3}[A-Z]", t.text):
+        return i + 1  # "Quận 1", "phường 12", "Quốc lộ 1A"
     if not is_cap(t):
         return None
     lex = lexicon()
