@@ -279,8 +279,8 @@ def _choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | No
     Candidates: short blocks near the title, and date lines at the end of the article and just
     after it ("Ngày xuất bản: ..." under the body on some portals). Ranked: a date labelled as
     the publication ("Ngày đăng", "Xuất bản"); a date line near the title; a date line at the
-    end; another short block near the title; an update date ("Cập nhật") last. Then a date with
-    a time before a bare day, then the nearest to the title.
+    end; an update date line ("Cập nhật: ..."); another short block near the title. Then a date
+    with a time before a bare day, then the nearest to the title. Link blocks never count.
     """
     if title_idx is not None:
         lo = max(0, title_idx - DATE_WINDOW_BEFORE)
@@ -298,18 +298,20 @@ def _choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | No
         for b in window:
             if b.n > DATE_BLOCK_MAX_CHARS:
                 continue
+            if b.link_density > MOSTLY_LINKS:
+                continue  # "Tin khác" headlines carry other articles' dates
             line = _is_date_line(b)
             if where == 1 and not line:
                 continue
             for hit in find_dates(b.text):
-                if hit.update and not hit.labelled:
-                    rank = 4
-                elif hit.labelled:
+                if hit.labelled:
                     rank = 0
+                elif hit.update:
+                    rank = 3 if line else 5  # old portals show only "Cập nhật: ..."
                 elif line:
                     rank = 1 + where
                 else:
-                    rank = 3
+                    rank = 4
                 distance = abs(b.index - title_idx) if title_idx is not None else b.index
                 candidates.append((rank, not hit.has_time, distance, hit.value, b.index))
     if not candidates:
@@ -569,8 +571,9 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
                 best, region = found[0], {found[0]}
         except Exception:  # noqa: BLE001 - a bad hint falls back to scoring
             best = None
+    anchor = _title_anchor(blocks, meta)
     if best is None:
-        best, region, _stats = _blocks.choose_region(blocks, _title_anchor(blocks, meta))
+        best, region, _stats = _blocks.choose_region(blocks, anchor)
     if best is None:
         return _fail(url, "no main text found")
     region_blocks = [b for b in blocks if _in_region(b, region)]
@@ -700,21 +703,29 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     # Teasers: prose whose nearest preceding block (dates skipped) is a headline link, the shape
     # of every listing item ("<a>Title</a> (08/10/2018) / summary"). In an article, prose follows
     # prose, the title or the date line, never a link to another page.
-    def count_teasers(candidates) -> tuple[int, int]:
+    def count_teasers(candidates) -> tuple[int, int, int]:
+        """(teasers, prose blocks, characters of teaser text) among ``candidates``."""
         prose_blocks = [b for b in candidates
                         if b.n >= _blocks.PROSE_MIN_CHARS and b.link_density <= _blocks.PROSE_MAX_LINK_DENSITY]
-        found = 0
+        found = chars = 0
         for b in prose_blocks:
             j = b.index - 1
             while j >= 0 and (_is_date_line(blocks[j]) or not blocks[j].text.strip()):
                 j -= 1
             if j >= 0 and is_headline(blocks[j]):
                 found += 1
-        return found, len(prose_blocks)
+                chars += b.n
+        return found, len(prose_blocks), chars
 
-    teasers, n_prose = count_teasers(considered)
+    teasers, n_prose, _ = count_teasers(considered)
     if n_prose and teasers >= LISTING_TEASER_SHARE * n_prose:
         return _fail(url, f"listing page ({teasers} teasers)", title=title, category=category)
+    # Teasers elsewhere on the page outweighing the chosen text, and no <title> naming a headline
+    # on the page: the "article" is a side box of a listing page.
+    page_teasers, _, teaser_chars = count_teasers(blocks)
+    if (anchor is None and page_teasers >= LISTING_MIN_HEADLINES
+            and teaser_chars >= sum(b.n for b in paragraphs) + len(lead or "")):
+        return _fail(url, f"listing page ({page_teasers} teasers beside a side text)", title=title, category=category)
     if headlines >= LISTING_MIN_HEADLINES and headlines >= LISTING_HEADLINE_PER_PROSE * max(1, prose):
         return _fail(url, f"listing page ({headlines} headline links)", title=title, category=category)
     # A page cut off inside its article (no closing tags, nothing after the text) is incomplete.
@@ -723,7 +734,6 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if paragraphs and paragraphs[-1].index >= len(blocks) - 1:
             return _fail(url, "truncated page: it ends inside the article text", title=title)
     if len(body) + len(lead or "") < MIN_ARTICLE_CHARS:
-        page_teasers, _ = count_teasers(blocks)
         if page_teasers >= LISTING_MIN_HEADLINES // 2:
             return _fail(url, f"listing page ({page_teasers} teasers, no main text)", title=title, category=category)
         return _fail(url, "no main text found (too short)", title=title, category=category)

@@ -305,10 +305,16 @@ def choose_region(blocks: list[Block], anchor: int | None = None) -> tuple[objec
             and not anchor < stats[best][4] <= anchor + ANCHOR_GAP):
         best, best_score = anchored, anchored_score
     region = {best}
-    parent = best.getparent()
+    # Siblings are looked for beside the best element, or beside the highest ancestor that holds
+    # nothing else (a body cell alone in its table row: the lead sits in the row above).
+    base = best
+    while (base.getparent() is not None and base.getparent().tag not in ("body", "html")
+           and all(c is base or stats.get(c, (0, 0))[1] == 0 for c in base.getparent())):
+        base = base.getparent()
+    parent = base.getparent()
     if parent is not None:
         for sib in parent:
-            if sib is best or sib not in stats:
+            if sib is base or sib not in stats:
                 continue
             st = stats[sib]
             ld = st[2] / max(1, st[1])

@@ -828,10 +828,129 @@ class EPortal:
         return f"{self.host}/tin-tuc-su-kien.html", self.page(f"Tin tức - Sự kiện | {self.site}", main)
 
 
+# --- template 11: iGate-style portal (2016): <title> is only the category, 12-hour time first ------
+
+class IGate:
+    key = "igate_2016"
+    site = "Cổng thông tin điện tử huyện Đông Anh"
+    host = "https://donganh.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tin-tuc-su-kien/{slug(art['category'])}/{slug(art['title'])}-{art['n'] + 77000}"
+
+    def page(self, title, main):
+        return f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8" /><title>{e(title)}</title>
+<link rel="stylesheet" href="/Content/igate/site.css" /><script src="/Scripts/jquery-1.10.2.min.js"></script></head>
+<body><div class="top-header"><div class="site-name">{e(self.site.upper())}</div><div class="site-slogan">Đông Anh - phát triển, văn minh, nghĩa tình</div></div>
+<div class="main-menu"><a href="/">Trang chủ</a><a href="/gioi-thieu">Giới thiệu</a><a href="/tin-tuc-su-kien">Tin tức - Sự kiện</a><a href="/chi-dao-dieu-hanh">Chỉ đạo điều hành</a><a href="/dich-vu-cong">Dịch vụ công</a></div>
+<div class="container"><div class="col-main">{main}</div>
+<div class="col-side"><div class="block"><div class="block-title">Lịch công tác</div><ul><li><a href="/lich-cong-tac/tuan-12">Lịch công tác tuần 12 của Thường trực Huyện ủy</a></li></ul></div>
+<div class="block"><div class="block-title">Video clip</div><ul><li><a href="/video/1">Đông Anh: Chung tay xây dựng nông thôn mới nâng cao</a></li></ul></div>
+<div class="block"><div class="block-title">Hình ảnh hoạt động</div><div class="gallery"><img src="/gallery/1.jpg" alt="" /><img src="/gallery/2.jpg" alt="" /></div></div></div></div>
+<div class="footer"><p>{e(self.site)}</p><p>Cơ quan chủ quản: UBND huyện Đông Anh - Địa chỉ: Số 68 đường Cao Lỗ, thị trấn Đông Anh - Điện thoại: 024.3883.2222</p><p>Ghi rõ nguồn "{e(self.site)}" khi phát hành lại thông tin từ website này.</p></div>
+</body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f'<p style="text-align: justify;"><span style="font-size:14px;">{e(p)}</span></p>')
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art, "table table-bordered"))
+            if i < len(art.get("captions", [])):
+                body.append(f'<p style="text-align: center;"><img alt="" src="/Uploads/{art["key"]}-{i}.jpg" style="width: 600px;" /></p>'
+                            f'<p style="text-align: center;">{e(art["captions"][i])}</p>')
+        if art.get("author"):
+            body.append(f'<p style="text-align: right;"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f'<p style="text-align: right;">{e(art["source_line"])}</p>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<p>File đính kèm: <a href="/Uploads/files/{f}">{e(t)}</a></p>')
+        same = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a> <span class="date">({dmy(when(a))})</span></li>' for a in related(arts, art, 5))
+        main = f"""<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/tin-tuc-su-kien">Tin tức - Sự kiện</a> » <span>{e(art["category"])}</span></div>
+<div class="news-detail"><h1 class="news-title">{e(art["title"])}</h1>
+<p class="news-date"><i class="fa fa-clock-o"></i> {clock12(dt, pad=True)} {dmy(dt)}</p>
+<div class="news-sapo"><p>{e(art["lead"])}</p></div>
+<div class="news-body">{"".join(body)}</div>
+<div class="news-tags">Tags: <a href="/tag/dong-anh">Đông Anh</a></div>
+<div class="news-share">Chia sẻ: <a href="https://facebook.com/sharer">Facebook</a></div></div>
+<div class="news-same"><div class="block-title">Tin cùng chuyên mục</div><ul>{same}</ul></div>"""
+        return self.page(art["category"], main), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<div class="item"><a href="{self.url(a)}"><img src="/thumb/{a["n"]}.jpg" /></a><a class="title" href="{self.url(a)}">{e(a["title"])}</a><p class="date">{clock12(when(a), True)} {dmy(when(a))}</p><p class="sapo">{e(a["lead"])}</p></div>' for a in arts[0:4])
+        main = f'<div class="breadcrumb"><a href="/">Trang chủ</a> » <span>Tin tức - Sự kiện</span></div><div class="list">{items}</div><div class="pager"><a href="?page=2">Trang sau</a></div>'
+        return f"{self.host}/tin-tuc-su-kien", self.page("Tin tức - Sự kiện", main)
+
+
+# --- template 12: three-column portal (2010) with a long "Giới thiệu" text and "(Cập nhật: ...)" ----
+
+class ThreeColumns:
+    key = "three_columns_2010"
+    site = "Cổng thông tin điện tử huyện Sóc Sơn"
+    host = "http://socson.hanoi.gov.vn"
+
+    INTRO = ("Sóc Sơn là huyện ngoại thành nằm ở phía Bắc thủ đô Hà Nội, có diện tích tự nhiên hơn 300 km2, "
+             "là cửa ngõ giao thương quan trọng với các tỉnh phía Bắc. Trên địa bàn huyện có Cảng hàng không quốc tế "
+             "Nội Bài, nhiều khu công nghiệp và các di tích lịch sử, văn hóa nổi tiếng như khu di tích Đền Sóc, "
+             "chùa Non Nước. Những năm qua, Đảng bộ và nhân dân huyện đã đoàn kết, nỗ lực phấn đấu đạt được nhiều "
+             "thành tựu quan trọng trên các lĩnh vực kinh tế, văn hóa, xã hội, quốc phòng và an ninh.")
+
+    def url(self, art):
+        return f"{self.host}/Home/TinTuc/ChiTiet?id={art['n'] + 4400}"
+
+    def page(self, title, center):
+        return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>{e(title)}</title></head>
+<body><table width="1000" align="center" cellpadding="0" cellspacing="0">
+<tr><td colspan="3"><img src="/images/banner_socson.jpg" alt="{e(self.site)}"></td></tr>
+<tr><td colspan="3" class="menu"><a href="/">Trang chủ</a> | <a href="/Home/GioiThieu">Giới thiệu</a> | <a href="/Home/TinTuc">Tin tức</a> | <a href="/Home/VanBan">Văn bản</a></td></tr>
+<tr><td width="230" valign="top" class="left"><div class="box"><div class="boxtitle">Giới thiệu chung</div><div class="boxcontent">{e(self.INTRO)}</div></div>
+<div class="box"><div class="boxtitle">Liên kết website</div><select><option>-- Chọn liên kết --</option></select></div></td>
+<td valign="top" class="center">{center}</td>
+<td width="220" valign="top" class="right"><div class="box"><div class="boxtitle">Thông báo</div><div class="boxcontent"><a href="/Home/ThongBao/1">Thông báo tuyển dụng công chức cấp xã năm 2018</a><br>Huyện Sóc Sơn thông báo tuyển dụng 25 chỉ tiêu công chức cấp xã, hạn nộp hồ sơ đến hết ngày 30 tháng 4.</div></div>
+<div class="box"><div class="boxtitle">Thống kê truy cập</div><div class="boxcontent">Đang online: 22<br>Tổng lượt truy cập: 3.100.454</div></div></td></tr>
+<tr><td colspan="3" class="footer">Bản quyền thuộc UBND huyện Sóc Sơn. Địa chỉ: Số 1 đường Đa Phúc, thị trấn Sóc Sơn. Điện thoại: 024.3884.0000 - Fax: 024.3884.0001</td></tr>
+</table></body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<div>&nbsp;&nbsp;&nbsp;&nbsp;{e(p)}</div>")
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art))
+            if i < len(art.get("captions", [])):
+                body.append(f'<div align="center"><img src="/upload/{art["key"]}{i}.jpg" width="450"><br><i>{e(art["captions"][i])}</i></div>')
+        if art.get("author"):
+            body.append(f'<div align="right"><b>{e(art["author"])}</b></div>')
+        if art.get("source_line"):
+            body.append(f'<div align="right">{e(art["source_line"])}</div>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<div><a href="/upload/files/{f}"><img src="/images/attach.gif"> {e(t)}</a></div>')
+        center = f"""<div class="path">Tin tức › {e(art["category"])}</div>
+<table width="100%"><tr><td class="tieudetin">{e(art["title"])}</td></tr>
+<tr><td class="ngaydang">(Cập nhật: {dmy(dt)} {dt:%H:%M})</td></tr>
+<tr><td class="trichdan"><b>{e(art["lead"])}</b></td></tr>
+<tr><td class="noidungtin">{"".join(body)}</td></tr></table>
+<div class="tinkhac"><b>Các tin đã đưa:</b> {"".join(f'<br>- <a href="{self.url(a)}">{e(a["title"])}</a> ({dmy(when(a))})' for a in related(arts, art, 5))}</div>"""
+        return self.page(f"{self.site} - {art['title']}", center), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<tr><td><a class="tieudetin" href="{self.url(a)}">{e(a["title"])}</a> ({dmy(when(a))})<br>{e(a["lead"])}</td></tr>' for a in arts[5:10])
+        return f"{self.host}/Home/TinTuc", self.page(f"{self.site} - Tin tức", f'<div class="path">Tin tức</div><table>{items}</table><div>Trang: 1 2 3 4 5 ...</div>')
+
+
 TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
 # Added after the extractor was tuned on the six above, to measure it on layouts it had not seen;
 # each renders every third article.
-LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal()]
+LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal(), IGate(), ThreeColumns()]
 
 
 # --- writing -------------------------------------------------------------------------------------
