@@ -14,6 +14,7 @@ they are. A page that mixes a Unicode template with a legacy article is converte
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -91,6 +92,7 @@ _STOP_FINALS = ("c", "ch", "p", "t")
 # "ư" on the soft hyphen 0xAD and "â" on "©"). 0x80–0x9F and the no-break space separate words.
 _WORD = re.compile(r"[A-Za-z\u00a1-\u00ff\u0100-\u024f\u0300-\u036f\u1ea0-\u1ef9]+")
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_ENTITY = re.compile(r"&(?:#\d{2,3}|#[xX][0-9a-fA-F]{2}|[A-Za-z]{2,8}\d{0,2});")
 # Latin-1 characters that Vietnamese never uses but legacy text is full of: TCVN3's letters on
 # symbol codes (© = â, ­ = ư, µ = à, ¸ = á, ® = đ ...) and VNI's mark bytes (ä, ø, û, ö, ñ ...).
 _SIGN_CHARS = "\u00a1-\u00ae\u00b5-\u00be\u00c4-\u00c7\u00cb\u00ce\u00cf\u00d1\u00d6-\u00d8" \
@@ -256,6 +258,15 @@ def _best(scores: dict[str, tuple[int, int]]) -> tuple[str, int, int]:
     return name, scores[name][1], scores[name][0]
 
 
+def _unescape_latin1(text: str) -> str:
+    """Character references to Latin-1 letters and symbols (&copy;, &#181;, &eacute;) → the
+    characters; markup references (&amp; &lt; &gt; &quot; &nbsp;) stay."""
+    def one(match):
+        char = html.unescape(match.group(0))
+        return char if len(char) == 1 and 0xA1 <= ord(char) <= 0xFF else match.group(0)
+    return _ENTITY.sub(one, text)
+
+
 def _has_legacy_signs(text: str) -> bool:
     """Cheap first test: legacy text is full of Latin-1 symbols and foreign letters glued to
     ASCII letters ("Qu©n", "Quaän"); Unicode Vietnamese and English almost never are."""
@@ -302,6 +313,8 @@ def fix_legacy(text: str, body: bytes | None = None,
     """
     codec = _SINGLE_BYTE.get((encoding or "").lower()) if body is not None else None
     carrier = bytes(body).decode("latin-1") if codec else text
+    if codec != "cp1258" and "&" in carrier:
+        carrier = _unescape_latin1(carrier)  # editors wrote legacy bytes as &copy; &micro; ...
     if not _has_legacy_signs(carrier):
         return text, None
     reading = _reading(codec)

@@ -10,7 +10,7 @@ import pytest
 from crawler.legacy_encodings import (decode_tcvn3, decode_vni, detect_legacy, encode_tcvn3,
                                       encode_vni, fix_legacy, is_vietnamese_syllable)
 from crawler.extract.decode import decode_html
-from crawler.legacy_encodings import _has_legacy_signs
+from crawler.legacy_encodings import _has_legacy_signs, _unescape_latin1
 from crawler.process import extract_page
 from crawler.records import Page
 from crawler.store import open_store
@@ -39,6 +39,14 @@ def cp1258_bytes(text: str) -> bytes:
     return bytes(out)
 
 
+def escape_latin1(body: bytes) -> bytes:
+    """Every byte above 0x7F as a character reference, named where HTML has a name."""
+    import html.entities as entities
+    names = {code: name for name, code in entities.name2codepoint.items()}
+    return "".join(chr(b) if b < 0x80 else f"&{names[b]};" if b in names else f"&#{b};"
+                   for b in body).encode("ascii")
+
+
 def html(charset: str) -> str:
     return TEMPLATE.replace("{charset}", charset)
 
@@ -56,6 +64,8 @@ CASES = [
      None, "tcvn3"),
     ("vni-meta", encode_vni(html("windows-1252")), "text/html", "vni"),
     ("vni-none", encode_vni(html("x-user-defined")), None, "vni"),
+    # FrontPage-era pages wrote the legacy bytes as character references: Qu&copy;n
+    ("tcvn3-entities", escape_latin1(encode_tcvn3(html("iso-8859-1"))), "text/html", "tcvn3"),
 ]
 
 
@@ -181,7 +191,8 @@ CORPUS = sorted([*ROOT.glob("data/demo/site/**/*.htm*"),
 def test_the_unicode_corpus_is_left_alone_and_its_legacy_copies_are_converted():
     assert len(CORPUS) >= 100
     tcvn3 = vni = 0
-    for path in CORPUS:
+    step = max(1, len(CORPUS) // 100)  # legacy copies of about 100 of them: a few seconds
+    for index, path in enumerate(CORPUS):
         try:
             text = unicodedata.normalize("NFC", path.read_text("utf-8"))
         except UnicodeDecodeError:  # the extraction gold's windows-1258 pages: left alone too
@@ -189,6 +200,8 @@ def test_the_unicode_corpus_is_left_alone_and_its_legacy_copies_are_converted():
             text, encoding = decode_html(body, None)
             assert encoding == "windows-1258"
             assert fix_legacy(text, body, encoding) == (text, None), path
+            continue
+        if index % step:
             continue
         assert fix_legacy(text) == (text, None), path
         for encode, decode, name in ((encode_tcvn3, decode_tcvn3, "tcvn3"),
@@ -199,11 +212,13 @@ def test_the_unicode_corpus_is_left_alone_and_its_legacy_copies_are_converted():
                 continue
             converted, found = fix_legacy(body.decode("latin-1"), body, "iso-8859-1")
             assert found == name, path
-            # the whole page, as the tables read it (all-caps words come out in capitals)
-            assert converted.lower() == decode(body).lower(), path
+            # the whole page, as the tables read it (all-caps words come out in capitals; the
+            # page's own &copy; references are legacy bytes too, as the font showed them)
+            expected = decode(_unescape_latin1(body.decode("latin-1")))
+            assert converted.lower() == expected.lower(), path
             tcvn3 += name == "tcvn3"
             vni += name == "vni"
-    assert tcvn3 >= 100 and vni >= 20
+    assert tcvn3 >= 80 and vni >= 80
 
 
 def test_unicode_pages_take_the_fast_path():
