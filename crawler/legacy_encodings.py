@@ -10,7 +10,8 @@ Detection reads every word that holds a non-ASCII character three ways — as th
 as TCVN3 and as VNI — and asks which readings are well-formed Vietnamese syllables (initial
 consonant + rhyme + at most one tone, stop finals only with the acute or dot tone). Legacy text is
 converted only when its legacy reading clearly wins: real Unicode Vietnamese and English stay as
-they are. A page that mixes a Unicode template with a legacy article is converted text node by text node.
+they are. A page that mixes a Unicode template with a legacy article is converted text node by
+text node. Pages without Latin-1 symbols glued to letters ("Qu©n", "Quaän") skip the word test.
 """
 from __future__ import annotations
 
