@@ -55,11 +55,14 @@ _NUMBER = (
     r")(?![\wÀ-ỹ/])"
 )
 _PREFIX = (
-    r"(?:(?P<words>(?i:" + "|".join(re.escape(w) for w in _DOC_WORDS) + r"))\s+"
-    r"|(?P<abbr>QĐ|NQ|KH|CV|CT|TB|HD|NĐ|TT|TTr|BC)\s+(?=[Ss]ố))?"
+    r"(?:(?<!\w)(?P<words>(?i:" + "|".join(re.escape(w) for w in _DOC_WORDS) + r"))\s+"
+    r"|(?<!\w)(?P<abbr>QĐ|NQ|KH|CV|CT|TB|HD|NĐ|TT|TTr|BC)\s+(?=[Ss]ố))?"
     r"(?P<so>[Ss]ố\s*:?\s*)?"
 )
-_RX = re.compile(_PREFIX + _NUMBER)
+_NUM_RX = re.compile(_NUMBER)
+# the words before a number, read backwards from it (number first: the scan is fast)
+_PREFIX_RX = re.compile(_PREFIX + r"$")
+_PREFIX_WINDOW = 48
 _LEGISLATURE = re.compile(r"(?:QH|UBTVQH)\d*$")
 _QUICK = re.compile(r"\d[/\-]\s?[A-ZĐ\d]")
 
@@ -111,8 +114,12 @@ def find_docrefs(text: str,
     if not _QUICK.search(text):
         return []
     out: list[DocSpan] = []
-    for m in _RX.finditer(text):
-        words, so = m["words"], m["so"]
+    for m in _NUM_RX.finditer(text):
+        w0 = max(0, m.start() - _PREFIX_WINDOW)
+        pm = _PREFIX_RX.search(text, w0, m.start())
+        words = pm["words"] if pm else None
+        abbr = pm["abbr"] if pm else None
+        so = pm["so"] if pm else None
         attrs: dict = {}
         if m["n1"]:
             number, year, codes = m["n1"], int(m["y1"]), _canon_code(m["c1"])
@@ -145,11 +152,9 @@ def find_docrefs(text: str,
         if not issuer and type_code is None:
             continue
         # span: type words + số + number, or the number alone
-        if m["abbr"]:
-            words = words or DOC_TYPES.get(m["abbr"])
-        start = m.start("words") if m["words"] else m.start("abbr") if m["abbr"] else \
-            m.start("n1") if m["n1"] else (
-            m.start("n2") if m["n2"] else m.start("n3"))
+        start = pm.start("words") if words else pm.start("abbr") if abbr else m.start()
+        if abbr:
+            words = DOC_TYPES.get(abbr)
 
         end = m.end()
         if words:

@@ -92,7 +92,12 @@ class PhraseTable:
         n = len(toks)
         for ptoks, phrase, payload in cands:
             k = len(ptoks)
-            if i + k <= n and all(toks[i + j].low == ptoks[j] for j in range(1, k)):
+            if i + k > n:
+                continue
+            for j in range(1, k):
+                if toks[i + j].low != ptoks[j]:
+                    break
+            else:
                 return i + k, phrase, payload
         return None
 

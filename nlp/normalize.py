@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,19 +55,37 @@ def tone_style(text: str) -> str:
 
 @dataclass
 class Normalized:
-    """A normalised copy of a text plus, per character, where it came from."""
+    """A normalised copy of a text plus the way back to the original offsets.
+
+    NFC input (the common case) keeps a short list of breakpoints where the offset shift
+    changes (collapsed whitespace runs); NFD input keeps one entry per character.
+    """
 
     original: str
     text: str
-    starts: list[int]  # original start offset of the cluster behind normalised char i
-    ends: list[int]  # original end offset of that cluster
+    starts: list[int] | None = None  # per char: original start of its cluster (NFD path)
+    ends: list[int] | None = None
+    bp_norm: list[int] | None = None  # breakpoints: from norm index bp_norm[k] on,
+    bp_delta: list[int] | None = None  # original = norm + bp_delta[k]
+    ws_end: dict | None = None  # norm index of a collapsed whitespace run → its original end
+
+    def _orig(self, i: int) -> int:
+        k = bisect_right(self.bp_norm, i) - 1
+        return i + self.bp_delta[k]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the normalised span [start, end)."""
+        if self.starts is not None:
+            if end <= start:
+                pos = self.starts[start] if start < len(self.starts) else len(self.original)
+                return pos, pos
+            return self.starts[start], self.ends[end - 1]
         if end <= start:
-            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            pos = self._orig(start) if start < len(self.text) else len(self.original)
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        last = end - 1
+        e = self.ws_end.get(last) if self.ws_end else None
+        return self._orig(start), (e if e is not None else self._orig(last) + 1)
 
     def orig(self, start: int, end: int) -> str:
         s, e = self.span(start, end)
@@ -81,10 +100,11 @@ _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111", "\u2013": "
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching and keep the offset map (see module docstring)."""
+    if unicodedata.is_normalized("NFC", text):
+        return _normalize_nfc(text)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    simple = unicodedata.is_normalized("NFC", text)
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -92,32 +112,53 @@ def normalize(text: str) -> Normalized:
             j = i + 1
             while j < n and text[j].isspace():
                 j += 1
-            run = text[i:j]
-            out.append("\n" if ("\n" in run or "\r" in run or "\u2028" in run) else " ")
+            out.append(_ws_char(text[i:j]))
             starts.append(i)
             ends.append(j)
-            i = j
-            continue
-        if simple:
-            # fast path: copy up to the next whitespace in one go
-            m = _WS.search(text, i)
-            j = m.start() if m else n
-            out.append(text[i:j])
-            starts.extend(range(i, j))
-            ends.extend(range(i + 1, j + 1))
             i = j
             continue
         j = i + 1
         while j < n and unicodedata.combining(text[j]):
             j += 1
-        cluster = unicodedata.normalize("NFC", text[i:j])
-        for c in cluster:
+        for c in unicodedata.normalize("NFC", text[i:j]):
             out.append(c)
             starts.append(i)
             ends.append(j)
         i = j
     norm = tone_style("".join(out)).translate(_LOOKALIKES)
     return Normalized(text, norm, starts, ends)
+
+
+def _ws_char(run: str) -> str:
+    return "\n" if ("\n" in run or "\r" in run or "\u2028" in run) else " "
+
+
+def _normalize_nfc(text: str) -> Normalized:
+    """NFC input: only whitespace runs change length; record where the shift changes."""
+    pieces: list[str] = []
+    bp_norm, bp_delta = [0], [0]
+    ws_end: dict[int, int] = {}
+    pos = 0  # original position copied so far
+    k = 0  # normalised length so far
+    for m in _WS.finditer(text):
+        run = m.group()
+        if run == " ":
+            continue
+        seg = text[pos:m.start()]
+        pieces.append(seg)
+        k += len(seg)
+        pieces.append(_ws_char(run))
+        if m.start() - k != bp_delta[-1]:
+            bp_norm.append(k)
+            bp_delta.append(m.start() - k)
+        ws_end[k] = m.end()
+        k += 1
+        pos = m.end()
+        bp_norm.append(k)
+        bp_delta.append(pos - k)
+    pieces.append(text[pos:])
+    norm = tone_style("".join(pieces)).translate(_LOOKALIKES)
+    return Normalized(text, norm, bp_norm=bp_norm, bp_delta=bp_delta, ws_end=ws_end)
 
 
 _FOLD_TABLE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
