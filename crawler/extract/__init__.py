@@ -171,9 +171,13 @@ def _parse(text: str):
 def _title_level(b, tt: str, heads: list[str]) -> int:
     """2: the block is part of the <title> (beside a separator) or the og/JSON-LD headline;
     1: it is the whole <title>; 0: neither."""
-    t = _norm(b.text)
-    if not TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS or b.link_density > LINK_BLOCK and b.n < TITLE_LIKELY_CHARS:
+    if not TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS or b.link_density > LINK_BLOCK and b.n < TITLE_LIKELY_CHARS:
         return 0
+    if b.n > len(tt) + 2 and not heads and not tt.endswith(("...", "…")):
+        return 0  # longer than the whole <title>: cannot be part of it
+    t = b.extra.get("norm")
+    if t is None:
+        t = b.extra["norm"] = _norm(b.text)
     if t in heads:
         return 2
     if t == tt:
@@ -479,6 +483,13 @@ def _multi_cell_row(el) -> bool:
 
 def _is_date_line(b) -> bool:
     """A short line that is a date with labels ("Ngày đăng 08/10/2018 | 15:54 | Lượt xem: 12")."""
+    cached = b.extra.get("date_line")
+    if cached is None:
+        cached = b.extra["date_line"] = _date_line(b)
+    return cached
+
+
+def _date_line(b) -> bool:
     if b.n > DATE_BLOCK_MAX_CHARS or b.link_density > MOSTLY_LINKS or _multi_cell_row(b.owner):
         return False
     hits = find_dates(b.text)
