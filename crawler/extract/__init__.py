@@ -120,9 +120,13 @@ def _fail(url: str, reason: str, **kw) -> Article:
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
 
 
+_QUOTE_CHARS = re.compile("[“”„‟″‘’–—]")
+
+
 def _norm(text: str) -> str:
     """Compare-form of a text: whitespace collapsed, lower case, typographic quotes and dashes plain."""
-    return " ".join(text.split()).strip().lower().translate(_QUOTES)
+    text = " ".join(text.split()).lower()
+    return text.translate(_QUOTES) if _QUOTE_CHARS.search(text) else text
 
 
 def _attr_match(block, pattern, stop=None) -> bool:
@@ -610,6 +614,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     # 7. body
     skip_texts = {_norm(t) for t in (title, category) if t}
     skip_texts.update(_norm(c) for c in crumbs)
+    skip_max = max((len(t) for t in skip_texts), default=0) + 2
     paragraphs: list = []
     captions: list[str] = []
     started = False
@@ -636,7 +641,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
                 continue
             inline_widget = None
         considered.append(b)
-        if _norm(b.text) in skip_texts or _PUNCT_ONLY.match(b.text) or (not started and _is_date_line(b)):
+        if (b.n <= skip_max and _norm(b.text) in skip_texts) or _PUNCT_ONLY.match(b.text) \
+                or (not started and _is_date_line(b)):
             continue
         if b.text in boilerplate and _clean.byline_kind(b.text) is None:
             continue  # repeated on most pages of the site (hints["boilerplate"])
