@@ -36,6 +36,9 @@ from crawler.wayback import capture_time, memento_time
 __all__ = ["WarcRecorder", "import_warc", "import_warc_source", "warc_file_name",
            "iter_warc_pages"]
 
+# A WARC file is closed and the next one started past this size (the IIPC's customary 1 GB);
+# setting VNNEWS_WARC_MAX_SIZE.
+WARC_MAX_SIZE = 1_000_000_000
 # Hop-by-hop framing that no longer describes the recorded bytes (the HTTP client removed it).
 _FRAMING_HEADERS = {b"transfer-encoding"}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -47,15 +50,15 @@ def _iso(dt: datetime) -> str:
     return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def warc_file_name(crawl_id: int | None, spider: str = "crawl",
+def warc_file_name(crawl_id: int | None, spider: str = "crawl", serial: int = 0,
                    when: datetime | None = None) -> str:
-    """vnnews-crawl{id}-{spider}-{UTC time}-{host}-{pid}.warc.gz: unique across the spiders of
-    one crawl, processes and hosts."""
+    """vnnews-crawl{id}-{spider}-{UTC time}-{serial}-{host}-{pid}.warc.gz: unique across the
+    spiders of one crawl, the files of one spider, processes and hosts."""
     when = when or datetime.now(timezone.utc)
     host = socket.gethostname().split(".")[0] or "host"
     crawl = f"crawl{crawl_id}" if crawl_id is not None else "crawl"
-    return (f"vnnews-{crawl}-{spider}-{when.strftime('%Y%m%d%H%M%S')}-{host}-{os.getpid()}"
-            ".warc.gz")
+    return (f"vnnews-{crawl}-{spider}-{when.strftime('%Y%m%d%H%M%S')}-{serial:05d}-{host}-"
+            f"{os.getpid()}.warc.gz")
 
 
 # ---- writing -----------------------------------------------------------------------------------
@@ -95,11 +98,14 @@ def http_response_bytes(response) -> bytes:
 class WarcRecorder:
     """Scrapy extension writing a request/response record pair per downloaded response."""
 
-    def __init__(self, directory: str, crawl_id: int | None):
+    def __init__(self, directory: str, crawl_id: int | None, max_size: int = WARC_MAX_SIZE):
         self.directory = Path(directory)
         self.crawl_id = crawl_id
+        self.max_size = max_size
         self.path: Path | None = None
+        self.paths: list[Path] = []
         self.records = 0
+        self.spider_name = "crawl"
         self._fh = None
         self._writer = None
 
@@ -108,7 +114,8 @@ class WarcRecorder:
         directory = crawler.settings.get("VNNEWS_WARC_DIR")
         if not directory:
             raise NotConfigured("VNNEWS_WARC_DIR is not set")
-        recorder = cls(directory, crawler.settings.get("VNNEWS_CRAWL_ID"))
+        recorder = cls(directory, crawler.settings.get("VNNEWS_CRAWL_ID"),
+                       crawler.settings.getint("VNNEWS_WARC_MAX_SIZE", WARC_MAX_SIZE))
         crawler.signals.connect(recorder.open, signal=signals.spider_opened)
         crawler.signals.connect(recorder.record, signal=signals.response_downloaded)
         crawler.signals.connect(recorder.close, signal=signals.spider_closed)
@@ -117,15 +124,17 @@ class WarcRecorder:
     def open(self, spider=None) -> None:
         if self._writer is not None:
             return
+        self.spider_name = getattr(spider, "name", None) or self.spider_name
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            name = getattr(spider, "name", None) or "crawl"
-            self.path = self.directory / warc_file_name(self.crawl_id, name)
+            self.path = self.directory / warc_file_name(self.crawl_id, self.spider_name,
+                                                        len(self.paths))
             self._fh = open(self.path, "wb")
         except OSError as exc:
             raise VnnewsError(f"cannot write WARC files to {self.directory}: {exc}") from None
+        self.paths.append(self.path)
         self._writer = WARCWriter(self._fh, gzip=True)
-        info = {"software": "vnnews (Scrapy, warcio)", "format": "WARC File Format 1.1",
+        info = {"software": "vnnews (Scrapy, warcio)", "format": "WARC File Format 1.0",
                 "crawl-id": str(self.crawl_id)}
         self._writer.write_record(self._writer.create_warcinfo_record(self.path.name, info))
 
@@ -147,6 +156,8 @@ class WarcRecorder:
             warc_headers_dict={"WARC-Date": date})
         self._writer.write_request_response_pair(req, resp)
         self.records += 1
+        if self._fh.tell() >= self.max_size:  # the next response starts a new file
+            self.close()
 
     def close(self, spider=None, reason=None) -> None:
         if self._fh is not None:

@@ -265,6 +265,32 @@ delay = 0
         {p: row[:3] + row[4:] for p, row in live.items()}
 
 
+def test_crawl_warc_files_rotate(tmp_path, site, vnnews):
+    """Past VNNEWS_WARC_MAX_SIZE bytes the next response starts a new file; together the
+    files hold the whole crawl."""
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'''
+[[source]]
+name = "hoangmai-live"
+kind = "portal"
+base_url = "{site.url}/"
+delay = 0
+''', encoding="utf-8")
+    warc_dir = tmp_path / "warc"
+    result = vnnews("crawl", "--sources", str(sources), "--db", str(tmp_path / "crawl.db"),
+                    "--warc", str(warc_dir), "--set", "VNNEWS_WARC_MAX_SIZE=3000", timeout=120)
+    assert result.returncode == 0, result.stderr
+    files = sorted(warc_dir.glob("vnnews-*.warc.gz"))
+    assert len(files) >= 3
+    assert [f.name.split("-")[4] for f in files] == [f"{i:05d}" for i in range(len(files))]
+    for path in files:
+        assert record_types(path)[0][0] == "warcinfo"
+    imported = tmp_path / "import.db"
+    result = vnnews("import-warc", *map(str, files), "--db", str(imported))
+    assert result.returncode == 0, result.stderr
+    assert {"/" + p for p in articles(imported)} == set(TITLES)
+
+
 def heritrix_style_warc(path: Path, gzip_records: bool, version: str) -> None:
     """A WARC laid out the way Heritrix and Browsertrix write theirs (we cannot run them
     here): DNS records, raw chunked payloads, request/metadata/resource records, revisits by
