@@ -159,6 +159,7 @@ _p("year_pair", r"(?<=\()\s*(?P<y>1\d\d\d|20\d\d)\s*[-–]\s*(?P<y2>1\d\d\d|20\d
 # a bare day-month without year needs a cue before it
 _DM_CUE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|hạn|trước|sau|dịp|"
                      r"khánh|đợt|lễ)\s+$", re.IGNORECASE)
+_TODAY_PAREN = re.compile(r"(?:nay|qua|mai)\s*\(\s*$", re.IGNORECASE)  # "sáng nay (5/9)"
 _PART_OF_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|ngày)\s+$", re.IGNORECASE)
 _DOC_CUE = re.compile(r"(?:/[A-ZĐ][\w\-]*|[A-ZĐ]{2,}[\w\-]*)\s+$")
 
@@ -168,7 +169,8 @@ def _hit_dmy_num(m: re.Match, text: str, pub):
     attrs = {"granularity": "day"}
     if y is None:
         # "26/7" needs "ngày"/a cue; otherwise it may be a score, a ratio, a number
-        if not m["kw"] and not _DM_CUE.search(text, max(0, m.start() - 12), m.start()):
+        if not m["kw"] and not _DM_CUE.search(text, max(0, m.start() - 12), m.start()) and \
+                not _TODAY_PAREN.search(text, max(0, m.start() - 12), m.start()):
             return None
         if m["s"] != "/" and not m["kw"] and not _PART_OF_DAY.search(
                 text, max(0, m.start() - 8), m.start()):

@@ -231,7 +231,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     head_low = phrase.lower()
     if not head_cap and kind != "standalone":
         # lower-case heads only inside titles: "Trưởng phòng Văn hóa", "Hiệu trưởng trường X"
-        if head_low not in _LOWER_HEADS or not _in_title(toks, i):
+        if (head_low not in _LOWER_HEADS and toks[i].low not in _LOWER_HEADS) or \
+                not _in_title(toks, i):
             return None
     if i > 0 and toks[i - 1].low in _PLURAL_BEFORE:
         return None

@@ -55,6 +55,16 @@ class _Ctx:
             for k in range(o.i, o.j):
                 self.org_by_tok[k] = o
         self.lex = lexicon()
+        # given names of the people named in full ("Vũ Chiến Thắng" → "thắng"): a later
+        # "Thứ trưởng Thắng" names the same person
+        self.given: set[str] = set()
+        for k, t in enumerate(toks):
+            if t.low in self.lex.surnames and t.cap:
+                e = k + 1
+                while e < len(toks) and e - k < 4 and is_cap(toks[e]) and not toks[e].nl:
+                    e += 1
+                if e - k >= 3:
+                    self.given.add(toks[e - 1].low)
 
     def gap_ok(self, a: int, b: int) -> bool:
         """Tokens a and b are on the same line."""
@@ -128,6 +138,8 @@ def _title_tail(c: _Ctx, k: int) -> int:
             j = last = hm[0]
             continue
         if is_cap(t) or is_acronym(t):
+            if t.low in c.given and (j + 1 >= n or not is_cap(toks[j + 1])):
+                break  # "Thứ trưởng Thắng"
             if pending or lex.titles.match(toks, j) or lex.honorifics.match(toks, j) or \
                     (toks[j].low in lex.surnames and _looks_like_name(c, j)):
                 break
@@ -224,6 +236,8 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
         elif run == 1 and hon and (fold(toks[hon[0]].text) in _KIN_HONORIFICS
                                    or toks[start].low in {f.split()[-1] for f in full_names}):
             ok = True
+        elif run == 1 and pre and toks[start].low in {f.split()[-1] for f in full_names}:
+            ok = True  # "Thứ trưởng Thắng": the official named in full earlier
         if ok and run == 2 and toks[start].low in _CAN and toks[start + 1].low in _CHI:
             ok = False  # a year of the sexagenary cycle: "Giáp Thìn", "Đinh Dậu"
         if ok:

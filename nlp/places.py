@@ -121,6 +121,12 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True) 
     run = j - i
     if run == 0:
         return None
+    if not admin:
+        # villages, streets, rivers: the gazetteer (administrative units) does not know them
+        for k in range(i + 1, j - 1):
+            if toks[k].low in lex.surnames and 2 <= j - k <= 4 and k - i >= 2:
+                return k  # "đường Giải Phóng Nguyễn Văn A" (rare): cut before the name
+        return i + min(run, limit)
     gaz = gazetteer()
     best = None
     for length in range(min(run, gaz.max_len), 0, -1):
