@@ -10,6 +10,7 @@ import io
 import shutil
 import sqlite3
 import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -245,6 +246,10 @@ delay = 0
     assert result.returncode == 0, result.stderr
     files = list(warc_dir.glob("vnnews-*.warc.gz"))
     assert len(files) == 1
+    # warcio's own checker recomputes every block and payload digest
+    check = subprocess.run([str(Path(sys.executable).parent / "warcio"), "check", "-v",
+                            str(files[0])], capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0 and "digest pass" in check.stdout, check.stdout + check.stderr
     kinds = record_types(files[0])
     assert kinds[0][0] == "warcinfo"
     assert ("response", site.url + A3) in kinds and ("request", site.url + A3) in kinds
