@@ -86,6 +86,8 @@ class PhraseTable:
 
     def match(self, toks: list[Tok], i: int) -> tuple[int, str, object] | None:
         """(end index exclusive, phrase, payload) of the longest phrase starting at token i."""
+        if i >= len(toks):
+            return None
         cands = self.by_first.get(toks[i].low)
         if not cands:
             return None
