@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 
@@ -255,9 +256,14 @@ def score_blocks(blocks: list[Block], boilerplate: set[str] | None = None) -> No
 def _class_factor(el) -> float:
     if not isinstance(el.tag, str):
         return 1.0
-    name = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-    if not name:
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
         return 1.0
+    return _name_factor(f"{cls or ''} {ident or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _name_factor(name: str) -> float:
     if NEGATIVE_CLASS.search(name) and not POSITIVE_CLASS.search(name):
         return NEGATIVE_CLASS_FACTOR
     if POSITIVE_CLASS.search(name) and not NEGATIVE_CLASS.search(name):
