@@ -8,6 +8,7 @@ from __future__ import annotations
 from .lexicon import PhraseTable, Tok, is_acronym, is_cap, lexicon, tokenize
 from .org import OrgSpan, find_acronyms, find_orgs
 from .person import find_persons
+from .normalize import fold
 from .places import gazetteer, new_unit_for, place_name_end, strip_key
 
 __all__ = ["Doc", "prepare"]
@@ -75,7 +76,6 @@ class Doc:
             if any(blocked[k] for k in range(o.i, o.j)):
                 continue
             orgs.append(o)
-            out.append(("ORG", o.start, o.end, o.value, o.attrs))
         for o in orgs:
             for k in range(o.i, o.j):
                 blocked[k] = True
@@ -95,6 +95,9 @@ class Doc:
             for k in range(i, j):
                 blocked[k] = True
             out.append(("LOC", s, e, value, attrs))
+        _infer_places(orgs, [loc[4] for loc in locs])
+        for o in orgs:
+            out.append(("ORG", o.start, o.end, o.value, o.attrs))
         gaz = gazetteer()
         for p in find_persons(text, toks, orgs, blocked):
             low = p.value.lower()
@@ -107,6 +110,31 @@ class Doc:
                 continue
             out.append(("PERSON", p.start, p.end, p.value, p.attrs))
         return out
+
+
+_BARE_UNITS = ("quận", "huyện", "thị xã", "thành phố", "tỉnh")
+
+
+def _infer_places(orgs, loc_values: list[str]) -> None:
+    """"UBND quận" in an article about quận Hoàng Mai is "UBND quận Hoàng Mai": a place given
+    by its unit word alone takes the unit named most often in the same text (the key gains
+    the name; ``attrs["place_inferred"]`` says it was inferred)."""
+    named: dict[str, dict[str, int]] = {}
+    for place in [o.place for o in orgs if o.place] + [fold(v) for v in loc_values]:
+        for unit in _BARE_UNITS:
+            if place.startswith(unit + " ") and len(place) > len(unit) + 1:
+                counts = named.setdefault(unit, {})
+                counts[place] = counts.get(place, 0) + 1
+    if not named:
+        return
+    for o in orgs:
+        if o.place in named:
+            counts = named[o.place]
+            best = max(counts, key=counts.get)  # ties: the first named
+            o.place = best
+            o.value = f"{o.body}|{best}"
+            o.attrs["place"] = best
+            o.attrs["place_inferred"] = True
 
 
 def _quoted(toks: list[Tok]):

@@ -10,7 +10,8 @@ __all__ = ["analyze_lines"]
 
 
 def analyze_lines(lines: IO[str], out: IO[str], err: IO[str]) -> int:
-    """Read ``{"id", "text", "published"?}`` per line, write ``{"id", "mentions": [...]}``.
+    """Read ``{"id", "text", "published"?}`` per line, write ``{"id", "mentions": [...]}``
+    (plus ``"acronyms"`` when the text resolves any).
 
     A malformed line gives one error line on ``err`` naming its line number; processing goes
     on. Returns the number of malformed lines.
@@ -36,6 +37,8 @@ def analyze_lines(lines: IO[str], out: IO[str], err: IO[str]) -> int:
         analysis = analyze(text, published)
         result = {"id": record.get("id"),
                   "mentions": [m.to_dict() for m in analysis.mentions]}
+        if analysis.acronyms:  # movement acronyms resolved to their quoted long form
+            result["acronyms"] = analysis.acronyms
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
     out.flush()
     return bad

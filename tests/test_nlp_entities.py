@@ -138,3 +138,18 @@ def test_new_units_after_july_2025():
 
 def test_place_inside_an_org_is_not_a_loc():
     assert _of("UBND quận Hoàng Mai tổ chức", "LOC") == []
+
+
+def test_unit_word_alone_takes_the_named_unit():
+    orgs = _of("UBND quận Hoàng Mai họp. Phòng Nội vụ quận báo cáo; Chủ tịch UBND quận phát "
+               "biểu.", "ORG")
+    assert [o.value for o in orgs] == ["ủy ban nhân dân|quận hoàng mai",
+                                       "phòng nội vụ|quận hoàng mai",
+                                       "ủy ban nhân dân|quận hoàng mai"]
+    assert orgs[1].attrs["place_inferred"] is True
+
+
+def test_learned_abbreviation():
+    orgs = _of("Tập đoàn Điện lực Việt Nam (EVN) cho biết. Theo EVN, giá điện tăng.", "ORG")
+    assert [o.text for o in orgs] == ["Tập đoàn Điện lực Việt Nam", "EVN", "EVN"]
+    assert len({o.value for o in orgs}) == 1
