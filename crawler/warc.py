@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import re
 import socket
@@ -338,6 +339,7 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
     ``summary["errors"]`` (one line each) and the others are still imported."""
     from crawler.process import extract_page
     from crawler.store import open_store
+    from crawler.urls import canonical_url
 
     store = open_store(db_path)
     if entry is not None:  # the sources.toml entry (crawler.sources.Source) being imported
@@ -354,10 +356,17 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
         try:
             with open(path, "rb") as fh:
                 for page in iter_warc_pages(fh, source, skipped, seen):
-                    article = extract_page(page, hints)
-                    outcome = store.save_page(page, article, crawl_id)
                     counts["fetched"] += 1
-                    counts[outcome] += 1
+                    # as crawler.pipelines does: known bytes are not extracted again, and
+                    # every URL gets the same canonical URL as a crawl would give it
+                    sha = hashlib.sha256(page.body).hexdigest()
+                    if store.touch_page(page.url, page.fetched_at, crawl_id, sha):
+                        counts["unchanged"] += 1
+                        continue
+                    article = extract_page(page, hints)
+                    article.canonical_url = canonical_url(article.canonical_url or
+                                                          page.final_url)
+                    counts[store.save_page(page, article, crawl_id)] += 1
                     counts["articles"] += int(article.is_article)
         except OSError as exc:
             errors.append(f"{path}: cannot read: {exc.strerror or exc}")
