@@ -101,7 +101,8 @@ class Doc:
         gaz = gazetteer()
         for p in find_persons(text, toks, orgs, blocked):
             low = p.value.lower()
-            if not p.attrs and p.j - p.i >= 2 and (low in gaz.district_names or (
+            if not p.attrs.get("titles") and "honorific" not in p.attrs and p.j - p.i >= 2 and (
+                    low in gaz.district_names or (
                     p.j - p.i == 2 and low in gaz.names)):
                 # "Hoàng Mai sơ kết ...", "nút giao Kim Giang": a place named without its unit
                 # word (two-syllable names of people without title or honorific are rare)

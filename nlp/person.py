@@ -272,9 +272,9 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
                 break
         if hon and lex.titles.match(toks, hon[0]) and lex.titles.match(toks, hon[0])[0] == hon[1]:
             titles.insert(0, (hon[0], hon[1], False, None))  # "Bác sĩ", "Tiến sĩ": a rank too
+        attrs["titles"] = [text[toks[ts].start:toks[te - 1].end] for ts, te, _, _ in titles]
+        attrs["former"] = any(f for _, _, f, _ in titles)
         if titles:
-            attrs["titles"] = [text[toks[ts].start:toks[te - 1].end] for ts, te, _, _ in titles]
-            attrs["former"] = any(f for _, _, f, _ in titles)
             org = next((o for _, _, _, o in titles if o is not None), None)
             if org is not None:
                 attrs["organization"] = text[org.start:org.end]

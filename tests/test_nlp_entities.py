@@ -48,7 +48,7 @@ def test_mixed_tone_styles_share_one_key():
      ["Tổ trưởng tổ dân phố số 5"]),
     ("Đ/c Vương Ngọc Anh, Bí thư Đảng ủy phường Vĩnh Tuy phát biểu", "Vương Ngọc Anh", "đ/c",
      ["Bí thư Đảng ủy phường Vĩnh Tuy"]),
-    ("gia đình ông Lê Văn Tư ở tổ 5", "Lê Văn Tư", "ông", None),
+    ("gia đình ông Lê Văn Tư ở tổ 5", "Lê Văn Tư", "ông", []),
 ])
 def test_person_forms(text, name, honorific, titles):
     (p,) = _of(text, "PERSON")
