@@ -79,6 +79,7 @@ def in_scope(url: str, source: Source) -> bool:
     return not any(p.search(url) for p in _compiled(tuple(source.deny)))
 
 
+@lru_cache(maxsize=1 << 16)
 def trap_reason(url: str) -> str | None:
     """Why ``url`` looks like a crawler trap, or None."""
     if len(url) > MAX_URL_LENGTH:

@@ -3,15 +3,20 @@ every FetchFailure recorded with its reason, and the crawl's per-source summary 
 the crawls table when the spider closes.
 
 A page whose bytes are already stored (or that the server answered with 304 Not Modified)
-only has its fetch time moved: it is not extracted again.
+only has its fetch time moved: it is not extracted again. Extraction and storage run in a
+worker process (see _open_worker).
 """
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 
-from crawler.items import FetchFailure, Page
+from twisted.internet.defer import Deferred
+
+from crawler.items import FetchFailure
 from crawler.store import open_store
 
 __all__ = ["StorePipeline", "Progress", "summary_lines"]
@@ -50,12 +55,50 @@ class Progress:
             self.stream.flush()
 
 
+# ---- the storage process ----------------------------------------------------------------
+# Extraction and storage run in a worker process of their own, beside the crawling one: the
+# reactor keeps downloading and following links while pages are extracted and written, on
+# another core (bench/bench_crawl.py measures the gain). One worker, so pages are written one
+# at a time, each in its own transaction, in the order they arrived.
+
+_worker: dict = {}
+
+
+def _open_worker(db_path: str, crawl_id: int | None, hints: dict) -> None:
+    _worker.update(store=open_store(db_path), crawl_id=crawl_id, hints=hints)
+
+
+def _handle_item(item) -> tuple[int, int, int, int]:
+    """Store one item in the worker; returns (pages, articles, unchanged, errors)."""
+    store, crawl_id = _worker["store"], _worker["crawl_id"]
+    if isinstance(item, FetchFailure):
+        store.record_failure(crawl_id, item.source, item.url, item.reason)
+        return 0, 0, 0, 1
+    if item.status == 304:  # not modified: the newest stored version stands
+        store.touch_page(item.url, item.fetched_at, crawl_id)
+        return 1, 0, 1, 0
+    sha = hashlib.sha256(item.body).hexdigest()
+    if store.touch_page(item.url, item.fetched_at, crawl_id, sha):
+        return 1, 0, 1, 0  # same bytes as a stored version: no re-extraction
+    from crawler.process import extract_page  # the extractor loads on first use
+    from crawler.urls import canonical_url
+
+    article = extract_page(item, _worker["hints"].get(item.source))
+    # Every URL seen gets a canonical URL: the extractor's (rel=canonical), else ours.
+    article.canonical_url = canonical_url(article.canonical_url or item.final_url)
+    store.save_page(item, article, crawl_id)
+    return 1, int(article.is_article), 0, 0
+
+
 class StorePipeline:
+    """Pages and failures → the database, through the storage process (see above)."""
+
     def __init__(self, db_path: str, crawl_id: int | None, progress: bool = False):
         self.db_path = db_path
         self.crawl_id = crawl_id
         self.progress = Progress() if progress else None
         self.started = time.monotonic()
+        self.executor: ProcessPoolExecutor | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -63,50 +106,45 @@ class StorePipeline:
         return cls(s.get("VNNEWS_DB"), s.get("VNNEWS_CRAWL_ID"), s.getbool("VNNEWS_PROGRESS"))
 
     def open_spider(self, spider=None):
-        self.store = open_store(self.db_path)
         sources = getattr(spider, "sources", {})
         sources = sources.values() if isinstance(sources, dict) else sources
-        self.hints = {s.name: s.hints for s in sources}
+        hints = {s.name: s.hints for s in sources}
+        open_store(self.db_path).db.conn.close()  # create or migrate before the worker starts
+        self.executor = ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_open_worker, initargs=(self.db_path, self.crawl_id, hints))
 
     def process_item(self, item, spider=None):
-        if isinstance(item, FetchFailure):
-            self.store.record_failure(self.crawl_id, item.source, item.url, item.reason)
-            self._tick(errors=1)
-        elif isinstance(item, Page):
-            self._save(item)
-        return item
+        from twisted.internet import reactor
 
-    def _save(self, page: Page) -> None:
-        if page.status == 304:  # not modified: the newest stored version stands
-            self.store.touch_page(page.url, page.fetched_at, self.crawl_id)
-            self._tick(unchanged=1)
-            return
-        sha = hashlib.sha256(page.body).hexdigest()
-        if self.store.touch_page(page.url, page.fetched_at, self.crawl_id, sha):
-            self._tick(unchanged=1)  # same bytes as a stored version: no re-extraction
-            return
-        from crawler.process import extract_page  # the extractor loads on first use
-        from crawler.urls import canonical_url
+        done: Deferred = Deferred()
 
-        article = extract_page(page, self.hints.get(page.source))
-        # Every URL seen gets a canonical URL: the extractor's (rel=canonical), else ours.
-        article.canonical_url = canonical_url(article.canonical_url or page.final_url)
-        self.store.save_page(page, article, self.crawl_id)
-        self._tick(articles=int(article.is_article))
+        def finished(future):  # in the executor's thread: hand the result to the reactor
+            error = future.exception()
+            if error is not None:
+                reactor.callFromThread(done.errback, error)
+            else:
+                reactor.callFromThread(done.callback, future.result())
 
-    def _tick(self, articles: int = 0, errors: int = 0, unchanged: int = 0) -> None:
+        self.executor.submit(_handle_item, item).add_done_callback(finished)
+        done.addCallback(self._tick)
+        done.addCallback(lambda _: item)
+        return done
+
+    def _tick(self, counts: tuple[int, int, int, int]) -> None:
         if self.progress is None:
             return
         p = self.progress
-        p.pages += 0 if errors else 1
+        pages, articles, unchanged, errors = counts
+        p.pages += pages
         p.articles += articles
-        p.errors += errors
         p.unchanged += unchanged
+        p.errors += errors
         p.update()
 
-    def summary(self) -> dict:
+    def summary(self, store) -> dict:
         """Per-source and total counts of this crawl, read back from the database."""
-        per_source = self.store.crawl_counts(self.crawl_id) if self.crawl_id is not None else {}
+        per_source = store.crawl_counts(self.crawl_id) if self.crawl_id is not None else {}
         total: dict = {"failures": {}}
         for counts in per_source.values():
             for key, value in counts.items():
@@ -121,11 +159,16 @@ class StorePipeline:
         return {"sources": per_source, "total": total}
 
     def close_spider(self, spider=None):
+        if self.executor is not None:
+            self.executor.shutdown(wait=True)  # every item was already awaited by Scrapy
         if self.progress is not None:
             self.progress.close()
         if self.crawl_id is not None:
-            self.store.finish_crawl(self.crawl_id, self.summary())
-        self.store.db.conn.close()
+            store = open_store(self.db_path)
+            try:
+                store.finish_crawl(self.crawl_id, self.summary(store))
+            finally:
+                store.db.conn.close()
 
 
 def summary_lines(summary: dict) -> list[str]:

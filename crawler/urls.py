@@ -18,6 +18,7 @@ text are merged, by content hash, in the store.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 __all__ = ["canonical_url", "url_key", "is_print_view", "SESSION_PARAMS", "TRACKING_PREFIXES"]
@@ -83,6 +84,7 @@ def _netloc(parts) -> str:
     return host
 
 
+@lru_cache(maxsize=1 << 16)  # menus repeat the same links on every page
 def canonical_url(url: str) -> str:
     """The fetchable canonical form of ``url`` (see the module docstring).
 
@@ -105,6 +107,7 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, _netloc(parts), path, query, ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def url_key(url: str) -> str:
     """The identity of a page: its canonical URL with sorted query parameters and no
     trailing slash (except the root). Two URLs with one key are one page."""
