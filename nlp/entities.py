@@ -37,20 +37,38 @@ class Doc:
         """"Tập đoàn Điện lực Việt Nam (EVN)": later "EVN" is the same organisation."""
         toks, n = self.toks, len(self.toks)
         learned: dict[str, OrgSpan] = {}
+        lex = lexicon()
+        paren: list[OrgSpan] = []
         for o in self.orgs:
             j = o.j
-            if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" and \
-                    is_acronym(toks[j + 1]) and toks[j + 1].low not in lexicon().abbrev and \
-                    toks[j + 1].low not in lexicon().places and "." not in toks[j + 1].text:
-                acr = toks[j + 1].text
-                o.attrs.setdefault("abbreviation", acr)
-                learned.setdefault(acr, o)
+            if not (j + 2 < n and toks[j].text == "("):
+                continue
+            first = toks[j + 1]
+            close = next((k for k in range(j + 2, min(n, j + 6)) if toks[k].text == ")"), None)
+            if close is None or first.low in lex.places or "." in first.text:
+                continue
+            if is_acronym(first) and first.low not in lex.abbrev:
+                acr = first.text
+            elif close == j + 2 and is_cap(first) and len(first.text) > 3 and \
+                    first.low not in lex.surnames:
+                acr = first.text  # a brand: "(Agribank)", "(Vietcombank)"
+            else:
+                continue
+            if close > j + 2 and not all(is_cap(t) for t in toks[j + 2:close]):
+                continue
+            o.attrs.setdefault("abbreviation", acr)
+            learned.setdefault(acr, o)
+            if close > j + 2:  # "(CDC Hà Nội)": the abbreviation with its place
+                paren.append(OrgSpan(j + 1, close, first.start, toks[close - 1].end,
+                                     value=o.value, body=o.body, place=o.place, bare=True,
+                                     attrs={"name": o.attrs["name"], "abbreviation": acr,
+                                            "resolved_from": o.attrs["name"]}))
         if not learned:
             return
         covered = set()
-        for o in self.orgs:
+        for o in self.orgs + paren:
             covered.update(range(o.i, o.j))
-        extra = []
+        extra = paren
         for k, t in enumerate(toks):
             if t.text in learned and k not in covered:
                 full = learned[t.text]
