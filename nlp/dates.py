@@ -138,7 +138,8 @@ _p("range_month",
 _p("range_year",
    r"(?:(?:[Tt]ừ\s+)" + _NAM + r"\s+(?P<y1>(?:19|20)\d\d)\s+(?:đến|tới)\s+(?:hết\s+)?" + _NAM
    + r"\s+(?P<y2>(?:19|20)\d\d)"
-   r"|(?P<kw>(?:[Gg]iai\s+đoạn|[Nn]hiệm\s+kỳ|[Nn]ăm\s+học|[Nn]iên\s+(?:khóa|học)|[Tt]hời\s+kỳ)\s+)"
+   r"|(?P<kw>(?:[Gg]iai\s+đoạn|[Nn]hiệm\s+kỳ|[Nn]ăm\s+học|[Nn]iên\s+(?:khóa|học)|[Tt]hời\s+kỳ"
+   r"|[Nn]ăm)\s+)"
    r"(?P<y1b>(?:19|20)\d\d)\s*[-–—/]\s*(?P<y2b>(?:19|20)\d\d))" + _NA)
 _p("part_year",
    r"(?P<n>[1-9]|1[01])\s+" + _THANG + r"\s+(?P<pos>đầu|cuối|)\s*" + _NAM + r"\s+" + _Y + _NA)

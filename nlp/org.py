@@ -50,6 +50,9 @@ _DISTRICT_LEVEL = {"district", "town", "city", "province"}
 _MAX_PENDING = 6
 _COMMA_PAIRS = {("phòng", "chống"), ("cháy", "chữa"), ("phòng", "chữa"), ("tìm", "cứu"),
                 ("kiếm", "cứu"), ("nạn", "cứu")}
+# words after a number that make it an amount, not a unit number ("Chi hội 5 triệu đồng")
+_QUANTITY = {"triệu", "tỷ", "nghìn", "ngàn", "trăm", "đồng", "người", "hộ", "%", "ha", "km",
+             "m", "kg", "tấn", "suất", "phần", "lần", "năm", "tháng", "ngày", "giờ", "xe"}
 _PLURAL_BEFORE = {"các", "những", "mỗi", "từng", "mọi", "toàn"}
 # frequent last syllables of two-syllable words in organisation names
 _NAME_TAILS = set("""lý toàn tin tạo hội trường nữ binh dân vụ tế sự thao lịch nghiệp thuế pháp hoạch
@@ -250,8 +253,9 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         if hend >= n or toks[hend].nl:
             return None
         nxt = toks[hend]
+        after = toks[hend + 1].low if hend + 1 < n else ""
         if not (is_cap(nxt) or is_acronym(nxt) or nxt.text in _QUOTES_OPEN
-                or (nxt.text.isdigit() and head_cap)):
+                or (nxt.text.isdigit() and head_cap and after not in _QUANTITY)):
             u = lex.units.match(toks, hend)
             if not (u and head_cap and (u[2][1] or place_name_end(toks, u[0], admin=False))):
                 return None
@@ -335,7 +339,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         if be and pending <= 2:
             place, last = j, be
             break
-        if is_cap(t) or is_acronym(t) or (t.text[0].isdigit() and descriptor and not pending):
+        if is_cap(t) or is_acronym(t) or (t.text[0].isdigit() and (descriptor or j == hend)
+                                          and not pending):
             hm = hm0
             if hm and hm[2][0] == "generic" and not (
                     hm[0] < n and (is_cap(toks[hm[0]]) or is_acronym(toks[hm[0]]))):
@@ -440,7 +445,7 @@ def find_orgs(text: str, toks: list[Tok], acronyms: dict[str, str]) -> list[OrgS
             continue
         j, place, bare = res
         span = OrgSpan(i, j, t.start, toks[j - 1].end, bare=bare)
-        _describe(span, toks, text, acronyms)
+        _describe(span, toks, text, acronyms, place)
         out.append(span)
         i = j
     _resolve_bare(out)
@@ -453,24 +458,15 @@ def _expand(tok: Tok) -> str:
     return exp if exp else tok.text
 
 
-def _describe(span: OrgSpan, toks: list[Tok], text: str, acronyms: dict[str, str]) -> None:
+def _describe(span: OrgSpan, toks: list[Tok], text: str, acronyms: dict[str, str],
+              place: int | None = None) -> None:
+    """Long name, canonical key "body|place", abbreviations; ``place`` is the token where the
+    scan found the place ("quận Hoàng Mai", "Trung ương", the name after "Quận ủy")."""
     lex = lexicon()
     body_parts, place_parts, abbrevs, acr = [], [], [], None
-    in_place = False
     for k in range(span.i, span.j):
         t = toks[k]
-        if not in_place:
-            u = lex.units.match(toks, k)
-            hm = lex.heads.match(toks, k)
-            if u and hm and hm[0] > u[0]:
-                u = None
-            if k > span.i and toks[k - 1].low in ("ủy", "uỷ") and is_cap(t) and \
-                    lex.heads.match(toks, k) is None:
-                in_place = True
-            if u and u[2][1] and k > span.i:
-                in_place = True
-            elif t.low == "trung" and k + 1 < span.j and toks[k + 1].low == "ương":
-                in_place = True
+        in_place = place is not None and k >= place
         if t.text in _QUOTES_OPEN or t.text in _QUOTES_CLOSE:
             continue
         if t.text in acronyms:
