@@ -234,6 +234,9 @@ def _word_verdict(word: str, codec: str | None) -> tuple[tuple[int, int], ...]:
     that encoding reads it); (0, 0) when both readings are the same word (no evidence)."""
     as_is = _reading(codec)(word)
     ok = int(is_vietnamese_syllable(as_is))
+    if not ok and codec in ("latin-1", "cp1252"):
+        # windows-1258 bytes under a Latin-1 label: Vietnamese Windows text, not a legacy font
+        ok = int(is_vietnamese_syllable(_reading("cp1258")(word)))
     if any(ord(c) > 0xFF for c in word):  # no 8-bit font produced this word
         return ((ok, 0),) * len(LEGACY_ENCODINGS)
     verdicts = []

@@ -22,7 +22,7 @@ LEAD = ("Sáng ngày 12/3, Ủy ban nhân dân phường Định Công tổ ch�
         "hưởng ứng phong trào \"Tháng thanh niên\" năm 2009.")
 
 
-def cp1258_bytes(text: str) -> bytes:
+def cp1258_bytes(text: str, errors: str = "strict") -> bytes:
     """windows-1258 as Vietnamese Windows wrote it: base letters (with â ă ê ô ơ ư built in)
     followed by combining tone marks, since cp1258 has few precomposed toned letters."""
     out = bytearray()
@@ -35,7 +35,7 @@ def cp1258_bytes(text: str) -> bytes:
         decomposed = unicodedata.normalize("NFD", char)
         tones = "".join(c for c in decomposed if c in "\u0300\u0301\u0303\u0309\u0323")
         base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
-        out += base.encode("cp1258") + tones.encode("cp1258")
+        out += base.encode("cp1258", errors) + tones.encode("cp1258", errors)
     return bytes(out)
 
 
@@ -203,6 +203,10 @@ def test_the_unicode_corpus_is_left_alone_and_its_legacy_copies_are_converted():
             continue
         if index % step:
             continue
+        # windows-1258 bytes labelled iso-8859-1 (a common server default) are no legacy font
+        mislabeled = cp1258_bytes(text, errors="replace")
+        decoded, encoding = decode_html(mislabeled, "text/html; charset=iso-8859-1")
+        assert fix_legacy(decoded, mislabeled, encoding)[1] is None, path
         assert fix_legacy(text) == (text, None), path
         # one stray byte makes the page invalid UTF-8 (decode_html then reads windows-1258):
         # still not a legacy font encoding
