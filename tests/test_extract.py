@@ -71,6 +71,12 @@ URL = "http://hoangmai.hanoi.gov.vn/vi/van-hoa-xa-hoi/-/view_content/4105-ra-qua
     ("Cập nhật: 5-3-2019 8h30", "2019-03-05T08:30"),
     ("04/10/2019", "2019-10-04"),  # day first, always
     ("Thứ năm, 15 Tháng 3 2018 08:45", "2018-03-15T08:45"),  # Joomla/K2 localisation
+    ("Cập nhật lúc 15:55, Thứ Sáu, 10/07/2026", "2026-07-10T15:55"),
+    ("10/07/2026 - 15:55 (GMT+7)", "2026-07-10T15:55"),
+    ("10.07.2026 | 15:55", "2026-07-10T15:55"),
+    ("08:30 AM 15/03/2018", "2018-03-15T08:30"),
+    ("10:30 SA 15/03/2018", "2018-03-15T10:30"),
+    ("03:15 CH 15/03/2018", "2018-03-15T15:15"),
     ("Ngày xuất bản: 26/12/2012 17:14 | Lượt xem: 20", "2012-12-26T17:14"),
 ])
 def test_date_forms(text, expected):
@@ -518,3 +524,9 @@ def test_closing_line_kinds(line, kind):
     from crawler.extract.clean import byline_kind
 
     assert byline_kind(line) == kind
+
+
+def test_text_to_speech_player_and_font_buttons_before_the_body():
+    player = '<div class="tts"><span>Nghe đọc bài viết</span><span>Giọng nữ miền Bắc</span></div><div>A- A A+</div>'
+    art = extract(page().replace('<div class="content">', f'<div class="content">{player}'), URL)
+    assert art.body == "\n\n".join(PARAS)

@@ -649,6 +649,10 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if not started and _is_top_byline(b):
             top_author = b.text
             continue
+        if not started and b.n < BODY_START_CHARS and not b.heading:
+            # Short bits before the text begins: players, font-size buttons, labels.
+            notes.setdefault("dropped", []).append(b.text)
+            continue
         if b.link_density > BODY_MAX_LINK_DENSITY and _clean.byline_kind(b.text) != "source" \
                 or _PAGINATION.match(b.text):
             continue  # (a linked "Nguồn: Báo ..." line stays, for the source line)

@@ -50,6 +50,9 @@ _SKIP_PREFIX = (
     "in bài viết", "gửi mail", "gửi email", "gửi e-mail", "gửi bài viết", "gửi cho bạn bè",
     "lượt xem", "số lượt xem", "view count", "lượt đọc", "cỡ chữ", "đánh giá bài viết",
     "chia sẻ bài viết", "từ khóa:", "từ khoá:", "tags:", "tag:",
+    # text-to-speech players on 2020s portals
+    "nghe đọc bài", "nghe bài viết", "nghe audio", "đọc bài viết", "giọng đọc", "giọng nữ", "giọng nam",
+    "tốc độ đọc",
 )
 _SKIP_EXACT = (
     "in bài", "in trang", "bản in", "in", "chia sẻ", "share", "print", "email", "e-mail", "facebook",

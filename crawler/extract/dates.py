@@ -20,7 +20,7 @@ LOCAL_TZ = timezone(timedelta(hours=7))  # Vietnam, no daylight saving
 MIN_YEAR, MAX_YEAR = 1995, 2100
 
 # How far (in characters) a time may sit from its date: "08/10/2018 | 15:54", "15:55 | 10/07/2026".
-TIME_WINDOW = 24
+TIME_WINDOW = 34
 
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?P<d>\d{1,2})\s?(?P<s>[/.-])\s?(?P<m>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4})(?![\d/])"
@@ -33,7 +33,9 @@ _WORD_DATE = re.compile(
 )
 _TIME = r"(?P<H>\d{1,2})\s?(?::|h|giờ)\s?(?P<M>\d{2})(?::\d{2})?(?:\s?(?P<ap>[AaPp]\.?\s?[Mm]\.?|SA|CH)(?![\w]))?"
 _TIME_AFTER = re.compile(r"^\s*(?:[|,\-–—]|lúc|vào lúc)?\s*(?:lúc\s*)?" + _TIME)
-_TIME_BEFORE = re.compile(_TIME + r"\s*(?:[|,\-–—]|ngày)?\s*(?:ngày\s*)?$")
+_TIME_BEFORE = re.compile(
+    _TIME + r"\s*(?:[|,\-–—]|ngày)?\s*(?:(?:thứ\s*\w+|chủ\s*nhật)\s*[,|\-–—]?\s*)?(?:ngày\s*)?$", re.I
+)
 
 # Labels that mark the publication date among several dates ("Ngày đăng", "Cập nhật", ...).
 _PUBLISH_LABEL = re.compile(r"(ngày\s*đăng|đăng\s*ngày|đăng\s*lúc|xuất\s*bản|ngày\s*tạo|posted|published)", re.I)
