@@ -353,21 +353,33 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
     for path in paths:
         counts: Counter = Counter()
         skipped: Counter = Counter()
+        def read(fh):
+            for page in iter_warc_pages(fh, source, skipped, seen):
+                counts["fetched"] += 1
+                # as crawler.pipelines does: known bytes are not extracted again, and every
+                # URL gets the same canonical URL as a crawl would give it
+                sha = hashlib.sha256(page.body).hexdigest()
+                if store.touch_page(page.url, page.fetched_at, crawl_id, sha):
+                    counts["unchanged"] += 1
+                    continue
+                article = extract_page(page, hints)
+                article.canonical_url = canonical_url(article.canonical_url or page.final_url)
+                counts[store.save_page(page, article, crawl_id)] += 1
+                counts["articles"] += int(article.is_article)
+
         try:
-            with open(path, "rb") as fh:
-                for page in iter_warc_pages(fh, source, skipped, seen):
-                    counts["fetched"] += 1
-                    # as crawler.pipelines does: known bytes are not extracted again, and
-                    # every URL gets the same canonical URL as a crawl would give it
-                    sha = hashlib.sha256(page.body).hexdigest()
-                    if store.touch_page(page.url, page.fetched_at, crawl_id, sha):
-                        counts["unchanged"] += 1
-                        continue
-                    article = extract_page(page, hints)
-                    article.canonical_url = canonical_url(article.canonical_url or
-                                                          page.final_url)
-                    counts[store.save_page(page, article, crawl_id)] += 1
-                    counts["articles"] += int(article.is_article)
+            try:
+                with open(path, "rb") as fh:
+                    read(fh)
+            except ArchiveLoadFailed as exc:
+                if "non-chunked gzip" not in str(exc):
+                    raise
+                # the whole file gzipped at once (`gzip crawl.warc`), not record by record:
+                # read it as one stream from the start (pages already stored are touched)
+                counts.clear()
+                skipped.clear()
+                with gzip.open(path, "rb") as fh:
+                    read(fh)
         except OSError as exc:
             errors.append(f"{path}: cannot read: {exc.strerror or exc}")
         except ArchiveLoadFailed as exc:

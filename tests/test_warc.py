@@ -217,10 +217,13 @@ def test_not_a_warc_is_one_clear_error_and_keeps_the_rest(tmp_path, site, vnnews
     bogus.write_text("Đây không phải là tệp WARC\n", encoding="utf-8")
     truncated = tmp_path / "truncated.warc.gz"
     truncated.write_bytes(warc.read_bytes()[: warc.stat().st_size * 2 // 3])
+    whole = tmp_path / "whole.warc.gz"  # gzipped at once, not record by record: still read
+    whole.write_bytes(gzip.compress(gzip.decompress(warc.read_bytes())))
     db = tmp_path / "news.db"
     result = vnnews("import-warc", str(warc), str(bogus), str(truncated),
-                    str(tmp_path / "missing.warc"), "--db", str(db))
+                    str(tmp_path / "missing.warc"), str(whole), "--db", str(db))
     assert result.returncode == 1
+    assert f"{whole}: pages 5, articles 0, new 0, changed 0, unchanged 5" in result.stdout
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 3, result.stderr
     assert errors[0].startswith(f"Error: {bogus}: not a WARC file")
