@@ -617,7 +617,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     skip_max = max((len(t) for t in skip_texts), default=0) + 2
     paragraphs: list = []
     captions: list[str] = []
-    started = False
+    started = False  # a block of text was taken (the lead counts)
+    in_body = False  # a block of text inside the body element was taken
     author = top_author = None
     inline_widget = None  # the "Tin liên quan" box placed between body paragraphs, if any
     considered: list = []  # region blocks before the end of the article
@@ -649,7 +650,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if not started and _is_top_byline(b):
             top_author = b.text
             continue
-        if not started and b.n < BODY_START_CHARS and not b.heading:
+        if not in_body and b.n < BODY_START_CHARS and not b.heading:
             # Short bits before the text begins: players, font-size buttons, labels.
             notes.setdefault("dropped", []).append(b.text)
             continue
@@ -668,6 +669,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         paragraphs.append(b)
         if b.n >= BODY_START_CHARS:
             started = True
+            in_body = in_body or best in b.chain
 
     # Bylines, source line, CMS account at the end.
     source_line = None
