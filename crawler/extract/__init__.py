@@ -683,7 +683,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             paragraphs.pop()
             notes.setdefault("dropped", []).append(b.text)
             continue
-        emphasised = b.bold_chars >= STYLE_SHARE * b.n or _aligned(b, _RIGHT, "right", best)
+        emphasised = (b.bold_chars >= STYLE_SHARE * b.n or _aligned(b, _RIGHT, "right", best)
+                      or _attr_match(b, _AUTHOR_CLASS, best))
         what = _clean.byline_kind(b.text, emphasised)
         if what is None:
             break

@@ -947,10 +947,118 @@ class ThreeColumns:
         return f"{self.host}/Home/TinTuc", self.page(f"{self.site} - Tin tức", f'<div class="path">Tin tức</div><table>{items}</table><div>Trang: 1 2 3 4 5 ...</div>')
 
 
+# --- template 13: 2022 ward portal with a text-to-speech player and a related box atop the body ---
+
+class WardTTS:
+    key = "ward_tts_2022"
+    site = "Cổng thông tin điện tử phường Nghĩa Đô"
+    host = "https://nghiado.caugiay.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tin-tuc/{slug(art['title'])}.html"
+
+    def page(self, title, main, extra_head=""):
+        return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width">
+<title>{e(title)}</title>{extra_head}
+<script>window.__STATE__={{"menu":[{{"title":"Trang chủ"}},{{"title":"Tin tức"}}],"user":null}};</script></head>
+<body><div id="app"><div class="topbar"><span>Đường dây nóng: 024.3756.0000</span> <a href="/dang-nhap">Đăng nhập</a></div>
+<header class="header"><a href="/" class="logo"><img src="/static/logo.svg" alt="Phường Nghĩa Đô"></a><nav><a href="/">Trang chủ</a><a href="/tin-tuc">Tin tức</a><a href="/thu-tuc">Thủ tục hành chính</a><a href="/lien-he">Liên hệ</a></nav></header>
+<div class="wrapper"><div class="content-left">{main}</div>
+<div class="content-right"><div class="widget"><div class="widget-title">Tin nổi bật</div><ul><li><a href="/tin-tuc/hop-dan.html">Họp dân lấy ý kiến quy hoạch khu đô thị</a></li><li><a href="/tin-tuc/ra-quan.html">Ra quân giải tỏa lấn chiếm vỉa hè</a></li></ul></div>
+<div class="widget"><div class="widget-title">Số lượng truy cập</div><p>Đang truy cập: 11</p><p>Hôm nay: 240</p></div></div></div>
+<footer><p>Bản quyền thuộc UBND phường Nghĩa Đô</p><p>Địa chỉ: Số 1 Hoàng Quốc Việt, Cầu Giấy, Hà Nội. Điện thoại: 024.3756.0000</p></footer></div></body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        rel = related(arts, art, 2)
+        body = ['<div class="box-related"><div class="box-related-title">Tin liên quan</div>'
+                + "".join(f'<a href="{self.url(a)}">{e(a["title"])}</a>' for a in rel) + "</div>"]
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(f'<figure class="table">{table_html(art)}</figure>')
+            if i < len(art.get("captions", [])):
+                body.append(f'<figure class="image"><img src="/uploads/{art["key"]}-{i}.jpg"><figcaption>{e(art["captions"][i])}</figcaption></figure>')
+        tail = ""
+        if art.get("author"):
+            tail += f'<p class="author">{e(art["author"])}</p>'
+        if art.get("source_line"):
+            tail += f'<p class="source">{e(art["source_line"])}</p>'
+        files = "".join(f'<a class="file" href="/uploads/files/{f}" download>{e(t)}</a>' for f, t in art.get("attachments", []))
+        main = f"""<div class="breadcrumb"><a href="/">Trang chủ</a><span>/</span><a href="/tin-tuc">Tin tức</a><span>/</span><a href="/tin-tuc/{slug(art['category'])}">{e(art["category"])}</a></div>
+<h1 class="post-title">{e(art["title"])}</h1>
+<div class="post-meta"><span class="post-date">{WEEKDAYS[dt.weekday()]}, {dmy(dt)}, {dt:%H:%M}</span><span class="post-views">1.024 lượt xem</span></div>
+<div class="post-sapo">{e(art["lead"])}</div>
+<div class="tts-player"><button>Nghe đọc bài viết</button><span>Giọng nữ miền Bắc</span><span>00:00 / 03:12</span></div>
+<div class="font-size"><a href="#">A-</a> <a href="#">A</a> <a href="#">A+</a></div>
+<div class="post-content">{"".join(body)}{tail}</div>
+{f'<div class="post-files">{files}</div>' if files else ''}
+<div class="post-share"><span>Chia sẻ</span><a href="#">Facebook</a><a href="#">Zalo</a><a href="#">Sao chép liên kết</a></div>
+<div class="post-other"><h3>Tin khác</h3>{"".join(f'<div class="item"><a href="{self.url(a)}">{e(a["title"])}</a><span>{dmy(when(a))}</span></div>' for a in related(arts, art, 5))}</div>"""
+        head = f'<meta name="description" content="{e(art["lead"])}"><meta property="og:title" content="{e(art["title"])}">'
+        return self.page(f"{art['title']} | Phường Nghĩa Đô", main, head), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<div class="post-item"><a class="thumb" href="{self.url(a)}"><img src="/t/{a["n"]}.jpg"></a><div><a class="post-item-title" href="{self.url(a)}">{e(a["title"])}</a><div class="post-item-date">{dmy(when(a))}</div><div class="post-item-sapo">{e(a["lead"])}</div></div></div>' for a in arts[8:12])
+        return f"{self.host}/tin-tuc", self.page("Tin tức | Phường Nghĩa Đô", f'<h1 class="page-title">Tin tức</h1>{items}<div class="pagination"><a>1</a><a href="?page=2">2</a></div>')
+
+
+# --- template 14: city newspaper-style district page (2023): "Tin: ... - Ảnh: ..." byline, photo
+# galleries, inline "Xem thêm:" links --------------------------------------------------------------
+
+class CityNews:
+    key = "city_news_2023"
+    site = "Trang tin điện tử Quận 10"
+    host = "https://quan10.hochiminhcity.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tin-tuc/{art['n'] + 2023000}/{slug(art['title'])}"
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            if i == 0:
+                other = related(arts, art, 1)[0]
+                body.append(f'<p><strong>Xem thêm:</strong> <a href="{self.url(other)}">{e(other["title"])}</a></p>')
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art))
+            if i < len(art.get("captions", [])):
+                body.append(f'<div class="gallery"><img src="/img/{art["key"]}-{i}a.jpg"><img src="/img/{art["key"]}-{i}b.jpg">'
+                            f'<p class="gallery-caption"><em>{e(art["captions"][i])}</em></p></div>')
+        if art.get("author"):
+            body.append(f'<p style="text-align:right"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f'<p style="text-align:right">{e(art["source_line"])}</p>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<p>Tải tệp: <a href="/files/{f}">{e(t)}</a></p>')
+        main = f"""<div class="article"><div class="article-cate"><a href="/tin-tuc/{slug(art['category'])}">{e(art["category"])}</a></div>
+<h1 class="article-title">{e(art["title"])}</h1>
+<div class="article-info"><span class="time">{dt:%H:%M} - {dmy(dt)}</span></div>
+<div class="article-sapo"><strong>(Quan10.hochiminhcity.gov.vn) - {e(art["lead"])}</strong></div>
+<div class="article-body">{"".join(body)}</div></div>
+<div class="box-more"><div class="box-more-title">Tin cùng chuyên mục</div>{"".join(f'<div class="more-item"><a href="{self.url(a)}"><img src="/t/{a["n"]}.jpg"><span>{e(a["title"])}</span></a></div>' for a in related(arts, art, 4))}</div>"""
+        page = f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(art['title'])} - {e(self.site)}</title>
+<meta property="article:published_time" content="{dt:%Y-%m-%dT%H:%M}:00+07:00"></head>
+<body><header><div class="brand">{e(self.site.upper())}</div><nav><a href="/">Trang chủ</a> <a href="/tin-tuc">Tin tức</a> <a href="/chinh-quyen">Chính quyền</a></nav></header>
+<main>{main}</main>
+<aside><div class="box"><h3>Đang online</h3><p>52</p></div><div class="box"><h3>Liên kết website</h3><select><option>Cổng TTĐT TP.HCM</option></select></div></aside>
+<footer><p>UBND Quận 10 - Địa chỉ: 474 Đường 3/2, Phường 12, Quận 10. Điện thoại: (028) 3862 0000</p><p>© Bản quyền thuộc UBND Quận 10</p></footer></body></html>"""
+        return page, art["published"], f"(Quan10.hochiminhcity.gov.vn) - {art['lead']}"
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
 TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
 # Added after the extractor was tuned on the six above, to measure it on layouts it had not seen;
 # each renders every third article.
-LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal(), IGate(), ThreeColumns()]
+LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal(), IGate(), ThreeColumns(),
+                   WardTTS(), CityNews()]
 
 
 # --- writing -------------------------------------------------------------------------------------
