@@ -44,7 +44,7 @@ _END_EXACT = (
     "tin khác", "bài liên quan", "xem thêm", "bình chọn", "thăm dò", "thời tiết", "trực tuyến",
     "tin mới", "bình luận", "lên đầu trang", "đầu trang", "quay lại", "trở về", "trở lại",
     "gửi ý kiến", "ý kiến của bạn", "các bài khác", "tin bài khác", "tin tức khác", "đăng nhập",
-    "kết quả", "xem kết quả",
+    "xem kết quả",
 )
 _SKIP_PREFIX = (
     "in bài viết", "gửi mail", "gửi email", "gửi e-mail", "gửi bài viết", "gửi cho bạn bè",
