@@ -530,3 +530,10 @@ def test_text_to_speech_player_and_font_buttons_before_the_body():
     player = '<div class="tts"><span>Nghe đọc bài viết</span><span>Giọng nữ miền Bắc</span></div><div>A- A A+</div>'
     art = extract(page().replace('<div class="content">', f'<div class="content">{player}'), URL)
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_short_subheadings_stay_in_the_body():
+    extra = (f"<p><strong>Kết quả</strong></p><p>{PARAS[0]} Thêm một câu.</p>"
+             f"<p><strong>Trở về quê hương</strong></p><p>{PARAS[1]} Thêm câu nữa.</p>")
+    art = extract(page(extra_body=extra), URL)
+    assert "Kết quả\n\n" in art.body and "Trở về quê hương" in art.body and art.body.endswith("Thêm câu nữa.")
