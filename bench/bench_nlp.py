@@ -66,8 +66,11 @@ def main() -> int:
     for t, pub in texts[:3]:
         analyze(t, pub)
         word_tokenize(t)
-    ours = _time(analyze, texts, args.rounds)
-    tok = _time(lambda t, _p: word_tokenize(t), texts, args.rounds)
+    # rounds alternate (ours, theirs, ours, ...) so a busy machine slows both alike
+    ours = tok = float("inf")
+    for _ in range(args.rounds):
+        ours = min(ours, _time(analyze, texts, 1))
+        tok = min(tok, _time(lambda t, _p: word_tokenize(t), texts, 1))
     print(f"texts: {len(texts)} articles, {chars} characters, rounds: {args.rounds}")
     print(f"analyze (ours)          {ours * 1000:9.1f} ms  {chars / ours / 1e6:6.2f} M chars/s")
     print(f"underthesea tokenize    {tok * 1000:9.1f} ms  {chars / tok / 1e6:6.2f} M chars/s")
