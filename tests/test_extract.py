@@ -537,3 +537,9 @@ def test_short_subheadings_stay_in_the_body():
              f"<p><strong>Trở về quê hương</strong></p><p>{PARAS[1]} Thêm câu nữa.</p>")
     art = extract(page(extra_body=extra), URL)
     assert "Kết quả\n\n" in art.body and "Trở về quê hương" in art.body and art.body.endswith("Thêm câu nữa.")
+
+
+@pytest.mark.parametrize("url", [None, "", "page.html", "file:///tmp/page.html"])
+def test_unknown_address_leaves_it_to_the_content(url):
+    art = extract(page(), url)
+    assert art.is_article and art.title == TITLE

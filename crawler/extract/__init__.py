@@ -512,6 +512,7 @@ def extract(html: bytes | str, url: str, hints: dict | None = None) -> Article:
     ``hints`` (optional, from sources.toml): ``body_selector`` (CSS selector of the article text),
     ``boilerplate`` (texts seen on every page of the site), ``content_type`` (HTTP header).
     """
+    url = url if isinstance(url, str) else ""
     try:
         return _extract(html, url, hints or {})
     except RecursionError:

@@ -207,6 +207,8 @@ def url_kind(url: str) -> str | None:
     segments = {s.lower() for s in path.split("/") if s}
     if segments & _SEARCH_SEGMENTS or any(k.lower() in _SEARCH_KEYS and v for k, v in query):
         return "search"
+    if not parts.netloc:
+        return None  # no address known (a file, a test): the content decides
     if path.lower().rstrip("/") in {p.rstrip("/") for p in _HOME_PATHS} and not parts.query:
         return "home"
     if re.fullmatch(r"/web/[\w-]+/?", path) and not parts.query:
