@@ -572,7 +572,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if any("depth" in str(err.message).lower() for err in _PARSER.error_log):
             return _fail(url, "page too deeply nested to parse")
         return _fail(url, "no text on the page")
-    boilerplate = set(hints.get("boilerplate") or ())
+    boilerplate = hints.get("boilerplate") or ()
+    boilerplate = {boilerplate} if isinstance(boilerplate, str) else set(boilerplate)
     _blocks.score_blocks(blocks, boilerplate)
 
     # 5. main-text region
