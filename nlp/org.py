@@ -232,13 +232,19 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     n = len(toks)
     head_cap = toks[i].text[0].isupper()
     head_low = phrase.lower()
-    if not head_cap and kind != "standalone":
+    if not head_cap and kind == "standalone" and _in_title(toks, i):
+        pass  # "Trưởng đoàn đại biểu Quốc hội tỉnh"
+    elif not head_cap and kind != "standalone":
         # lower-case heads only inside titles: "Trưởng phòng Văn hóa", "Hiệu trưởng trường X"
         if (head_low not in _LOWER_HEADS and toks[i].low not in _LOWER_HEADS) or \
                 not _in_title(toks, i):
             return None
     if i > 0 and toks[i - 1].low in _PLURAL_BEFORE:
         return None
+    for k in (i - 1, i - 2):
+        u = lex.units.match(toks, k) if k >= 0 else None
+        if u and u[0] == i and u[2][1] and toks[k].text[0].islower():
+            return None  # "phường Trường Thạnh": the name of a place, not a head
     if kind == "generic" and i > 0 and is_cap(toks[i - 1]) and not toks[i].nl and \
             toks[i].start - toks[i - 1].end == 1 and toks[i - 1].low in lex.surnames and \
             not _in_title(toks, i):
@@ -261,7 +267,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 return None
         if head_low not in _NAMED_AFTER_PEOPLE and _person_at(toks, hend):
             return None  # "Giám đốc Sở Vũ Văn Viện"
-    elif not head_cap and kind == "standalone":
+    elif not head_cap and kind == "standalone" and not _in_title(toks, i):
         # "ủy ban nhân dân phường X": lower-case full names only with a named place
         u = lex.units.match(toks, hend)
         if not (u and u[2][1] and place_name_end(toks, u[0])):
