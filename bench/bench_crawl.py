@@ -130,13 +130,16 @@ def _serve(directory: str, port_queue) -> None:
 
 
 def rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and its descendants (our storage worker process), MB."""
+    total = 0.0
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
+                total += int(line.split()[1]) / 1024
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
-        pass
-    return 0.0
+        return total
+    return total + sum(rss_mb(int(child)) for child in children)
 
 
 def run_measured(name: str, args: list[str], every: float,

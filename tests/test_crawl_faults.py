@@ -28,6 +28,7 @@ EXPECTED_FAILURES = {
     "/portal/loop-a": "redirect loop",
     "/portal/secret/noi-bo": "robots.txt disallowed",
     "/portal/huge": "too large",
+    "/portal/huge-stream": "too large",
 }
 
 
@@ -38,7 +39,7 @@ def crawled(tmp_path_factory):
     with serve() as (base, site):
         sources = write_sources(tmp / "sources.toml", "faults", base)
         db = tmp / "news.db"
-        first = run_crawl(sources, db)
+        first = run_crawl(sources, db, "--contact", "mailto:archive@example.org")
         snapshot = {
             "pages": query(db, "select url, canonical_url, sha256 from pages order by id"),
             "articles": query(db, "select canonical_url, title, extracted_at from articles"),
@@ -105,13 +106,13 @@ def test_articles_found_through_sitemap_feed_and_site_map_page(crawled):
 def test_summary_printed_and_stored(crawled):
     out = crawled["first"].stdout
     assert "faults: fetched 19," in out
-    assert "failed 6 (" in out and "robots.txt disallowed 1" in out and "too large 1" in out
+    assert "failed 7 (" in out and "robots.txt disallowed 1" in out and "too large 2" in out
     (summary,) = query(crawled["db"], "select summary from crawls where id = 1")[0]
     counts = json.loads(summary)["sources"]["faults"]
-    assert counts["fetched"] == 19 and counts["new"] == 19 and counts["failed"] == 6
+    assert counts["fetched"] == 19 and counts["new"] == 19 and counts["failed"] == 7
     assert counts["failures"] == {"HTTP 500": 1, "timeout": 1, "truncated body": 1,
                                   "redirect loop": 1, "robots.txt disallowed": 1,
-                                  "too large": 1}
+                                  "too large": 2}
 
 
 def test_recrawl_is_conditional_and_incremental(crawled):
@@ -137,3 +138,8 @@ def test_recrawl_is_conditional_and_incremental(crawled):
     for canonical, extracted_at in before.items():
         if path_of(canonical) != article_path(3):
             assert after[canonical] == extracted_at
+
+
+def test_user_agent_carries_the_contact(crawled):
+    agents = {h.get("user-agent", "") for _p, h in crawled["requests"]}
+    assert agents and all("mailto:archive@example.org" in a for a in agents), agents

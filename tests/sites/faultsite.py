@@ -14,7 +14,8 @@ does with it:
 - /flaky: 500 twice, then article 11 (stored after retries);
 - /broken: always 500; /slow: answers after SLOW_SECONDS; /truncated: Content-Length larger
   than the body; /loop-a ↔ /loop-b: redirect loop; /secret/...: disallowed by robots.txt;
-  /huge: a body larger than the test's DOWNLOAD_MAXSIZE — each one failure with its reason;
+  /huge and /huge-stream (no Content-Length): bodies larger than the test's DOWNLOAD_MAXSIZE
+  — each one failure with its reason;
 - traps: a calendar with a link to the next day forever, search results, an over-long URL,
   a page outside the base path and another host: none fetched.
 
@@ -163,6 +164,7 @@ class FaultSite:
             '<a href="/portal/slow">Lịch tiếp dân</a>',
             '<a href="/portal/truncated">Thủ tục</a>', '<a href="/portal/loop-a">Hỏi đáp</a>',
             '<a href="/portal/secret/noi-bo">Nội bộ</a>', '<a href="/portal/huge">Ảnh</a>',
+            '<a href="/portal/huge-stream">Video</a>',
             '<a href="/portal/bai-cu-10">Tin cũ</a>',
             '<a href="/portal/?utm_source=zalo">Trang chủ</a>',
             '<a href="/other/trang-ngoai">Ngoài phạm vi</a>',
@@ -243,6 +245,8 @@ class FaultSite:
             return 200, html, _page("Nội bộ", "<p>Không công khai</p>").encode()
         if path == "/portal/huge":
             return 200, html, b"<html><body>" + b"x" * HUGE_BYTES + b"</body></html>"
+        if path == "/portal/huge-stream":  # no Content-Length: the size shows while reading
+            return "stream", html, b"<html><body>" + b"x" * HUGE_BYTES + b"</body></html>"
         if path == "/portal/lich":  # a calendar: every day links to the next, forever
             day = query.get("day", ["2024-01-01"])[0]
             nxt = f"2024-01-{int(day[-2:]) % 28 + 1:02d}"
@@ -277,6 +281,19 @@ class _Handler(BaseHTTPRequestHandler):
         with self.site.lock:
             self.site.requests.append((self.path, headers))
         status, head, body = self.site.route(parts.path, parse_qs(parts.query), headers)
+        if status == "stream":
+            self.send_response(200)
+            for k, v in head.items():
+                self.send_header(k, v)
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.close_connection = True
+            try:
+                for start in range(0, len(body), 65536):
+                    self.wfile.write(body[start:start + 65536])
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+            return
         if status == "truncated":
             self.send_response(200)
             for k, v in head.items():

@@ -29,6 +29,7 @@ class PagedSite:
         self.latency = latency
         self.lock = threading.Lock()
         self.requests: list[str] = []
+        self.agents: set[str] = set()  # User-Agent headers seen
 
     @property
     def pages(self) -> int:
@@ -85,6 +86,7 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         with self.site.lock:
             self.site.requests.append(self.path)
+            self.site.agents.add(self.headers.get("User-Agent", ""))
         if parts.path == "/robots.txt":
             status, body = 200, "User-agent: *\nAllow: /\n"
         else:
