@@ -110,7 +110,7 @@ def _last_day(y: int, m: int) -> int:
 
 
 # --- the grammar ------------------------------------------------------------------------------
-_NGAY = r"(?:ngày|Ngày|NGÀY)\s+"
+_NGAY = r"(?:ngày|Ngày|NGÀY)\s+(?:mùng\s+|mồng\s+)?"
 _THANG = r"(?:tháng|Tháng|THÁNG)"
 _NAM = r"(?:năm|Năm|NĂM)"
 
@@ -159,7 +159,7 @@ _p("year_pair", r"(?<=\()\s*(?P<y>1\d\d\d|20\d\d)\s*[-–]\s*(?P<y2>1\d\d\d|20\d
 
 # a bare day-month without year needs a cue before it
 _DM_CUE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|hạn|trước|sau|dịp|"
-                     r"khánh|đợt|lễ)\s+$", re.IGNORECASE)
+                     r"khánh|đợt|lễ|mùng|mồng)\s+$", re.IGNORECASE)
 _TODAY_PAREN = re.compile(r"(?:nay|qua|mai)\s*\(\s*$", re.IGNORECASE)  # "sáng nay (5/9)"
 _PART_OF_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|ngày)\s+$", re.IGNORECASE)
 _DOC_CUE = re.compile(r"(?:/[A-ZĐ][\w\-]*|[A-ZĐ]{2,}[\w\-]*)\s+$")

@@ -27,7 +27,7 @@ from .places import gazetteer, place_name_end
 __all__ = ["PersonSpan", "find_persons"]
 
 _KIN_HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "cháu", "cụ", "thầy"}
-_SEPARATORS = {"-", ",", "("}
+_SEPARATORS = {"-", ",", "(", "kiêm"}
 _NOT_PLACES_FOR_NAMES = {"hồ chí minh"}
 _CAN = {"giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"}
 _CHI = {"tý", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu",

@@ -24,6 +24,12 @@ def _dates(text, published=PUB):
     ("từ ngày 1/9 đến ngày 30/9/2018 quận", "từ ngày 1/9 đến ngày 30/9/2018", "2018-09-01",
      "period"),
     ("năm học 2018 - 2019 các trường", "năm học 2018 - 2019", "2018", "period"),
+    ("Sáng ngày mùng 2/9, tại", "ngày mùng 2/9", "2018-09-02", "day"),
+    ("chiều 20-10, quận", "20-10", "2018-10-20", "day"),
+    ("Sáng nay (8/10), quận", "8/10", "2018-10-08", "day"),
+    ("nhiệm kỳ 2016-2021 của", "nhiệm kỳ 2016-2021", "2016", "period"),
+    ("từ tháng 3 đến tháng 5/2019 có", "từ tháng 3 đến tháng 5/2019", "2019-03", "period"),
+    ("Trong 2 ngày 25 và 26/3/2018, hội", "25 và 26/3/2018", "2018-03-25", "period"),
 ])
 def test_date_forms(text, span, value, gran):
     found = _dates(text)
@@ -58,7 +64,9 @@ def test_far_from_published_flag():
 @pytest.mark.parametrize("text", [
     "hơn 1000 đồng chí", "trong 14 ngày", "dịch Covid-19", "Nghị định 30/2020/NĐ-CP",
     "vào thứ Hai", "lúc 15:54", "3/4 số hộ", "6 tháng", "quý khách", "12.000 người",
-    "số 155/KH-UBND", "Nghị quyết 15-NQ/TW", "trong 2018",
+    "số 155/KH-UBND", "Nghị quyết 15-NQ/TW", "trong 2018", "đạt 12/12 chỉ tiêu",
+    "thương binh hạng 1/4", "(tức 23 tháng 2 năm Giáp Thìn)", "Cách mạng tháng Tám",
+    "gọi 0243.8686.115", "biển số 29A-123.45",
 ])
 def test_not_dates(text):
     assert _dates(text) == []

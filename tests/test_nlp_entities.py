@@ -49,6 +49,12 @@ def test_mixed_tone_styles_share_one_key():
     ("Đ/c Vương Ngọc Anh, Bí thư Đảng ủy phường Vĩnh Tuy phát biểu", "Vương Ngọc Anh", "đ/c",
      ["Bí thư Đảng ủy phường Vĩnh Tuy"]),
     ("gia đình ông Lê Văn Tư ở tổ 5", "Lê Văn Tư", "ông", []),
+    ("ông Lê Văn Tám, Phó Chủ tịch UBND quận kiêm Trưởng Công an quận, cho biết", "Lê Văn Tám",
+     "ông", ["Phó Chủ tịch UBND quận", "Trưởng Công an quận"]),
+    ("Thứ trưởng Bộ Nội vụ Vũ Chiến Thắng dự.", "Vũ Chiến Thắng", None,
+     ["Thứ trưởng Bộ Nội vụ"]),
+    ("Trung tướng Nguyễn Hải Trung, Giám đốc Công an thành phố Hà Nội", "Nguyễn Hải Trung", None,
+     ["Trung tướng", "Giám đốc Công an thành phố Hà Nội"]),
 ])
 def test_person_forms(text, name, honorific, titles):
     (p,) = _of(text, "PERSON")
