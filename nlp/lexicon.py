@@ -76,13 +76,33 @@ class PhraseTable:
 
     def __init__(self, phrases: dict[str, object]):
         self.by_first: dict[str, list[tuple[tuple[str, ...], str, object]]] = {}
+        self.caps: dict[str, tuple[bool, ...]] = {}  # phrase → which words are capitalised
         for phrase, payload in phrases.items():
             toks = tuple(t.text.lower() for t in tokenize(fold(phrase)))
             if not toks:
                 continue
             self.by_first.setdefault(toks[0], []).append((toks, phrase, payload))
+            self.caps[phrase] = tuple(t.text[0].isupper() for t in tokenize(phrase))
         for lst in self.by_first.values():
             lst.sort(key=lambda x: -len(x[0]))
+
+    def match_cased(self, toks: list[Tok], i: int) -> tuple[int, str, object] | None:
+        """Like :meth:`match`, but a word written with a capital in the list ("Ban Tổ chức")
+        must be capitalised in the text too ("Ban tổ chức" of an event is not that body)."""
+        if i >= len(toks):
+            return None
+        for ptoks, phrase, payload in self.by_first.get(toks[i].low, ()):
+            k = len(ptoks)
+            if i + k > len(toks):
+                continue
+            caps = self.caps[phrase]
+            for j in range(1, k):
+                t = toks[i + j]
+                if t.low != ptoks[j] or (caps[j] and not t.text[0].isupper()):
+                    break
+            else:
+                return i + k, phrase, payload
+        return None
 
     def match(self, toks: list[Tok], i: int) -> tuple[int, str, object] | None:
         """(end index exclusive, phrase, payload) of the longest phrase starting at token i."""

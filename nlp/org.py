@@ -219,7 +219,7 @@ def _comma_list_end(toks: list[Tok], j: int) -> int | None:
 def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | None:
     """(end token, place start token or None, bare) of an organisation starting at token i."""
     lex = lexicon()
-    m = lex.heads.match(toks, i)
+    m = lex.heads.match_cased(toks, i)
     if not m:
         return None
     hend, phrase, (kind, _long) = m
