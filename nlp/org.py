@@ -223,6 +223,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     if not m:
         return None
     hend, phrase, (kind, _long) = m
+    if kind == "name":
+        return hend, None, True  # "UNESCO", "Agribank": complete as written
     if toks[i].text.isupper() and len(toks[i].text) > 1 and toks[i].low not in lex.abbrev \
             and hend < len(toks) and toks[hend].text.isupper():
         return None  # an all-capitals headline ("HỘI NGHỊ ĐỐI THOẠI"): no case to read
@@ -475,15 +477,21 @@ def _describe(span: OrgSpan, toks: list[Tok], text: str, acronyms: dict[str, str
         in_place = place is not None and k >= place
         if t.text in _QUOTES_OPEN or t.text in _QUOTES_CLOSE:
             continue
+        hm = lex.heads.match(toks, k) if k == span.i else None
         if t.text in acronyms:
             acr = acronyms[t.text]
             word = acr
+        elif hm and hm[0] == k + 1 and hm[2][1] and hm[2][0] == "name":
+            abbrevs.append(t.text)
+            word = hm[2][1]  # "EVN" → "Tập đoàn Điện lực Việt Nam"
         elif t.low in lex.abbrev:
             abbrevs.append(t.text)
             word = lex.abbrev[t.low]
         else:
             word = t.text
         (place_parts if in_place else body_parts).append(word)
+    if place_parts and fold(" ".join(place_parts)) == "việt nam":
+        body_parts, place_parts = body_parts + place_parts, []  # a national body's name
     body = fold(" ".join(body_parts)).replace(" .", ".")
     place = fold(" ".join(place_parts)) if place_parts else None
     span.body = body
@@ -508,7 +516,8 @@ def _resolve_bare(orgs: list[OrgSpan]) -> None:
             continue
         best = None
         for f in full:
-            if f.body == o.body or f.body.startswith(o.body + " "):
+            if f.body == o.body or f.body.startswith(o.body + " ") or \
+                    f.value.replace("|", " ") == o.body:
                 dist = abs(f.start - o.start) + (0 if f.start < o.start else 100000)
                 if best is None or dist < best[0]:
                     best = (dist, f)
