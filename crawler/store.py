@@ -5,6 +5,7 @@ This module is the only place that writes SQL. Every other stage hands it record
 """
 from __future__ import annotations
 
+import fcntl
 import gzip
 import hashlib
 import json
@@ -94,6 +95,20 @@ class Store:
     # ---- schema ---------------------------------------------------------------------------
 
     def ensure_schema(self) -> None:
+        """Create what is missing. Several crawler processes may start on one new database
+        at once (distributed mode): a table or column that another process created between
+        our check and our DDL is not an error, so the check runs again."""
+        for attempt in range(5):
+            try:
+                return self._ensure_schema()
+            except sqlite3.OperationalError as exc:
+                message = str(exc)
+                if attempt == 4 or not ("already exists" in message or
+                                        "duplicate column" in message):
+                    raise
+                self.db.conn.rollback()
+
+    def _ensure_schema(self) -> None:
         db = self.db
         db.execute("PRAGMA journal_mode=WAL")
         # WAL + NORMAL: a commit is safe against a crashed or killed process (the crawler's
@@ -500,6 +515,18 @@ class Store:
 
 
 @contextmanager
+def _schema_lock(path: str):
+    """Processes that open one database at once (distributed crawls) create its schema one
+    after the other. flock() on the database file does not touch SQLite's own fcntl() locks."""
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the flock
+
+
+@contextmanager
 def _translate_sqlite_errors(path: str):
     try:
         yield
@@ -531,13 +558,15 @@ def open_store(path: str | os.PathLike, create: bool = True) -> Store:
     with _translate_sqlite_errors(path):
         conn = sqlite3.connect(path, timeout=30)
         store = Store(sqlite_utils.Database(conn), path)
-        # sqlite-utils probes upsert support with a scratch table on first use; probe now,
-        # outside any transaction, so it never runs while a cursor holds a table.
-        _ = store.db.supports_on_conflict
-        if create:
-            store.ensure_schema()
-        else:
-            store.db.execute("select count(*) from sqlite_master").fetchone()
+        with _schema_lock(path):
+            # sqlite-utils probes upsert support by writing a scratch table on first use:
+            # probe now, outside any transaction (never while a cursor holds a table) and
+            # while no other process is creating the schema.
+            _ = store.db.supports_on_conflict
+            if create:
+                store.ensure_schema()
+            else:
+                store.db.execute("select count(*) from sqlite_master").fetchone()
     return store
 
 

@@ -157,3 +157,17 @@ def test_canonical_tables_from_mentions_survive_reprocessing(store):
 ])
 def test_document_keys_tell_local_documents_apart(number, attrs, district, key):
     assert document_key(number, attrs, district) == key
+
+
+def test_processes_creating_one_database_at_once(tmp_path):
+    """Distributed crawls start several processes on one new database."""
+    import subprocess
+    import sys
+    code = "import sys; from crawler.store import open_store; open_store(sys.argv[1])"
+    for trial in range(3):
+        db = tmp_path / f"race{trial}.db"
+        procs = [subprocess.Popen([sys.executable, "-c", code, str(db)], stderr=subprocess.PIPE,
+                                  text=True) for _ in range(5)]
+        errors = [p.communicate(timeout=60)[1] for p in procs]
+        assert [p.returncode for p in procs] == [0] * 5, errors
+        assert open_store(db, create=False).count("articles") == 0
