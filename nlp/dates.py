@@ -49,7 +49,13 @@ class DateSpan:
 
 
 def parse_published(published: str | None) -> _dt.date | None:
+    """The date of an ISO publish date or datetime ("2018-10-08", "2018-10-08T15:54"); a
+    date/datetime object is accepted too; anything else gives None."""
     if not published:
+        return None
+    if isinstance(published, (_dt.date, _dt.datetime)):
+        return published if type(published) is _dt.date else published.date()
+    if not isinstance(published, str):
         return None
     m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", published)
     if not m:
