@@ -99,15 +99,15 @@ def _infer_year_month(m: int, pub: _dt.date | None) -> int | None:
 
 
 def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str:
+    """ISO 8601; without a year (no publish date to take it from) the truncated forms
+    "--MM-DD" and "--MM"."""
     if y is None:
-        y_s = "XXXX"
-    else:
-        y_s = f"{y:04d}"
+        return f"--{m:02d}-{d:02d}" if d is not None else f"--{m:02d}"
     if m is None:
-        return y_s
+        return f"{y:04d}"
     if d is None:
-        return f"{y_s}-{m:02d}"
-    return f"{y_s}-{m:02d}-{d:02d}"
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def _last_day(y: int, m: int) -> int:
@@ -237,10 +237,11 @@ def _hit_quarter(m: re.Match, text: str, pub):
         attrs["inferred_year"] = True
     else:
         yi = None
-    y_s = f"{yi:04d}" if yi else "XXXX"
-    if yi:
-        attrs["end"] = _iso(yi, qn * 3, _last_day(yi, qn * 3))
-    return f"{y_s}-Q{qn}", attrs
+    attrs["quarter"] = qn
+    if not yi:
+        return None, attrs  # "quý III" with no year anywhere: the quarter is in attrs
+    attrs["end"] = _iso(yi, qn * 3, _last_day(yi, qn * 3))
+    return f"{yi:04d}-Q{qn}", attrs
 
 
 def _hit_part_year(m: re.Match, text: str, pub):
