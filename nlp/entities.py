@@ -17,7 +17,9 @@ _NO_BARE_LOC = {"hồ chí minh"}
 _LISTED_UNITS = {"street", "road", "alley"}
 _PLURAL = {"các", "những", "hai", "ba", "bốn", "năm"}
 _NOT_UNITS = {("gia", "đình"), ("triều", "đình"), ("bán", "đảo"), ("sân", "đình"),
-              ("hải", "đảo"), ("quần", "đảo")}
+              ("hải", "đảo"), ("quần", "đảo"), ("văn", "bản"), ("ký", "bản"), ("một", "bản"),
+              ("phiên", "bản"), ("nguyên", "bản"), ("cơ", "bản"), ("tư", "bản"), ("căn", "bản"),
+              ("nhật", "bản"), ("xuất", "bản"), ("kịch", "bản"), ("hồ", "sơ")}
 _FACILITIES = PhraseTable({f: None for f in ("Nhà văn hóa", "Nhà văn hoá", "Nhà thi đấu",
                                              "Cung văn hóa", "Sân vận động", "Trạm bơm")})
 
