@@ -109,7 +109,7 @@ def _register_core(sub) -> None:
     crawl.add_argument("--verbose", action="store_true", help="show Scrapy's log")
     crawl.add_argument("--jobdir", metavar="DIR",
                        help="where a killed or stopped crawl is resumed from (default: "
-                            "DB.job beside the database)")
+                            "DB-job beside the database)")
     crawl.add_argument("--fresh", action="store_true",
                        help="start a new crawl even if the last one was interrupted")
     crawl.add_argument("--redis", metavar="URL",

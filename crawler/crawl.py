@@ -170,7 +170,7 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
           overrides: dict | None = None) -> dict:
     """Crawl the enabled sources of ``sources_path`` into ``db_path``; return the summary.
 
-    A crawl that was killed or stopped resumes from ``jobdir`` (default: ``DB.job`` beside
+    A crawl that was killed or stopped resumes from ``jobdir`` (default: ``DB-job`` beside
     the database) unless ``fresh``: pages it already stored are not fetched again. With
     ``redis_url`` the crawl runs in distributed mode (see redis_settings). ``overrides`` are
     Scrapy settings for this run. Raises VnnewsError when the configuration is wrong or a
@@ -193,7 +193,7 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
         crawl_id, resumed = store.start_crawl(names), False
         run = redis_run or hashlib.sha1(",".join(sorted(names)).encode()).hexdigest()[:12]
     else:
-        job = Path(jobdir) if jobdir else Path(f"{db_path}.job")
+        job = Path(jobdir) if jobdir else Path(f"{db_path}-job")
         crawl_id, resumed = _start_or_resume(store, portals, db_path, job, fresh)
         _write_state(job, {"crawl_id": crawl_id, "sources": names})
 

@@ -14,6 +14,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 
 from crawler.items import FetchFailure
@@ -114,7 +115,7 @@ class StorePipeline:
             max_workers=1, mp_context=multiprocessing.get_context("spawn"),
             initializer=_open_worker, initargs=(self.db_path, self.crawl_id, hints))
 
-    def process_item(self, item, spider=None):
+    async def process_item(self, item, spider=None):
         from twisted.internet import reactor
 
         done: Deferred = Deferred()
@@ -127,9 +128,8 @@ class StorePipeline:
                 reactor.callFromThread(done.callback, future.result())
 
         self.executor.submit(_handle_item, item).add_done_callback(finished)
-        done.addCallback(self._tick)
-        done.addCallback(lambda _: item)
-        return done
+        self._tick(await maybe_deferred_to_future(done))
+        return item
 
     def _tick(self, counts: tuple[int, int, int, int]) -> None:
         if self.progress is None:

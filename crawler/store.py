@@ -517,8 +517,10 @@ class Store:
 @contextmanager
 def _schema_lock(path: str):
     """Processes that open one database at once (distributed crawls) create its schema one
-    after the other. flock() on the database file does not touch SQLite's own fcntl() locks."""
-    fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o644)
+    after the other. The lock is a file of its own (DB-lock): closing any descriptor of the
+    database file itself would drop every POSIX lock SQLite holds on it in this process, and
+    two processes would then write at once ("file is not a database")."""
+    fd = os.open(f"{path}-lock", os.O_RDONLY | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

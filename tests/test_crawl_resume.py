@@ -61,7 +61,7 @@ def test_killed_crawl_resumes_with_the_same_articles(tmp_path):
         assert len(rows) == 1 and rows[0][1]
         assert f"paged: fetched {ARTICLES + site.pages + 1}, articles {ARTICLES}" in \
             resumed.stdout
-        assert not (tmp_path / "news.db.job").exists()  # finished: no job state left
+        assert not (tmp_path / "news.db-job").exists()  # finished: no job state left
 
 
 def test_fresh_ignores_an_interrupted_crawl(tmp_path):
@@ -70,7 +70,7 @@ def test_fresh_ignores_an_interrupted_crawl(tmp_path):
         db = tmp_path / "news.db"
         run_crawl(sources, db)
         # a job state as a killed crawl leaves it
-        job = tmp_path / "news.db.job"
+        job = tmp_path / "news.db-job"
         job.mkdir()
         (job / "state.json").write_text('{"crawl_id": 1, "sources": ["paged"], "clean": false}')
         done = run_crawl(sources, db, "--fresh")
