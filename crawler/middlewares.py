@@ -13,7 +13,6 @@
 """
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import logging
@@ -23,10 +22,9 @@ from urllib.parse import urljoin
 from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
-from scrapy.http import Request
-from scrapy.http.response.html import HtmlResponse
-from scrapy.http.response.text import TextResponse
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Request, Response, TextResponse
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.task import deferLater
 
 from crawler.urls import url_key
 
@@ -150,7 +148,9 @@ class BackoffRetryMiddleware(RetryMiddleware):
         if isinstance(result, Request):
             delay = self._pause(result, response)
             if delay > 0:
-                await asyncio.sleep(delay)
+                from twisted.internet import reactor
+
+                await maybe_deferred_to_future(deferLater(reactor, delay, lambda: None))
         return result
 
     async def process_response(self, request, response, spider=None):

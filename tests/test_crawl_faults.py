@@ -60,6 +60,27 @@ def test_every_fetchable_page_stored_once(crawled):
     assert crawled["site"].fetched("/portal/flaky") >= 3  # two 500s, then the page
 
 
+def test_retries_back_off(crawled):
+    # RETRY_BACKOFF_BASE is 0.1 s in these tests: 0.1 s before the 2nd try, 0.2 s before the 3rd
+    times = [t for p, t in crawled["site"].times if p == "/portal/flaky"][:3]
+    assert times[1] - times[0] >= 0.1
+    assert times[2] - times[1] >= 0.2
+
+
+def test_backoff_pause_honours_retry_after():
+    from scrapy.http import Request, Response
+    from scrapy.settings import Settings
+
+    from crawler.middlewares import BackoffRetryMiddleware
+
+    mw = BackoffRetryMiddleware(Settings({"RETRY_BACKOFF_BASE": 1, "RETRY_BACKOFF_MAX": 30}))
+    retry = Request("http://x/", meta={"retry_times": 3})
+    assert mw._pause(retry, None) == 4
+    busy = Response("http://x/", status=503, headers={"Retry-After": "12"})
+    assert mw._pause(retry, busy) == 12
+    assert mw._pause(retry, Response("http://x/", headers={"Retry-After": "600"})) == 30
+
+
 def test_every_failure_recorded_with_its_reason(crawled):
     rows = query(crawled["db"], "select url, reason from failures where crawl_id = 1")
     found = {path_of(u): r for u, r in rows}

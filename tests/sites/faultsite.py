@@ -105,6 +105,7 @@ class FaultSite:
     def __init__(self):
         self.lock = threading.Lock()
         self.requests: list[tuple[str, dict]] = []  # (path?query, headers)
+        self.times: list[tuple[str, float]] = []  # (path?query, time.monotonic())
         self.flaky_left = 2
         self.revision = 1  # bump to change article 3's text
 
@@ -280,6 +281,7 @@ class _Handler(BaseHTTPRequestHandler):
         headers = {k.lower(): v for k, v in self.headers.items()}
         with self.site.lock:
             self.site.requests.append((self.path, headers))
+            self.site.times.append((self.path, time.monotonic()))
         status, head, body = self.site.route(parts.path, parse_qs(parts.query), headers)
         if status == "stream":
             self.send_response(200)
