@@ -21,7 +21,8 @@ _NOT_UNITS = {("gia", "đình"), ("triều", "đình"), ("bán", "đảo"), ("s�
               ("phiên", "bản"), ("nguyên", "bản"), ("cơ", "bản"), ("tư", "bản"), ("căn", "bản"),
               ("nhật", "bản"), ("xuất", "bản"), ("kịch", "bản"), ("hồ", "sơ")}
 _FACILITIES = PhraseTable({f: None for f in ("Nhà văn hóa", "Nhà văn hoá", "Nhà thi đấu",
-                                             "Cung văn hóa", "Sân vận động", "Trạm bơm")})
+                                             "Cung văn hóa", "Sân vận động", "Trạm bơm",
+                                             "Nhà máy nước", "Bến xe", "Ga")})
 
 
 class Doc:
@@ -205,9 +206,10 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
         t = toks[i]
         fm = _FACILITIES.match(toks, i) if t.low in _FACILITIES.by_first else None
         if fm:
-            # "Nhà văn hóa phường Khương Mai", "Nhà văn hóa tổ dân phố số 7"
+            # "Nhà văn hóa phường Khương Mai", "Nhà văn hóa tổ dân phố số 7", "Trạm bơm Yên Sở"
             u2 = lex.units.match(toks, fm[0]) if fm[0] < n else None
-            pe = place_name_end(toks, u2[0], admin=u2[2][1]) if u2 else None
+            pe = place_name_end(toks, u2[0], admin=u2[2][1]) if u2 else \
+                place_name_end(toks, fm[0], admin=False)
             if pe and not any(blocked[k] for k in range(i, pe)):
                 name = text[toks[i].start:toks[pe - 1].end]
                 found.append((i, pe, "facility", None, name))
@@ -232,6 +234,10 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
                 if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
                     uend += 1
                 pe = place_name_end(toks, uend, admin=admin)
+                if pe is None and not admin and uend < n and toks[uend].text[0].islower():
+                    u3 = lex.units.match(toks, uend)  # "công viên sông Hậu"
+                    if u3 and not u3[2][1]:
+                        pe = place_name_end(toks, u3[0], admin=False)
                 if i > 0 and (toks[i - 1].low, t.low) in _NOT_UNITS:
                     pe = None  # "gia đình", "bán đảo"
                 if pe and not any(blocked[k] for k in range(uend, pe)) and \

@@ -436,6 +436,20 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     return last, place, bare
 
 
+def _extend_to_parenthesis(toks: list[Tok], j: int) -> int:
+    """"Tổng công ty Đầu tư phát triển nhà và đô thị (HUD)": lower-case words between a name
+    and the abbreviation in parentheses that follows belong to the name."""
+    n = len(toks)
+    k = j
+    while k < n and k - j < 6 and toks[k].word and toks[k].text[0].islower() and \
+            not toks[k].nl and (toks[k].low not in _STOP or toks[k].low == "và"):
+        k += 1
+    if k > j and k + 2 < n and toks[k].text == "(" and is_acronym(toks[k + 1]) and \
+            toks[k + 2].text == ")":
+        return k
+    return j
+
+
 def find_orgs(text: str, toks: list[Tok], acronyms: dict[str, str]) -> list[OrgSpan]:
     """Organisation spans (token and character offsets into the normalised text)."""
     out: list[OrgSpan] = []
@@ -452,6 +466,7 @@ def find_orgs(text: str, toks: list[Tok], acronyms: dict[str, str]) -> list[OrgS
             i = max(i + 1, hm[0] - 1) if hm else i + 1
             continue
         j, place, bare = res
+        j = _extend_to_parenthesis(toks, j)
         span = OrgSpan(i, j, t.start, toks[j - 1].end, bare=bare)
         _describe(span, toks, text, acronyms, place)
         out.append(span)

@@ -70,6 +70,11 @@ def gazetteer() -> Gazetteer:
         provinces[fold(info["short"])] = key
         provinces[fold(info["name"])] = key
         names.add(fold(info["short"]))
+    for alias, short in (("thừa thiên huế", "huế"), ("tỉnh thừa thiên huế", "huế"),
+                         ("thành phố hồ chí minh", "hồ chí minh"), ("tp hồ chí minh", "hồ chí minh"),
+                         ("sài gòn", "hồ chí minh")):
+        if short in provinces:
+            provinces.setdefault(alias, provinces[short])
     province_new = {k: data["province_names"].get(v, {}).get("name", "")
                     for k, v in data["province_mapping"].items()}
     wards: dict[tuple, list[dict]] = {}
