@@ -33,6 +33,10 @@ def cmd_crawl(args) -> int:
         print(f"Resumed crawl {summary['crawl_id']}.")
     for line in summary_lines(summary):
         print(line)
+    if summary.get("finish_reason") not in (None, "finished"):
+        print(f"Interrupted: crawl {summary['crawl_id']} stopped ({summary['finish_reason']}); "
+              "run the same command again to resume it.", file=sys.stderr)
+        return 130
     return 0
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import signal
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 
@@ -23,6 +26,7 @@ from crawler.store import open_store
 __all__ = ["StorePipeline", "Progress", "summary_lines"]
 
 PROGRESS_INTERVAL = 1.0  # seconds between two progress lines, at least
+PARENT_CHECK_SECONDS = 0.5  # how soon the storage worker notices its crawler was killed
 
 
 class Progress:
@@ -66,6 +70,19 @@ _worker: dict = {}
 
 
 def _open_worker(db_path: str, crawl_id: int | None, hints: dict) -> None:
+    # Ctrl-C reaches the whole process group: the crawler stops gracefully and still needs
+    # its worker to store the pages in flight, so the worker ignores it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A crawler killed with SIGKILL cannot stop its worker: the worker leaves on its own
+    # when its parent is gone (it is then re-parented).
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="vnnews-parent-watch").start()
     _worker.update(store=open_store(db_path), crawl_id=crawl_id, hints=hints)
 
 

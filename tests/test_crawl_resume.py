@@ -8,6 +8,8 @@ import signal
 import subprocess
 import time
 
+import pytest
+
 from sites.crawling import ROOT, crawl_args, path_of, query, run_crawl, write_sources
 from sites.pagedsite import PagedSite, serve
 
@@ -18,7 +20,8 @@ def _articles(db):
     return set(query(db, "select canonical_url, title, body from articles"))
 
 
-def test_killed_crawl_resumes_with_the_same_articles(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "Ctrl-C"])
+def test_killed_crawl_resumes_with_the_same_articles(tmp_path, stop):
     with serve(PagedSite(articles=ARTICLES, latency=0.1)) as (base, site):
         sources = write_sources(tmp_path / "sources.toml", "paged", base)
         reference = tmp_path / "reference.db"
@@ -41,8 +44,11 @@ def test_killed_crawl_resumes_with_the_same_articles(tmp_path):
                 break
             time.sleep(0.05)
         assert proc.poll() is None, "the crawl ended before it could be killed"
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
+        os.kill(proc.pid, stop)
+        _out, err = proc.communicate(timeout=60)
+        if stop == signal.SIGINT:  # a graceful stop says how to go on
+            assert proc.returncode == 130
+            assert b"run the same command again to resume" in err
         done_before = {path_of(u) for (u,) in query(db, "select url from pages")}
         assert 25 <= len(done_before) < ARTICLES
         asked_before = len(site.requests)
