@@ -16,7 +16,7 @@ small function in a sibling module:
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -29,7 +29,8 @@ from .decode import decode_html
 from .fields import (MOSTLY_LINKS, PLAIN_TEXT_LINKS, attr_match, choose_category, choose_date,
                      choose_title, is_date_line, norm, title_anchor)
 from .repetition import learn_boilerplate
-from .metadata import breadcrumb_items, find_attachments, head_metadata, print_canonical, url_kind
+from .metadata import (ATTACHMENT_EXT, breadcrumb, find_attachments, head_metadata, print_canonical,
+                       url_kind)
 
 __all__ = ["extract", "decode_html", "learn_boilerplate"]
 
@@ -40,9 +41,10 @@ MIN_ARTICLE_CHARS = 120
 # Share of replacement / control characters above which the input is not text at all.
 MAX_GARBAGE_SHARE = 0.05
 # Listing pages: at least this many headline links (link-only blocks of headline length) inside
-# the chosen region, and at least this many headlines per prose block.
+# the chosen region, and at least as many as prose blocks (lists of titles without summaries;
+# listings with summaries are caught as teasers below).
 LISTING_MIN_HEADLINES = 4
-LISTING_HEADLINE_PER_PROSE = 0.5
+LISTING_HEADLINE_PER_PROSE = 1.0
 HEADLINE_MIN_CHARS = 20
 HEADLINE_MIN_LINK_DENSITY = 0.7
 # Share of the region's prose blocks that are teasers (prose right under a headline link) from
@@ -152,6 +154,20 @@ def _in_image_table(b) -> bool:
             and len("".join(table.itertext()).strip()) <= _clean.CAPTION_MAX_CHARS)
 
 
+def _bylines_below(blocks, last_index) -> tuple[str | None, str | None]:
+    """(author, source line) among the few blocks right after the article text, before any widget."""
+    author = source = None
+    for b in blocks[last_index + 1:last_index + 1 + TAIL_BLOCKS]:
+        if _clean.widget_kind(b.text) or b.link_density > MOSTLY_LINKS or b.n > _clean.BYLINE_MAX_CHARS:
+            break
+        kind = _clean.byline_kind(b.text, attr_match(b, _AUTHOR_CLASS))
+        if kind == "source" and source is None:
+            source = b.text
+        elif kind == "author" and author is None and (_is_top_byline(b) or attr_match(b, _AUTHOR_CLASS)):
+            author = b.text
+    return author, source
+
+
 def _bylines_after(widget, region_blocks, best) -> list:
     """Byline-shaped short blocks inside the body element after a closing widget (a related
     list put before the author's name); they go through the usual byline classification."""
@@ -186,6 +202,11 @@ def _attachments(root, blocks, best, paragraphs, url) -> list[dict]:
         if pos >= start and (end is None or pos < end):
             keep.append(urljoin(url, (a.get("href") or "").strip()))
     return [f for f in found if f["url"] in keep]
+
+
+def _links_documents(el) -> bool:
+    """Whether the element links to a document (.pdf, .doc, ...): an attachment, not a headline."""
+    return any(ATTACHMENT_EXT.search(urlsplit((a.get("href") or "").strip()).path) for a in el.iter("a"))
 
 
 def _more_text_after(widget, region_blocks, best) -> bool:
@@ -269,7 +290,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     canonical = urljoin(url, meta["canonical"]) if meta.get("canonical") else None
 
     # 4. blocks
-    crumbs = breadcrumb_items(root)
+    crumbs, crumb_el = breadcrumb(root)
+    crumb_text = norm("".join(crumb_el.itertext())) if crumb_el is not None else ""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=True)
     body_el = root.find("body")
     if body_el is None:
@@ -352,6 +374,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             inline_widget = None
         considered.append(b)
         if (b.n <= skip_max and norm(b.text) in skip_texts) or _PUNCT_ONLY.match(b.text) \
+                or (crumb_el is not None and (crumb_el in b.chain or norm(b.text) == crumb_text)) \
                 or (not started and is_date_line(b)):
             continue
         if b.text in boilerplate and _clean.byline_kind(b.text) is None:
@@ -407,6 +430,11 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
 
     if author is None:
         author = top_author or _byline_near_title(blocks, title_idx)
+    if paragraphs and (author is None or source_line is None):
+        # Bylines printed after the body element ("<p class="author">" below the content).
+        late_author, late_source = _bylines_below(blocks, max(paragraphs[-1].index, region_blocks[-1].index))
+        author = author or late_author
+        source_line = source_line or late_source
 
     # Lead: a summary element, a bold or source-tagged first paragraph, or a first paragraph
     # that sits outside the element holding the rest of the body.
@@ -429,7 +457,9 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
 
     # 8. page kind from the content
     def is_headline(b) -> bool:
-        return b.n >= HEADLINE_MIN_CHARS and b.link_density >= HEADLINE_MIN_LINK_DENSITY
+        """A link to another page with headline-length text (document links do not count)."""
+        return (b.n >= HEADLINE_MIN_CHARS and b.link_density >= HEADLINE_MIN_LINK_DENSITY
+                and not _links_documents(b.owner))
 
     headlines = sum(1 for b in considered if is_headline(b))
     prose = sum(1 for b in paragraphs if b.prose)

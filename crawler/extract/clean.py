@@ -38,10 +38,11 @@ _END_PREFIX = (
     "liên kết website", "liên kết web", "văn bản mới", "thủ tục hành chính", "tin nổi bật",
     "tin đọc nhiều", "tin xem nhiều", "ý kiến bạn đọc", "về đầu trang", "thời tiết các vùng",
     "thời tiết hôm nay", "dự báo thời tiết", "tổng lượt truy cập", "hôm nay:", "tin mới nhất",
+    "đọc thêm:", "xem thêm:", "có thể bạn quan tâm", "bạn có thể quan tâm", "tin bài liên quan",
     "file đính kèm", "tệp đính kèm", "tài liệu đính kèm", "tập tin đính kèm", "văn bản đính kèm",
 )
 _END_EXACT = (
-    "tin khác", "bài liên quan", "xem thêm", "bình chọn", "thăm dò", "thời tiết", "trực tuyến",
+    "tin khác", "bài liên quan", "xem thêm", "đọc thêm", "bình chọn", "thăm dò", "thời tiết", "trực tuyến",
     "tin mới", "bình luận", "lên đầu trang", "đầu trang", "quay lại", "trở về", "trở lại",
     "gửi ý kiến", "ý kiến của bạn", "các bài khác", "tin bài khác", "tin tức khác", "đăng nhập",
     "xem kết quả",

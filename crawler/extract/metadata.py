@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit, parse_qsl
 from .dates import parse_iso_datetime
 
 __all__ = [
-    "head_metadata", "split_title_tag", "breadcrumb_items", "find_attachments", "url_kind",
+    "head_metadata", "split_title_tag", "breadcrumb", "breadcrumb_items", "find_attachments", "url_kind",
     "print_canonical",
 ]
 
@@ -120,6 +120,11 @@ _HOME = {"trang chủ", "home", "trang nhất", "trang chính", "english"}
 
 def breadcrumb_items(root) -> list[str]:
     """Texts of the first breadcrumb trail on the page, "Trang chủ" dropped."""
+    return breadcrumb(root)[0]
+
+
+def breadcrumb(root) -> tuple[list[str], object | None]:
+    """(texts, element) of the first breadcrumb trail on the page, "Trang chủ" dropped."""
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -143,8 +148,8 @@ def breadcrumb_items(root) -> list[str]:
                 items.append(lis[-1])
         items = [i.strip(" >»›/|") for i in items if i.strip(" >»›/|").lower() not in _HOME]
         if items:
-            return items
-    return []
+            return items, el
+    return [], None
 
 
 def find_attachments(elements, base_url: str) -> list[dict]:

@@ -1054,11 +1054,114 @@ class CityNews:
         return page.encode("utf-8")
 
 
+# --- template 15: a Hanoi-2025-platform variant: "Thứ Hai, 10/11/2025 | 09:15", photo tables with
+# figcaptions, a "Đọc thêm" box closing the body, the author after the content ---------------------
+
+class Hanoi2025Variant:
+    key = "hanoi2025_variant"
+    site = "Cổng thông tin điện tử phường Hoàn Kiếm"
+    host = "https://hoankiem.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/{slug(art['category'])}/{slug(art['title'])}-{art['n'] + 1862025110000000}.htm"
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art, "data"))
+            if i < len(art.get("captions", [])):
+                body.append(f'<figure class="VCSortableInPreviewMode" type="Photo"><div><img src="/uploads/{art["key"]}{i}.jpg" alt=""></div>'
+                            f'<figcaption class="PhotoCMS_Caption"><p>{e(art["captions"][i])}</p></figcaption></figure>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<p><a href="/uploads/files/{f}" target="_blank">{e(t)}</a></p>')
+        more = related(arts, art, 3)
+        body.append('<div class="box-doc-them"><p class="title">Đọc thêm</p><ul>'
+                    + "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in more) + "</ul></div>")
+        tail = ""
+        if art.get("author"):
+            tail += f'<p class="detail-author">{e(art["author"])}</p>'
+        if art.get("source_line"):
+            tail += f'<p class="detail-source">{e(art["source_line"])}</p>'
+        main = f"""<div class="detail"><ul class="bread-crumbs"><li><a href="/">Trang chủ</a></li><li><a href="/{slug(art['category'])}.htm">{e(art["category"])}</a></li></ul>
+<h1 class="detail-title">{e(art["title"])}</h1>
+<div class="detail-time">{WEEKDAYS[dt.weekday()]}, {dmy(dt)} | {dt:%H:%M}</div>
+<h2 class="detail-sapo">{e(art["lead"])}</h2>
+<div class="detail-content afcbc-body">{"".join(body)}</div>
+{tail}
+<div class="detail-tags"><a href="/tag/hoan-kiem.htm">Hoàn Kiếm</a></div></div>"""
+        page = f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(art['title'])}</title>
+<meta property="og:title" content="{e(art['title'])}"><meta property="article:published_time" content="{dt:%Y-%m-%dT%H:%M}:00+07:00">
+<link rel="canonical" href="{self.url(art)}"></head><body>
+<header class="header"><a class="logo" href="/"><img src="/images/logo.png" alt="{e(self.site)}"></a><nav class="menu"><a href="/">Trang chủ</a><a href="/tin-tuc.htm">Tin tức</a><a href="/van-ban.htm">Văn bản</a></nav></header>
+<div class="container"><div class="main">{main}</div><div class="side"><div class="box"><h3>Tin mới nhất</h3><ul>{"".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in arts[:5])}</ul></div></div></div>
+<footer><p>Cổng thông tin điện tử phường Hoàn Kiếm. Địa chỉ: 126 Hàng Trống. Điện thoại: 024.3825.0000</p></footer></body></html>"""
+        return page, art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+# --- template 16: SharePoint 2013 publishing page: "Ngày 26/12/2012" without time, <div> paragraphs,
+# a "Tin mới" web part above the article in the same zone -----------------------------------------
+
+class SharePoint2013:
+    key = "sharepoint_2013"
+    site = "Cổng thông tin điện tử Quận Gò Vấp"
+    host = "https://govap.hochiminhcity.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tintuc/Pages/{slug(art['title'])[:40]}.aspx"
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f'<div style="text-align:justify">{e(p)}</div>')
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art, "ms-rteTable-default"))
+            if i < len(art.get("captions", [])):
+                body.append(f'<div style="text-align:center"><img src="/tintuc/PublishingImages/{art["key"]}{i}.jpg" /><br/><em>{e(art["captions"][i])}</em></div>')
+        if art.get("author"):
+            body.append(f'<div style="text-align:right"><strong>{e(art["author"])}</strong></div>')
+        if art.get("source_line"):
+            body.append(f'<div style="text-align:right"><em>{e(art["source_line"])}</em></div>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<div><a href="/tintuc/Documents/{f}">{e(t)}</a></div>')
+        body.append("<div><br/></div>")
+        newest = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a><div class="ms-vb">{e(a["lead"][:90])}...</div></li>' for a in related(arts, art, 3))
+        page = f"""<!DOCTYPE html><html dir="ltr" lang="vi-VN"><head><meta http-equiv="X-UA-Compatible" content="IE=10"/><meta name="GENERATOR" content="Microsoft SharePoint"/>
+<meta http-equiv="Content-type" content="text/html; charset=utf-8"/><title>
+	{e(art['title'])}
+</title><link rel="stylesheet" href="/_layouts/15/1066/styles/Themable/corev15.css"/></head>
+<body><form method="post" action="./{slug(art['title'])[:40]}.aspx" id="aspnetForm">
+<div id="s4-workspace"><div id="s4-bodyContainer"><div class="govap-header"><img src="/Style Library/govap/banner.png" alt="Gò Vấp"/></div>
+<div class="govap-menu"><a href="/">Trang chủ</a> <a href="/tintuc">Tin tức</a> <a href="/vanban">Văn bản</a> <a href="/lienhe">Liên hệ</a></div>
+<div id="contentRow"><div id="contentBox">
+<div class="ms-webpart-zone"><div class="ms-webpartzone-cell"><div class="ms-webpart-chrome"><h2 class="ms-webpart-titleText">Tin mới</h2><ul class="cbq-layout-main">{newest}</ul></div></div>
+<div class="ms-webpartzone-cell"><div class="article-page">
+<span id="ctl00_PlaceHolderMain_siteMapPath"><a href="/">Trang chủ</a> &gt; <a href="/tintuc">Tin tức</a> &gt; <span>{e(art["category"])}</span></span>
+<h1 id="pageTitle"><span>{e(art["title"])}</span></h1>
+<span class="date-publish">Ngày {dmy(dt)}</span>
+<div class="ms-rtestate-field summary"><b>{e(art["lead"])}</b></div>
+<div class="ms-rtestate-field">{"".join(body)}</div>
+</div></div></div></div>
+<div id="sideBox"><div class="ms-webpart-chrome"><h2 class="ms-webpart-titleText">Hỗ trợ trực tuyến</h2><p>Đường dây nóng: (028) 3894 0000</p></div></div></div>
+<div class="govap-footer">Bản quyền © UBND Quận Gò Vấp. Địa chỉ: 19 Quang Trung, Phường 10, Gò Vấp. Điện thoại: (028) 3894 1111</div>
+</div></div></form></body></html>"""
+        return page, art["published"][:10]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
 TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
 # Added after the extractor was tuned on the six above, to measure it on layouts it had not seen;
 # each renders every third article.
 LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal(), IGate(), ThreeColumns(),
-                   WardTTS(), CityNews()]
+                   WardTTS(), CityNews(), Hanoi2025Variant(), SharePoint2013()]
 
 
 # --- writing -------------------------------------------------------------------------------------
