@@ -543,3 +543,11 @@ def test_short_subheadings_stay_in_the_body():
 def test_unknown_address_leaves_it_to_the_content(url):
     art = extract(page(), url)
     assert art.is_article and art.title == TITLE
+
+
+def test_article_with_many_attached_documents_is_not_a_listing():
+    docs = "".join(f'<p><a href="/files/van-ban-{i}.pdf">Văn bản hướng dẫn số {i} về công tác vệ sinh môi trường</a></p>'
+                   for i in range(6))
+    art = extract(page(extra_body=docs), URL)
+    assert art.is_article, art.reason
+    assert len(art.attachments) == 6 and art.body == "\n\n".join(PARAS)
