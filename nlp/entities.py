@@ -233,7 +233,11 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
             if ok_case:
                 if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
                     uend += 1
-                pe = place_name_end(toks, uend, admin=admin)
+                # a name right after "Chủ tịch UBND xã" may be the official's; elsewhere
+                # a family-name-like place ("xã Kim Lan") is a place
+                titled = i > 0 and any(
+                    (tm := lex.titles.match(toks, k)) and tm[0] == i for k in range(max(0, i - 4), i))
+                pe = place_name_end(toks, uend, admin=admin, person_check=titled)
                 if pe is None and not admin and uend < n and toks[uend].text[0].islower():
                     u3 = lex.units.match(toks, uend)  # "công viên sông Hậu"
                     if u3 and not u3[2][1]:

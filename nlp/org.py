@@ -224,7 +224,14 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         return None
     hend, phrase, (kind, _long) = m
     if kind == "name":
-        return hend, None, True  # "UNESCO", "Agribank": complete as written
+        # "UNESCO", "Agribank", "Đảng": complete as written; a word name must not be the
+        # start of a compound ("Đảng viên", "Đảng ta")
+        if not is_acronym(toks[i]) and hend < len(toks) and toks[hend].word and \
+                toks[hend].text[0].islower() and toks[hend].low != "và":
+            return None
+        if not is_acronym(toks[i]) and toks[i].text[0].islower():
+            return None
+        return hend, None, True
     if toks[i].text.isupper() and len(toks[i].text) > 1 and toks[i].low not in lex.abbrev \
             and hend < len(toks) and toks[hend].text.isupper():
         return None  # an all-capitals headline ("HỘI NGHỊ ĐỐI THOẠI"): no case to read
@@ -245,7 +252,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         return None
     for k in (i - 1, i - 2):
         u = lex.units.match(toks, k) if k >= 0 else None
-        if u and u[0] == i and u[2][1] and toks[k].text[0].islower():
+        if u and u[0] == i and u[2][1] and toks[k].text[0].islower() and not toks[i].nl and \
+                not is_acronym(toks[i]):
             return None  # "phường Trường Thạnh": the name of a place, not a head
     if kind == "generic" and i > 0 and is_cap(toks[i - 1]) and not toks[i].nl and \
             toks[i].start - toks[i - 1].end == 1 and toks[i - 1].low in lex.surnames and \
@@ -375,6 +383,9 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                     _tail_ok(toks, j, first=not (j - 2 >= hend and is_cap(toks[j - 2]))):
                 j += 1
                 last = j
+                if j < n and toks[j].low == "học" and not toks[j].nl:
+                    j += 1  # three-syllable words: "Khảo cổ học", "Sinh học"
+                    last = j
             continue
         if t.low == "số" and j + 1 < n and toks[j + 1].text.isdigit():
             j = last = j + 2

@@ -94,7 +94,8 @@ def gazetteer() -> Gazetteer:
                      district_names)
 
 
-def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True) -> int | None:
+def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True,
+                   person_check: bool = True) -> int | None:
     """End (exclusive token index) of the place name starting at token i, or None.
 
     A name is Title-case words ("Hoàng Mai"), a number ("Quận 1", "phường 12") or "số N",
@@ -110,6 +111,10 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True) 
     if t.low == "số" and i + 1 < n and toks[i + 1].text.isdigit():
         return i + 2
     if (t.text.isdigit() and len(t.text) <= 3) or re.fullmatch(r"\d{1,3}[A-Z]", t.text):
+        if not admin and i + 1 < n and is_cap(toks[i + 1]) and not toks[i + 1].nl:
+            e = place_name_end(toks, i + 1, limit, admin=False)
+            if e:
+                return e  # "ngõ 18 Văn Quán"
         return i + 1  # "Quận 1", "phường 12", "Quốc lộ 1A"
     if not is_cap(t):
         return None
@@ -117,7 +122,15 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True) 
     if lex.titles.match(toks, i) or _starts_org(toks, i):
         return None
     j = i
-    while j < n and j - i < limit + 3 and is_cap(toks[j]) and toks[j].text.isalpha():
+    while j < n and j - i < limit + 3 and toks[j].text.isalpha():
+        if not is_cap(toks[j]):
+            # "Hoàng thành Thăng Long": one lower-case syllable between capitalised ones
+            if not admin and j > i and j + 1 < n and is_cap(toks[j + 1]) and \
+                    not toks[j + 1].nl and toks[j].low not in _NOT_IN_NAMES and \
+                    not lex.units.match(toks, j):
+                j += 1
+                continue
+            break
         if j > i and (toks[j].nl or toks[j].glued):
             break
         if j > i and (lex.titles.match(toks, j) or _starts_org(toks, j)):
@@ -144,7 +157,8 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True) 
         name = " ".join(tk.low for tk in toks[i:j + 1])
         if name in gaz.names:
             return j + 1
-    if admin and toks[i].low in lex.surnames and 2 <= run <= 4 and (best or 0) < run:
+    if admin and person_check and toks[i].low in lex.surnames and 2 <= run <= 4 and \
+            (best or 0) < run:
         if best and run - best >= 2 and toks[i + best].low in lex.surnames:
             return i + best
         return None  # a person's name after a bare unit word
@@ -156,6 +170,12 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True) 
         if toks[k].low in lex.surnames and 2 <= j - k <= 4:
             return k
     return i + min(run, limit)
+
+
+_NOT_IN_NAMES = {"và", "của", "ở", "tại", "với", "cho", "là", "có", "đã", "được", "từ", "đến",
+                 "các", "những", "trên", "dưới", "trong", "ngoài", "qua", "theo", "như", "thì",
+                 "xuân", "hạ", "thu", "đông", "năm", "tháng", "ngày", "mùa", "tết", "sáng",
+                 "chiều", "tối", "đêm", "lần", "khóa", "nhiệm"}
 
 
 def _surname_run(toks: list[Tok], k: int, j: int) -> bool:
