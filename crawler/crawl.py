@@ -15,6 +15,7 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
 from crawler.errors import ConfigError, VnnewsError
+from crawler.middlewares import RedisRun
 from crawler.sources import Source, load_sources
 from crawler.spiders.portal import PortalSpider
 from crawler.spiders.wayback import WaybackSpider
@@ -63,8 +64,8 @@ def redis_settings(settings: Settings, redis_url: str, run: str) -> None:
     so our own spider yields its start URLs into the shared queue (the first process seeds
     it; the others' are filtered as duplicates). Its scheduler deletes the queue when a
     process closes unless SCHEDULER_PERSIST, so the keys are persisted and the last process
-    of the run deletes them (see _redis_run). Processes close after REDIS_IDLE_CLOSE idle
-    seconds, like scrapy-redis' MAX_IDLE_TIME_BEFORE_CLOSE, through our spider_idle handler.
+    of the run deletes them (see crawler.middlewares.RedisRun). Processes close after
+    REDIS_IDLE_CLOSE idle seconds, like scrapy-redis' MAX_IDLE_TIME_BEFORE_CLOSE, through our spider_idle handler.
     """
     settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority="cmdline")
     settings.set("DUPEFILTER_CLASS", "crawler.middlewares.RedisDupeFilter", priority="cmdline")
@@ -137,18 +138,6 @@ def _write_state(jobdir: Path, state: dict) -> None:
     tmp.replace(jobdir / "state.json")
 
 
-def _redis_run(redis_url: str, run: str, delta: int) -> None:
-    """Count the processes of a distributed run; the last one out deletes the shared queue
-    and dupefilter, so the next crawl starts afresh."""
-    import redis
-
-    server = redis.Redis.from_url(redis_url)
-    workers = server.incrby(f"vnnews:{run}:workers", delta)
-    if delta < 0 and workers <= 0:
-        server.delete(f"vnnews:{run}:workers", f"vnnews:{run}:requests",
-                      f"vnnews:{run}:dupefilter")
-
-
 def _unreachable(summary: dict, sources: list[Source], store) -> list[str]:
     """Sources that gave no page at all, with the first failure's reason."""
     problems = []
@@ -213,7 +202,8 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
         from scrapy.core.engine import ExecutionEngine
         if hasattr(ExecutionEngine, "_SLOT_HEARTBEAT_INTERVAL"):
             ExecutionEngine._SLOT_HEARTBEAT_INTERVAL = 1.0
-        _redis_run(redis_url, run, +1)
+        members = RedisRun(redis_url, run, ttl=settings.getfloat("VNNEWS_REDIS_TTL", 30))
+        members.join()
 
     process = CrawlerProcess(settings)
     if not verbose:
@@ -243,7 +233,7 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
         process.start()
     finally:
         if redis_url:
-            _redis_run(redis_url, run, -1)
+            members.leave()
     reason = closed.get("reason")
     if not redis_url:
         if reason == "finished":

@@ -16,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 import time
+import uuid
 from urllib.parse import urljoin
 
 from scrapy import signals
@@ -29,7 +31,8 @@ from twisted.internet.task import deferLater
 from crawler.urls import url_key
 
 __all__ = ["StoredPagesMiddleware", "BackoffRetryMiddleware", "RedirectLoopMiddleware",
-           "CanonicalFingerprinter", "RedisDupeFilter", "IdleCloseExtension", "STORED_FLAG",
+           "CanonicalFingerprinter", "RedisDupeFilter", "IdleCloseExtension", "RedisRun",
+           "STORED_FLAG",
            "NOT_MODIFIED_FLAG", "ALREADY_DONE"]
 
 logger = logging.getLogger(__name__)
@@ -240,3 +243,52 @@ class IdleCloseExtension:
             self.idle_since = now
         if now - self.idle_since < self.idle_close:
             raise DontCloseSpider
+
+
+class RedisRun:
+    """The processes of one distributed crawl ``run``, as keys in Redis.
+
+    Each process holds a key ``vnnews:RUN:worker:ID`` that expires unless refreshed (so a
+    process killed with SIGKILL drops out by itself). The first process of a run — no live
+    worker key — clears what a dead run left (its queue lost the requests in flight, so its
+    dupefilter would hide pages forever); the last one out deletes the queue and dupefilter.
+    A run killed as a whole is crawled again from its start URLs, cheaply: stored pages are
+    fetched conditionally.
+    """
+
+    def __init__(self, redis_url: str, run: str, ttl: float = 30):
+        import redis
+
+        self.server = redis.Redis.from_url(redis_url)
+        self.ttl = max(1, round(ttl))  # seconds a worker key lives without a refresh
+        self.prefix = f"vnnews:{run}"
+        self.key = f"{self.prefix}:worker:{uuid.uuid4().hex}"
+        self.stop = threading.Event()
+
+    def _live(self) -> list[bytes]:
+        mine = self.key.encode()
+        return [k for k in self.server.scan_iter(f"{self.prefix}:worker:*") if k != mine]
+
+    def join(self) -> bool:
+        """Register this process; returns True when it cleared a dead run's leftovers."""
+        lock = self.server.lock(f"{self.prefix}:lock", timeout=10, blocking_timeout=30)
+        with lock:
+            cleared = False
+            if not self._live():
+                cleared = bool(self.server.delete(f"{self.prefix}:requests",
+                                                  f"{self.prefix}:dupefilter"))
+            self.server.set(self.key, "1", ex=self.ttl)
+        threading.Thread(target=self._refresh, daemon=True, name="vnnews-redis-run").start()
+        return cleared
+
+    def _refresh(self) -> None:
+        while not self.stop.wait(self.ttl / 3):
+            self.server.set(self.key, "1", ex=self.ttl)
+
+    def leave(self) -> None:
+        """Unregister; the last process of the run deletes the shared queue and dupefilter."""
+        self.stop.set()
+        with self.server.lock(f"{self.prefix}:lock", timeout=10, blocking_timeout=30):
+            self.server.delete(self.key)
+            if not self._live():
+                self.server.delete(f"{self.prefix}:requests", f"{self.prefix}:dupefilter")

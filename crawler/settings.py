@@ -67,6 +67,7 @@ VNNEWS_RESUME = False  # replay the pages this crawl already stored (resuming a 
 VNNEWS_CONDITIONAL = True  # send If-None-Match / If-Modified-Since for stored pages
 VNNEWS_PROGRESS = False  # the live progress line on stderr
 VNNEWS_IDLE_CLOSE = 0  # distributed mode: seconds idle before a process closes (0 = at once)
+VNNEWS_REDIS_TTL = 30  # distributed mode: a killed process drops out of its run after this
 
 # Distributed mode (vnnews crawl --redis URL) adds: SCHEDULER = scrapy_redis' Scheduler with
 # a shared queue and crawler.middlewares.RedisDupeFilter; see crawler.crawl.redis_settings.

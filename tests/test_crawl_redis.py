@@ -49,3 +49,39 @@ def test_two_processes_store_each_page_once(tmp_path):
         assert len(counts) == 2 and sum(counts) == total and min(counts) > 0, counts
         # the last process out cleared the shared queue and dupefilter
         assert not [k for k in _keys(url) if k.startswith(b"vnnews:")]
+
+
+def test_run_killed_as_a_whole_is_crawled_again_completely(tmp_path):
+    """A distributed run whose only process was killed leaves a queue that lost its requests
+    in flight and a dupefilter that would hide them: the next run's first process clears
+    both, and every page ends up stored once."""
+    with redis_server(tmp_path) as url, \
+            serve(PagedSite(articles=ARTICLES, latency=0.1)) as (base, site):
+        sources = write_sources(tmp_path / "sources.toml", "paged", base)
+        db = tmp_path / "news.db"
+        settings = {"VNNEWS_IDLE_CLOSE": "1", "VNNEWS_REDIS_TTL": "2"}
+        first = subprocess.Popen(crawl_args(sources, db, "--redis", url, settings=settings),
+                                 cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and first.poll() is None:
+            if db.exists():
+                try:
+                    if query(db, "select count(*) from pages")[0][0] >= 15:
+                        break
+                except Exception:  # the schema is being created
+                    pass
+            time.sleep(0.05)
+        assert first.poll() is None, "the crawl ended before it could be killed"
+        first.kill()
+        first.wait()
+        assert [k for k in _keys(url) if k.startswith(b"vnnews:")]  # leftovers
+        time.sleep(2.5)  # the killed worker's key expires
+
+        again = subprocess.run(crawl_args(sources, db, "--redis", url, settings=settings),
+                               cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert again.returncode == 0, again.stderr
+        total = ARTICLES + site.pages + 1
+        urls = [u for (u,) in query(db, "select url from pages")]
+        assert len(urls) == len(set(urls)) == total
+        assert query(db, "select count(*) from articles")[0][0] == ARTICLES
+        assert not [k for k in _keys(url) if k.startswith(b"vnnews:")]
