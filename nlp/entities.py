@@ -5,6 +5,8 @@ organisations, then people outside both; the spans never overlap (flat annotatio
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .lexicon import PhraseTable, Tok, is_acronym, is_cap, lexicon, tokenize
 from .org import OrgSpan, find_acronyms, find_orgs
 from .person import find_persons
@@ -22,7 +24,17 @@ _NOT_UNITS = {("gia", "đình"), ("triều", "đình"), ("bán", "đảo"), ("s�
               ("nhật", "bản"), ("xuất", "bản"), ("kịch", "bản"), ("hồ", "sơ")}
 _FACILITIES = PhraseTable({f: None for f in ("Nhà văn hóa", "Nhà văn hoá", "Nhà thi đấu",
                                              "Cung văn hóa", "Sân vận động", "Trạm bơm",
-                                             "Nhà máy nước", "Bến xe", "Ga")})
+                                             "Nhà máy nước", "Bến xe", "Ga", "Quảng trường",
+                                             "Vườn quốc gia", "Khu du lịch", "Làng cổ",
+                                             "Hầm chui", "Khu đô thị", "Công viên")})
+
+
+@lru_cache(maxsize=1)
+def _long_places() -> PhraseTable:
+    """Place names written with lower-case words ("Cộng hòa xã hội chủ nghĩa Việt Nam")."""
+    from .lexicon import read_list
+    return PhraseTable({p: None for p in read_list("places.txt")
+                        if any(w[:1].islower() or not w[:1].isalpha() for w in p.split()[1:])})
 
 
 class Doc:
@@ -204,6 +216,12 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
             i += 1
             continue
         t = toks[i]
+        lp = _long_places().match_cased(toks, i) if t.low in _long_places().by_first else None
+        if lp and t.cap and not any(blocked[k] for k in range(i, lp[0])):
+            # "Cộng hòa xã hội chủ nghĩa Việt Nam", "Lăng Chủ tịch Hồ Chí Minh"
+            found.append((i, lp[0], "place", None, text[t.start:toks[lp[0] - 1].end]))
+            i = lp[0]
+            continue
         fm = _FACILITIES.match(toks, i) if t.low in _FACILITIES.by_first else None
         if fm:
             # "Nhà văn hóa phường Khương Mai", "Nhà văn hóa tổ dân phố số 7", "Trạm bơm Yên Sở"
@@ -238,6 +256,23 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
                 titled = i > 0 and any(
                     (tm := lex.titles.match(toks, k)) and tm[0] == i for k in range(max(0, i - 4), i))
                 pe = place_name_end(toks, uend, admin=admin, person_check=titled)
+                if pe is None and utype in _LISTED_UNITS and uend + 1 < n and \
+                        toks[uend].low in ("như", ":") and is_cap(toks[uend + 1]):
+                    # "các tuyến phố như Nguyễn Khuyến, Hoàng Cầu": the list names streets
+                    k = uend + 1
+                    while k < n and is_cap(toks[k]) and not blocked[k]:
+                        e2 = place_name_end(toks, k, admin=False)
+                        if e2 is None:
+                            break
+                        found.append((k, e2, utype, phrase.lower(),
+                                      text[toks[k].start:toks[e2 - 1].end]))
+                        k = e2
+                        if k + 1 < n and toks[k].text in (",", "và"):
+                            k += 1
+                        else:
+                            break
+                    i = k
+                    continue
                 if pe is None and not admin and uend < n and toks[uend].text[0].islower():
                     u3 = lex.units.match(toks, uend)  # "công viên sông Hậu"
                     if u3 and not u3[2][1]:

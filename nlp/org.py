@@ -190,6 +190,12 @@ def _tail_ok(toks: list[Tok], j: int, first: bool = False) -> bool:
         or lexicon().units.match(toks, j + 1) is not None
 
 
+def _ho_chi_minh(toks: list[Tok], j: int) -> bool:
+    """"... Lăng Chủ tịch Hồ Chí Minh", "Bảo tàng Chủ tịch Hồ Chí Minh": the title belongs
+    to a name."""
+    return j + 2 < len(toks) and [t.low for t in toks[j:j + 3]] == ["hồ", "chí", "minh"]
+
+
 def _comma_list_end(toks: list[Tok], j: int) -> int | None:
     """End of ", X và Y" inside a name (j at X): capitalised words, each with at most one
     lower-case syllable, the last joined by "và"; None when the pattern does not hold."""
@@ -369,7 +375,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 if descriptor or pending:
                     break
             tm = lex.titles.match(toks, j) if j > hend else None
-            if tm and tm[1].lower() != "thường trực":
+            if tm and tm[1].lower() != "thường trực" and not _ho_chi_minh(toks, tm[0]):
                 break
             if (descriptor or kind == "standalone") and head_low not in _NAMED_AFTER_PEOPLE \
                     and _person_at(toks, j):
