@@ -21,7 +21,9 @@ _PLURAL = {"các", "những", "hai", "ba", "bốn", "năm"}
 _NOT_UNITS = {("gia", "đình"), ("triều", "đình"), ("bán", "đảo"), ("sân", "đình"),
               ("hải", "đảo"), ("quần", "đảo"), ("văn", "bản"), ("ký", "bản"), ("một", "bản"),
               ("phiên", "bản"), ("nguyên", "bản"), ("cơ", "bản"), ("tư", "bản"), ("căn", "bản"),
-              ("nhật", "bản"), ("xuất", "bản"), ("kịch", "bản"), ("hồ", "sơ")}
+              ("nhật", "bản"), ("xuất", "bản"), ("kịch", "bản"), ("hồ", "sơ"), ("chăm", "sóc"),
+              ("truyền", "hình"), ("quả", "cầu"), ("nhu", "cầu"), ("yêu", "cầu"),
+              ("toàn", "cầu"), ("đề", "tháp"), ("kim", "tự")}
 _FACILITIES = PhraseTable({f: None for f in ("Nhà văn hóa", "Nhà văn hoá", "Nhà thi đấu",
                                              "Cung văn hóa", "Sân vận động", "Trạm bơm",
                                              "Nhà máy nước", "Bến xe", "Ga", "Quảng trường",
