@@ -17,6 +17,7 @@ __all__ = ["Doc", "prepare"]
 
 _NO_BARE_LOC = {"hồ chí minh"}
 _LISTED_UNITS = {"street", "road", "alley"}
+_PLACE_PREPOSITIONS = {"tại", "ở", "về", "đến", "khắp", "qua", "quê"}
 _PLURAL = {"các", "những", "hai", "ba", "bốn", "năm"}
 _NOT_UNITS = {("gia", "đình"), ("triều", "đình"), ("bán", "đảo"), ("sân", "đình"),
               ("hải", "đảo"), ("quần", "đảo"), ("văn", "bản"), ("ký", "bản"), ("một", "bản"),
@@ -304,6 +305,17 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
             found.append((i, i + 1, "place", None, t.text))  # "TP.HCM"
             i += 1
             continue
+        if is_cap(t) and i > 0 and toks[i - 1].low in _PLACE_PREPOSITIONS and not blocked[i]:
+            # "tại Long Biên", "về Gia Lâm": a known unit name after a preposition of place
+            k = i
+            while k < n and k - i < 4 and is_cap(toks[k]) and not toks[k].nl and not blocked[k]:
+                k += 1
+            name = " ".join(x.low for x in toks[i:k])
+            if 2 <= k - i <= 3 and name in gaz.names and name not in _NO_BARE_LOC:
+                utype = "district" if name in gaz.district_names else "place"
+                found.append((i, k, utype, None, text[t.start:toks[k - 1].end]))
+                i = k
+                continue
         if is_cap(t):
             for length in (3, 2, 1):
                 if i + length > n or not all(is_cap(x) and not blocked[k] for k, x in
