@@ -36,7 +36,8 @@ __all__ = ["OrgSpan", "find_orgs", "find_acronyms", "initials"]
 _STOP = set("""các những của cho với tại trên để được là có đã sẽ đang trong về theo nhằm cùng
 phối tổ ban đến từ khi thì mà này đó năm ngày tháng lần do bởi vì nên như thực khai làm kiểm
 và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên xuống qua sau trước gồm kể tới phải đi
-khóa khoá thứ vừa mới luôn dự họp nói phát""".split())
+khóa khoá thứ vừa mới luôn dự họp nói phát đưa yêu đề khẳng nhấn biểu ghi đánh tham ủng hỗ
+thăm tặng trao chủ""".split())
 # heads whose names are often a person's name ("Trường THCS Nguyễn Du")
 _NAMED_AFTER_PEOPLE = {"trường", "bệnh viện", "công ty", "câu lạc bộ", "clb", "hợp tác xã",
                        "htx", "đội", "chi bộ", "thư viện", "học viện", "đại học"}
@@ -334,7 +335,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 place, last = j, uend
                 break
             if t.text[0].islower() and admin:
-                break  # a ward-level unit word without its name ends (and voids) the name
+                return None  # a ward-level unit word without its name: a generic name
             if t.text[0].islower():
                 if pending >= _MAX_PENDING or t.low in _STOP:
                     break
@@ -430,7 +431,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 and place_name_end(toks, u[0]) is None:
             return None
     # "Quỹ Vì người nghèo, ...": lower-case words closing a name before a delimiter
-    if descriptor and last > hend and j - last == 2 and j < n and \
+    if descriptor and last > hend and (2 <= j - last <= 3 or (
+            j - last == 1 and toks[last - 1].text[0].islower())) and j < n and \
             toks[j].text in (",", ".", ";", ")", ":") and \
             all(toks[k].word and toks[k].text[0].islower() for k in range(last, j)):
         last = j
