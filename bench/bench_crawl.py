@@ -195,7 +195,7 @@ def main(argv=None) -> int:
     parser.add_argument("--pages", type=int, default=5000, help="pages in the site (5000)")
     parser.add_argument("--rounds", type=int, default=2,
                         help="runs of each crawler, alternating; the best counts (2)")
-    parser.add_argument("--every", type=float, default=5.0, help="seconds between RSS samples")
+    parser.add_argument("--every", type=float, default=3.0, help="seconds between RSS samples")
     args = parser.parse_args(argv)
 
     bare_runs, ours_runs = [], []
