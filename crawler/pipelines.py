@@ -21,6 +21,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 
 from crawler.items import FetchFailure
+from crawler.records import Article
 from crawler.store import open_store
 
 __all__ = ["StorePipeline", "Progress", "summary_lines"]
@@ -101,7 +102,12 @@ def _handle_item(item) -> tuple[int, int, int, int]:
     from crawler.process import extract_page  # the extractor loads on first use
     from crawler.urls import canonical_url
 
-    article = extract_page(item, _worker["hints"].get(item.source))
+    try:
+        article = extract_page(item, _worker["hints"].get(item.source))
+    except Exception as exc:  # a page the extractor cannot read is still kept, raw, so
+        # `vnnews process` can extract it after a fix; the reason says what happened
+        article = Article(url=item.final_url, is_article=False,
+                          reason=f"extraction failed: {type(exc).__name__}: {exc}"[:500])
     # Every URL seen gets a canonical URL: the extractor's (rel=canonical), else ours.
     article.canonical_url = canonical_url(article.canonical_url or item.final_url)
     store.save_page(item, article, crawl_id)

@@ -25,7 +25,7 @@ def _keys(url: str) -> list[bytes]:
 
 def test_two_processes_store_each_page_once(tmp_path):
     with redis_server(tmp_path) as url, \
-            serve(PagedSite(articles=ARTICLES, latency=0.1)) as (base, site):
+            serve(PagedSite(articles=ARTICLES, latency=0.15)) as (base, site):
         sources = write_sources(tmp_path / "sources.toml", "paged", base)
         db = tmp_path / "news.db"
         args = crawl_args(sources, db, "--redis", url, settings={"VNNEWS_IDLE_CLOSE": "2"})
