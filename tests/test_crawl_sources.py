@@ -38,3 +38,11 @@ def test_shipped_hanoi_portals_are_disabled_but_valid():
     assert [s.name for s in everything] == ["hoangmai", "sontay", "unghoa"]
     enabled = {s.name for s in load_sources(shipped, warn=lambda line: None)}
     assert not enabled & {"hoangmai", "unghoa", "sontay"}
+
+
+def test_max_pages_caps_a_source(tmp_path):
+    with serve(PagedSite(articles=30, latency=0)) as (base, site):
+        sources = write_sources(tmp_path / "sources.toml", "capped", base, max_pages=5)
+        done = run_crawl(sources, tmp_path / "news.db")
+    assert "capped: fetched 5," in done.stdout
+    assert len([p for p in site.requests if p.startswith("/site/")]) == 5

@@ -130,13 +130,15 @@ class PortalSpider(scrapy.Spider):
         source = self._source(response)
         if response.status == 200 and hasattr(response, "text"):
             for url in robots_sitemaps(response.text, response.url):
-                yield self.probe(url, source, self.parse_sitemap)
+                if urlsplit(url).hostname in source.hosts:  # never another site's sitemap
+                    yield self.probe(url, source, self.parse_sitemap)
 
     def parse_sitemap(self, response):
         source = self._source(response)
         pages, nested = sitemap_links(response.body, response.url, source)
         for url in nested:
-            yield self.probe(url, source, self.parse_sitemap)
+            if urlsplit(url).hostname in source.hosts:
+                yield self.probe(url, source, self.parse_sitemap)
         for url in pages:
             request = self.request(url, source)
             if request is not None:
