@@ -11,7 +11,7 @@ from .lexicon import PhraseTable, Tok, is_acronym, is_cap, lexicon, tokenize
 from .org import OrgSpan, find_acronyms, find_orgs
 from .person import find_persons
 from .normalize import fold
-from .places import gazetteer, new_unit_for, place_name_end, strip_key
+from .places import gazetteer, new_unit_for, place_name_end, strip_key, ward_divided
 
 __all__ = ["Doc", "prepare"]
 
@@ -126,7 +126,7 @@ class Doc:
             if hm and hm[0] - k > 2:
                 for kk in range(k, hm[0]):
                     blocked[kk] = True
-        locs = find_locs(text, toks, blocked)
+        locs = find_locs(text, toks, blocked, [o.place for o in self.orgs if o.place])
         for s, e, i, j, value, attrs in locs:
             for k in range(i, j):
                 blocked[k] = True
@@ -207,7 +207,7 @@ def _block(toks: list[Tok], blocked: list[bool], spans: list[tuple[int, int]]) -
             blocked[idx] = True
 
 
-def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
+def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
     """LOC spans outside organisations (see nlp/places.py for the conventions)."""
     lex = lexicon()
     gaz = gazetteer()
@@ -341,6 +341,15 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
         i += 1
     # context for new_unit: districts and provinces named in the text
     ctx = {"districts": [], "provinces": set()}
+    for place in org_places:  # "UBND quận Hoàng Mai" names the district too
+        for unit in ("quận", "huyện", "thị xã"):
+            if place.startswith(unit + " "):
+                ctx["districts"].append(strip_key(place))
+        for unit in ("thành phố", "tỉnh"):
+            key = gaz.provinces.get(place) or (gaz.provinces.get(place[len(unit) + 1:])
+                                               if place.startswith(unit + " ") else None)
+            if key:
+                ctx["provinces"].add(key)
     for i, j, utype, unit, name in found:
         if utype == "district" and unit:
             ctx["districts"].append(strip_key(unit + name))
@@ -359,5 +368,7 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool]):
             nu = new_unit_for(utype, name, ctx)
             if nu:
                 attrs["new_unit"] = nu
+                if ward_divided(utype, name, ctx):
+                    attrs["new_unit_divided"] = True  # split: new_unit is the default successor
         out.append((toks[i].start, toks[j - 1].end, i, j, value, attrs))
     return out

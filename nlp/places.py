@@ -29,7 +29,8 @@ from pathlib import Path
 from .lexicon import Tok, is_cap, lexicon
 from .normalize import fold
 
-__all__ = ["Gazetteer", "gazetteer", "place_name_end", "new_unit_for", "strip_key"]
+__all__ = ["Gazetteer", "gazetteer", "place_name_end", "new_unit_for", "ward_divided",
+           "strip_key"]
 
 _UNIT_PREFIX = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã|thị trấn|phường|xã)\s+", re.I)
 
@@ -192,7 +193,8 @@ def _starts_org(toks: list[Tok], j: int) -> bool:
 def new_unit_for(unit_type: str, name: str, context: dict) -> str | None:
     """Post-July-2025 unit of a province or a ward/commune, when the mapping knows it.
 
-    ``context`` holds the district and province keys mentioned in the same text.
+    ``context`` holds the district and province keys mentioned in the same text. A ward split
+    between several new wards gives the mapping's default successor (see :func:`ward_divided`).
     """
     gaz = gazetteer()
     if unit_type in ("province", "city"):
@@ -223,3 +225,19 @@ def new_unit_for(unit_type: str, name: str, context: dict) -> str | None:
         return None
     rec = next((r for r in recs if r.get("is_default")), recs[0])
     return f"{rec['new_ward']}, {rec['new_province']}"
+
+
+def ward_divided(unit_type: str, name: str, context: dict) -> bool:
+    """The old ward/commune was split between several new wards (new_unit is the default)."""
+    if unit_type not in ("ward", "commune", "township"):
+        return False
+    gaz = gazetteer()
+    prefix = {"ward": "phuong", "commune": "xa", "township": "thitran"}[unit_type]
+    wkey = prefix + strip_key(name)
+    for dkey in context.get("districts", ()):
+        for pkey in gaz.districts.get(dkey, ()):
+            recs = gaz.wards.get((pkey, dkey, wkey), [])
+            if recs:
+                return len({r["new_ward_key"] for r in recs}) > 1 or \
+                    recs[0].get("mapping_type") == "divided"
+    return False
