@@ -290,12 +290,16 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                     found.append((i, pe, utype, unit, name))
                     plural = i > 0 and toks[i - 1].low in _PLURAL
                     i = pe
-                    if utype in _LISTED_UNITS or plural:
-                        # "các tuyến phố Tam Trinh, Trương Định": the unit word serves the list
+                    if utype in _LISTED_UNITS or plural or admin:
+                        # "các tuyến phố Tam Trinh, Trương Định": the unit word serves the list;
+                        # after a single administrative unit only known unit names follow
                         while i + 1 < n and toks[i].text in (",", "và") and \
                                 is_cap(toks[i + 1]) and not blocked[i + 1]:
                             pe2 = place_name_end(toks, i + 1, admin=False)
                             if pe2 is None or any(blocked[k] for k in range(i + 1, pe2)):
+                                break
+                            if admin and not plural and " ".join(
+                                    x.low for x in toks[i + 1:pe2]) not in gaz.names:
                                 break
                             found.append((i + 1, pe2, utype, unit,
                                           text[toks[i + 1].start:toks[pe2 - 1].end]))

@@ -4,8 +4,8 @@ Span conventions:
 - The span is the name only: "Vũ Đức Hải"; the honorific ("đồng chí", "đ/c", "ông", "bà", ...)
   and titles are attributes. A given name alone after an honorific is a mention too
   ("ông Tâm cho biết").
-- Titles are read in both word orders: after the name, as segments separated by " - ", "," or
-  "(" ("đồng chí Đinh Văn Long - Quận ủy viên - Trưởng phòng Văn hóa và Thông tin, Phó thường
+- Titles are read in both word orders: after the name, as segments separated by " - ", ",",
+  "kiêm" or "(" ("đồng chí Đinh Văn Long - Quận ủy viên - Trưởng phòng Văn hóa và Thông tin, Phó thường
   trực BCĐ ..."), and before it ("Chủ tịch UBND quận Hoàng Mai Nguyễn Minh Tâm",
   "Phó Chủ tịch UBND quận, đồng chí Lê Văn B", "Đại tá Trần Văn C").
 - A title is its words plus the organisation that directly follows ("Chủ tịch UBND phường Hoàng
