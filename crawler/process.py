@@ -5,9 +5,7 @@ stages over what is stored, so a better extractor or analyzer needs no re-crawl.
 """
 from __future__ import annotations
 
-import json
-
-from crawler.extract import extract
+from crawler.extract import extract, learn_boilerplate
 from crawler.extract.decode import decode_html
 from crawler.legacy_encodings import fix_legacy
 from crawler.records import Article, Page
@@ -17,6 +15,9 @@ __all__ = ["extract_page", "process", "ANALYZED_FIELDS"]
 
 # The article fields the NLP stage reads; mention spans are offsets into one of them.
 ANALYZED_FIELDS = ("title", "lead", "body")
+# Pages per source read to learn what the site repeats on every page: enough for a share of
+# "most pages" to mean something, few enough to cost a second on a big source.
+BOILERPLATE_SAMPLE = 60
 
 
 def extract_page(page: Page, hints: dict | None = None) -> Article:
@@ -37,14 +38,14 @@ def process(db_path: str, reextract: bool = True, analyze: bool = True,
             progress=None) -> dict:
     """Re-extract every stored page (newest version of each URL), then analyze every
     article. Returns counts."""
-    from nlp import analyze as analyze_text  # loaded once, only when needed
-
     store = open_store(db_path, create=False)
     store.ensure_schema()
     counts = {"pages": 0, "articles": 0, "mentions": 0}
     if reextract:
-        hints = {row["name"]: json.loads(row["config"] or "{}").get("hints")
-                 for row in store.db["sources"].rows}
+        # 1. per source: its sources.toml hints plus the texts its pages repeat (site chrome)
+        hints = {name: source_hints(store, name, config)
+                 for name, config in store.source_configs().items()}
+        # 2. every stored page through the extractor again
         for row in store.iter_pages():
             page = Page(url=row["url"], final_url=row["final_url"] or row["url"],
                         status=row["status"], headers=row["headers"], body=row["body"],
@@ -53,7 +54,11 @@ def process(db_path: str, reextract: bool = True, analyze: bool = True,
             store.save_reextracted(row, extract_page(page, hints.get(page.source)))
             counts["pages"] += 1
     if analyze:
-        districts = {row["name"]: row["district"] for row in store.db["sources"].rows}
+        # 3. every article's title, lead and body through the NLP stage
+        from nlp import analyze as analyze_text  # loaded once, only when needed
+
+        districts = {name: config.get("district")
+                     for name, config in store.source_configs().items()}
         for row in store.articles():
             analyses = {f: analyze_text(row[f] or "", row["published"]) for f in ANALYZED_FIELDS}
             counts["mentions"] += store.save_analysis(row["id"], analyses, row["published"],
@@ -61,5 +66,19 @@ def process(db_path: str, reextract: bool = True, analyze: bool = True,
             counts["articles"] += 1
             if progress:
                 progress(counts)
+        # 4. citation and mention counters of the canonical tables
         store.recount_entities()
     return counts
+
+
+def source_hints(store, source: str, config: dict) -> dict:
+    """Extractor hints for one source: those of sources.toml, plus the block texts found on
+    most of a sample of its stored pages (menus, widget titles, footers), which never belong
+    to an article."""
+    hints = dict(config.get("hints") or {})
+    repeated = learn_boilerplate(store.page_bodies(source, limit=BOILERPLATE_SAMPLE))
+    if repeated:
+        given = hints.get("boilerplate") or []
+        hints["boilerplate"] = sorted(set([given] if isinstance(given, str) else given) |
+                                      repeated)
+    return hints

@@ -431,6 +431,27 @@ class Store:
             if article.is_article:
                 self._upsert_article(page["id"], page["source"], canonical, article)
 
+    def source_configs(self) -> dict[str, dict]:
+        """Name → configuration (sources.toml keys, district included) of known sources."""
+        configs = {}
+        for row in self.db["sources"].rows:
+            config = json.loads(row["config"] or "{}")
+            config.setdefault("district", row["district"])
+            configs[row["name"]] = config
+        return configs
+
+    def page_bodies(self, source: str, limit: int) -> list[bytes]:
+        """Raw bodies of up to ``limit`` stored HTML pages of one source (newest versions),
+        spread over the whole crawl rather than its first pages."""
+        ids = [r[0] for r in self.db.execute(
+            "select max(id) from pages where source = ? and status = 200 group by url",
+            [source]).fetchall()]
+        step = max(1, len(ids) // limit) if limit else 1
+        chosen = sorted(ids)[::step][:limit]
+        return [gzip.decompress(r[0]) for r in self.db.execute(
+            f"select body_gz from pages where id in ({','.join('?' * len(chosen))})",
+            chosen).fetchall() if r[0]]
+
     def articles(self) -> Iterator[dict]:
         """Every article, fetched one by one so that callers may write while iterating."""
         ids = [r[0] for r in self.db.execute("select id from articles order by id").fetchall()]
