@@ -17,7 +17,7 @@ from crawler.discover import (feed_links, feed_urls, links_to_follow, robots_sit
 from crawler.items import FetchFailure, Page
 from crawler.middlewares import ALREADY_DONE, NOT_MODIFIED_FLAG, STORED_FLAG
 from crawler.sources import Source
-from crawler.urls import canonical_url
+from crawler.urls import canonical_url, url_key
 
 
 def page_from_response(response, source: str) -> Page:
@@ -69,7 +69,7 @@ class PortalSpider(scrapy.Spider):
     def __init__(self, sources: list[Source], **kwargs):
         super().__init__(**kwargs)
         self.sources = {s.name: s for s in sources}
-        self.requested: dict[str, int] = {}
+        self.requested: dict[str, set[str]] = {}  # sources with max_pages: URL keys asked
 
     async def start(self):
         for source in self.sources.values():
@@ -86,10 +86,13 @@ class PortalSpider(scrapy.Spider):
                                  vnnews_guess=True)
 
     def request(self, url: str, source: Source, **kwargs) -> scrapy.Request | None:
-        if source.max_pages is not None:
-            if self.requested.get(source.name, 0) >= source.max_pages:
-                return None
-            self.requested[source.name] = self.requested.get(source.name, 0) + 1
+        if source.max_pages is not None:  # count distinct pages, not links to them
+            asked = self.requested.setdefault(source.name, set())
+            key = url_key(url)
+            if key not in asked:
+                if len(asked) >= source.max_pages:
+                    return None
+                asked.add(key)
         meta = {"vnnews_source": source.name}
         if source.delay == 0:
             meta["autothrottle_dont_adjust_delay"] = True
