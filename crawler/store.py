@@ -581,15 +581,16 @@ def open_store(path: str | os.PathLike, create: bool = True) -> Store:
     with _translate_sqlite_errors(path):
         conn = sqlite3.connect(path, timeout=30)
         store = Store(sqlite_utils.Database(conn), path)
+        if not create:  # an existing database (serve, process): no schema to create
+            store.db.execute("select count(*) from sqlite_master").fetchone()
+            _ = store.db.supports_on_conflict  # see below
+            return store
         with _schema_lock(path):
             # sqlite-utils probes upsert support by writing a scratch table on first use:
             # probe now, outside any transaction (never while a cursor holds a table) and
             # while no other process is creating the schema.
             _ = store.db.supports_on_conflict
-            if create:
-                store.ensure_schema()
-            else:
-                store.db.execute("select count(*) from sqlite_master").fetchone()
+            store.ensure_schema()
     return store
 
 
