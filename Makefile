@@ -30,4 +30,4 @@ test: $(STAMP) redis
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+	rm -rf $(VENV) $(DB) $(DB)-*
