@@ -206,6 +206,12 @@ class Store:
                 foreign_keys=[("person", "people", "name"), ("article_id", "articles", "id"),
                               ("mention_id", "mentions", "id")],
             )
+        if "acronyms" not in tables:
+            db["acronyms"].create(
+                {"article_id": int, "acronym": str, "long_form": str},
+                pk=("article_id", "acronym"),
+                foreign_keys=[("article_id", "articles", "id")],
+            )
         if "places" not in tables:
             db["places"].create(
                 {"key": str, "name": str, "unit_type": str, "new_unit": str, "mentions": int},
@@ -474,6 +480,9 @@ class Store:
             self.db.execute("delete from mentions where article_id = ?", [article_id])
             count = 0
             for field_name, analysis in analyses.items():
+                for acronym, long_form in (getattr(analysis, "acronyms", None) or {}).items():
+                    self.db["acronyms"].insert({"article_id": article_id, "acronym": acronym,
+                                                "long_form": long_form}, replace=True)
                 for m in analysis.mentions:
                     mention_id = self.db["mentions"].insert({
                         "article_id": article_id, "field": field_name, "type": m.type,
@@ -485,7 +494,7 @@ class Store:
         return count
 
     def _forget_article_entities(self, article_id: int) -> None:
-        for table in ("document_citations", "person_roles"):
+        for table in ("document_citations", "person_roles", "acronyms"):
             self.db.execute(f"delete from {table} where article_id = ?", [article_id])
 
     def _save_entity(self, article_id: int, mention_id: int, m, published: str | None,
@@ -647,6 +656,10 @@ def datasette_metadata(database: str) -> dict:
                          "description": "The titles a person held, as of the date of the "
                                         "article that names them.",
                          "facets": ["title"]},
+        "acronyms": {"title": "Acronyms",
+                     "description": "Acronyms resolved to the quoted long form they abbreviate "
+                                    "in the same article (TDĐKXDSVH → Toàn dân đoàn kết xây "
+                                    "dựng đời sống văn hóa), letters missing or added allowed."},
         "places": {"title": "Places",
                    "description": "Administrative units and places; new_unit is the unit "
                                   "after the July 2025 reform where known."},

@@ -102,6 +102,9 @@ def test_seed_document_reference_and_its_date(demo_db, stored):
     assert json.loads(ref["attrs"])["date"] == "2016-08-18"
     field_text = seed[ref["field"]]
     assert field_text[ref["start"]:ref["end"]] == ref["text"]
+    acronyms = {r["acronym"]: r["long_form"] for r in store.db.query(
+        "select acronym, long_form from acronyms where article_id = ?", [seed["id"]])}
+    assert acronyms["TDĐKXDSVH"] == "Toàn dân đoàn kết xây dựng đời sống văn hóa"
     dates = [r["value"] for r in store.db.query(
         "select value from mentions where article_id = ? and type = 'DATE'", [seed["id"]])]
     assert "2016-08-18" in dates
