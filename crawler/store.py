@@ -603,6 +603,17 @@ def open_store(path: str | os.PathLike, create: bool = True) -> Store:
     return store
 
 
+# The phrase is quoted for FTS5 (so 155/KH-UBND is no syntax error); an article that holds
+# it exactly as typed ranks before one that only matches once diacritics are folded.
+SEARCH_SQL = """select a.id, a.title, a.published, a.canonical_url,
+  snippet(articles_fts, -1, '[', ']', ' … ', 16) as excerpt
+from articles_fts join articles a on a.id = articles_fts.rowid
+where articles_fts match '"' || replace(:q, '"', '""') || '"'
+order by instr(a.title || ' ' || coalesce(a.lead, '') || ' ' || a.body, :q) = 0,
+  bm25(articles_fts, 10.0, 3.0, 1.0, 1.0)
+limit 100"""
+
+
 def datasette_metadata(database: str) -> dict:
     """Titles, descriptions and search settings for `vnnews serve` (datasette metadata);
     ``database`` is datasette's name for the file (its stem)."""
@@ -665,6 +676,13 @@ def datasette_metadata(database: str) -> dict:
                                   "after the July 2025 reform where known."},
     }
     queries = {
+        "search": {
+            "title": "Search articles, exact spelling first",
+            "description": "Finds the phrase with or without diacritics (van hoa finds văn "
+                           "hoá and văn hóa); articles holding it exactly as typed come first, "
+                           "then by relevance, titles weighing most.",
+            "sql": SEARCH_SQL,
+        },
         "documents_by_citations": {
             "title": "Most cited documents",
             "sql": "select d.number_id, d.doc_type, d.issuer, d.issued_on, d.id, "

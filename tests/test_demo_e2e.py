@@ -170,3 +170,29 @@ def test_vnnews_demo_without_serving_builds_the_database(tmp_path, truth):
     assert done.returncode == 0, done.stderr
     assert "Demo portal at http://127.0.0.1:" in done.stdout
     assert open_store(db, create=False).count("articles") == len(truth)
+
+
+def _canned_search(db, q: str) -> list[dict]:
+    ds = make_datasette(str(db))
+
+    async def get():
+        response = await ds.client.get("/news/search.json", params={"q": q, "_shape": "array"})
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    return asyncio.run(get())
+
+
+@pytest.mark.parametrize("query", ["155/KH-UBND", "TDĐKXDSVH", "văn hoá", "van hoa"])
+def test_search_query_handles_document_numbers_and_folding(demo_db, query):
+    assert SEED_TITLE in [row["title"] for row in _canned_search(demo_db, query)]
+
+
+def test_search_query_ranks_exact_spelling_first(demo_db, stored):
+    rows = _canned_search(demo_db, "văn hoá")
+    by_id = {row["id"]: row for row in stored.values()}
+    exact = ["văn hoá" in " ".join(filter(None, (by_id[r["id"]][f] for f in
+                                                 ("title", "lead", "body")))) for r in rows]
+    assert True in exact and False in exact  # both kinds are present in the demo
+    assert exact == sorted(exact, reverse=True)
+    assert all("[" in row["excerpt"] for row in rows)
