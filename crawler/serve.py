@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+import sqlite3
 from pathlib import Path
 
 from crawler.errors import VnnewsError
@@ -22,7 +23,10 @@ def make_datasette(db_path: str):
     from datasette.app import Datasette
 
     store = open_store(db_path, create=False)
-    store.ensure_schema()  # an old or empty file gets the tables datasette's metadata names
+    try:
+        store.ensure_schema()  # an old or empty file gets the tables datasette's metadata names
+    except sqlite3.OperationalError:
+        pass  # a read-only archive is served as it is
     store.db.conn.close()
     return Datasette([str(db_path)], metadata=datasette_metadata(Path(db_path).stem),
                      settings={"default_page_size": 50, "sql_time_limit_ms": 3000})
