@@ -17,9 +17,7 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_crawl(args) -> int:
-    from crawler.crawl import crawl
-
-    from crawler.crawl import parse_overrides
+    from crawler.crawl import crawl, parse_overrides
     from crawler.pipelines import summary_lines
 
     progress = sys.stderr.isatty() if args.progress is None else args.progress
