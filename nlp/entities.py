@@ -17,7 +17,10 @@ __all__ = ["Doc", "prepare"]
 
 _NO_BARE_LOC = {"hồ chí minh"}
 _LISTED_UNITS = {"street", "road", "alley"}
-_PLACE_PREPOSITIONS = {"tại", "ở", "về", "đến", "khắp", "qua", "quê"}
+_PLACE_PREPOSITIONS = {"tại", "ở", "về", "đến", "khắp", "qua", "quê", "lên", "vào", "ra", "từ",
+                       "thăm", "khỏi", "quanh"}
+# after these a capitalised name the gazetteer does not know is still a place ("ở Linh Đàm")
+_STRONG_PREPOSITIONS = {"tại", "ở"}
 _PLURAL = {"các", "những", "hai", "ba", "bốn", "năm"}
 _NOT_UNITS = {("gia", "đình"), ("triều", "đình"), ("bán", "đảo"), ("sân", "đình"),
               ("hải", "đảo"), ("quần", "đảo"), ("văn", "bản"), ("ký", "bản"), ("một", "bản"),
@@ -150,6 +153,39 @@ class Doc:
 
 
 _BARE_UNITS = ("quận", "huyện", "thị xã", "thành phố", "tỉnh")
+
+
+def _unknown_place(toks: list[Tok], i: int, k: int) -> bool:
+    """Capitalised words [i, k) after "tại"/"ở" that read as a place the gazetteer does not
+    know ("ở Linh Đàm"): not a person's name, a title or an organisation, not the start of a
+    longer run, and followed by a delimiter."""
+    lex = lexicon()
+    if toks[i].low in lex.surnames or lex.titles.match(toks, i) or lex.heads.match(toks, i):
+        return False
+    if any(not toks[x].text.isalpha() or toks[x].glued for x in range(i, k)):
+        return False
+    return k >= len(toks) or toks[k].nl or toks[k].text in (",", ".", ";", ")", "(", ":", "và")
+
+
+def _bare_list(toks: list[Tok], k: int, blocked: list[bool], found: list, text: str) -> int:
+    """After a place named without its unit word, ", X" and "và X" name more places when X is
+    a known unit or place name ("đến Đà Lạt, Bảo Lộc và Phan Thiết"); returns the next token."""
+    lex = lexicon()
+    gaz = gazetteer()
+    n = len(toks)
+    while k + 1 < n and toks[k].text in (",", "và") and is_cap(toks[k + 1]) and \
+            not toks[k + 1].nl and not blocked[k + 1]:
+        e = k + 1
+        while e < n and e - k - 1 < 4 and is_cap(toks[e]) and not toks[e].nl and not blocked[e]:
+            e += 1
+        name = " ".join(x.low for x in toks[k + 1:e])
+        if not (1 <= e - k - 1 <= 3 and name not in _NO_BARE_LOC and (
+                name in lex.places or (e - k - 1 >= 2 and name in gaz.names))):
+            break
+        utype = "district" if name in gaz.district_names else "place"
+        found.append((k + 1, e, utype, None, text[toks[k + 1].start:toks[e - 1].end]))
+        k = e
+    return k
 
 
 def _infer_places(orgs, loc_values: list[str]) -> None:
@@ -315,10 +351,12 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
             while k < n and k - i < 4 and is_cap(toks[k]) and not toks[k].nl and not blocked[k]:
                 k += 1
             name = " ".join(x.low for x in toks[i:k])
-            if 2 <= k - i <= 3 and name in gaz.names and name not in _NO_BARE_LOC:
+            known = name in gaz.names or name in lex.places
+            if 2 <= k - i <= 3 and name not in _NO_BARE_LOC and (known or (
+                    toks[i - 1].low in _STRONG_PREPOSITIONS and _unknown_place(toks, i, k))):
                 utype = "district" if name in gaz.district_names else "place"
                 found.append((i, k, utype, None, text[t.start:toks[k - 1].end]))
-                i = k
+                i = _bare_list(toks, k, blocked, found, text)
                 continue
         if is_cap(t):
             for length in (3, 2, 1):
@@ -337,7 +375,7 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                     utype = "province" if nm in gaz.provinces else "place"
                     found.append((i, i + length, utype, None,
                                   text[t.start:toks[i + length - 1].end]))
-                    i += length
+                    i = _bare_list(toks, i + length, blocked, found, text)
                     break
             else:
                 i += 1

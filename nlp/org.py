@@ -180,7 +180,11 @@ def _tail_ok(toks: list[Tok], j: int, first: bool = False) -> bool:
     ("Giám khảo", "Phát triển"); verbs and function words are in _STOP.
     """
     t = toks[j]
-    if t.low in _STOP or not t.word or t.nl or t.glued or not t.text[0].isalpha():
+    if not t.word or t.nl or t.glued or not t.text[0].isalpha():
+        return False
+    if j > 0 and (toks[j - 1].low, t.low) in lexicon().compounds:
+        return True  # "Lương thực": a listed word, even when its tail is a stop word
+    if t.low in _STOP:
         return False
     if lexicon().units.match(toks, j) is not None:
         return False
@@ -221,6 +225,34 @@ def _comma_list_end(toks: list[Tok], j: int) -> int | None:
         else:
             return None
     return None
+
+
+# heads of companies, whose names list their trades ("Đầu tư, Xây dựng và Thương mại")
+_COMPANIES = {"công ty", "tổng công ty", "liên danh", "liên doanh"}
+
+
+def _joint_member(head_low: str, toks: list[Tok], j: int) -> bool:
+    """"Liên danh Công ty A và Công ty B": a joint venture names its member companies."""
+    if head_low not in ("liên danh", "liên doanh"):
+        return False
+    m = lexicon().heads.match(toks, j)
+    return bool(m and m[1].lower() in _COMPANIES)
+
+
+def _and_to_place(toks: list[Tok], j: int) -> bool:
+    """After "và" inside a lower-case descriptor: one or two listed lower-case words and then
+    an administrative unit with its name, so the "và" joins two fields of one name."""
+    lex = lexicon()
+    n = len(toks)
+    k = j
+    while k + 1 < n and k - j < 4 and (toks[k].low, toks[k + 1].low) in lex.compounds and \
+            not toks[k].nl and not toks[k + 1].nl:
+        k += 2
+    if k == j or k >= n:
+        return False
+    u = lex.units.match(toks, k)
+    return bool(u and u[2][1] and toks[k].text[0].islower() and (
+        place_name_end(toks, u[0]) or u[2][0] in _DISTRICT_LEVEL))
 
 
 def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | None:
@@ -373,7 +405,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                     j = last = hm[0]  # a body of a body: "Ban Thường vụ Quận ủy"
                     descriptor, pending = True, 0
                     continue
-                if descriptor or pending:
+                if (descriptor or pending) and not (
+                        toks[j - 1].low == "và" and _joint_member(head_low, toks, j)):
                     break
             tm = lex.titles.match(toks, j) if j > hend else None
             if tm and tm[1].lower() != "thường trực" and not _ho_chi_minh(toks, tm[0]):
@@ -397,10 +430,15 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         if t.low == "số" and j + 1 < n and toks[j + 1].text.isdigit():
             j = last = j + 2
             continue
+        if t.low == "và" and descriptor and not pending and _and_to_place(toks, j + 1):
+            j += 1  # "Ban Quản lý dự án ... giao thông và nông nghiệp tỉnh Đồng Tháp"
+            pending += 1
+            continue
         if t.low in ("và", "&", "-") and j + 1 < n and (descriptor or kind == "fixed"):
             nx = toks[j + 1]
             if (is_cap(nx) or is_acronym(nx)) and not (lex.heads.match(toks, j + 1)
-                                                       and t.low != "-"):
+                                                       and t.low != "-"
+                                                       and not _joint_member(head_low, toks, j + 1)):
                 j += 1
                 pending += 1
                 continue
@@ -413,6 +451,12 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             k = _comma_list_end(toks, j + 1)
             if k:
                 j = last = k  # "Bộ Văn hóa, Thể thao và Du lịch"
+                continue
+            if head_low in _COMPANIES and toks[j - 1].text[0].islower() and j + 2 < n and \
+                    not lex.heads.match(toks, j + 1) and not lex.titles.match(toks, j + 1) and \
+                    toks[j + 2].word and toks[j + 2].text[0].islower() and \
+                    (toks[j + 1].low, toks[j + 2].low) in lex.compounds:
+                j = last = j + 3  # "Công ty TNHH Đầu tư, Xây dựng Phú Thành": trade fields
                 continue
         if t.text == "," and j + 1 < n and (toks[j - 1].low, toks[j + 1].low) in _COMMA_PAIRS:
             j += 1  # "phòng, chống", "phòng cháy, chữa cháy": one name

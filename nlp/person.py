@@ -17,6 +17,7 @@ organisation), former (a title starting with "Nguyên").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lexicon import Tok, is_acronym, is_cap, lexicon
@@ -28,6 +29,8 @@ __all__ = ["PersonSpan", "find_persons"]
 
 _KIN_HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "cháu", "cụ", "thầy"}
 _SEPARATORS = {"-", ",", "(", "kiêm"}
+# a name written as initials: "Đ.T.H", "N.V.T" (the tokenizer keeps inner full stops)
+_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ]){1,3}")
 _NOT_PLACES_FOR_NAMES = {"hồ chí minh"}
 _CAN = {"giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"}
 _CHI = {"tý", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu",
@@ -221,16 +224,18 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
         if hm and hm[0] < n and c.gap_ok(hm[0] - 1, hm[0]):
             hon = (i, hm[0], toks[i].text[0].isupper())
             start = hm[0]
-        if start >= n or not is_cap(toks[start]) or blocked[start]:
+        initials = hon is not None and start < n and _INITIALS.fullmatch(toks[start].text) \
+            and not blocked[start]
+        if start >= n or not (is_cap(toks[start]) or initials) or blocked[start]:
             i += 1
             continue
-        run = _name_run(c, start)
+        run = 1 if initials else _name_run(c, start)
         shm = lex.heads.match(toks, start)
         if shm and shm[0] - start >= 2 and shm[0] - start >= run:
             i += 1
             continue  # "Đoàn Thanh niên các phường": a body, not "Đoàn Thanh"
         pre = _pre_titles(c, hon[0] if hon else start, titles_by_end, consumed)
-        ok = False
+        ok = bool(initials)  # "em Đ.T.H": a person named by initials only
         if run >= 2 and (hon or toks[start].low in lex.surnames or pre):
             ok = True
         elif run == 1 and hon and (fold(toks[hon[0]].text) in _KIN_HONORIFICS
@@ -251,6 +256,10 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
             i += 1
             continue
         end = start + run
+        last = toks[end - 1].text
+        if end < n and toks[end].text == "." and toks[end].glued and (
+                (len(last) == 1 and last.isupper()) or _INITIALS.fullmatch(last)):
+            end += 1  # "Nguyễn Văn T.", "N.V.T.": the full stop abbreviates the name
         name = text[toks[start].start:toks[end - 1].end]
         attrs: dict = {}
         if hon:
