@@ -24,7 +24,7 @@ from crawler.records import Article
 
 from . import blocks as _blocks
 from . import clean as _clean
-from .dates import find_dates
+from .dates import date_from_url, find_dates
 from .decode import decode_html
 from .fields import (MOSTLY_LINKS, PLAIN_TEXT_LINKS, attr_match, choose_category, choose_date,
                      choose_title, is_date_line, norm, title_anchor)
@@ -83,6 +83,7 @@ _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--
 _XML_DECL = re.compile(r"^[\s\ufeff]*<\?xml[^>]*\?>", re.I)
 _PAGINATION = re.compile(r"^(?:[«‹←]?\s*(?:đầu tiên|trước|tiếp|sau|cuối cùng|trang sau|trang trước|next|prev|previous|first|last)\s*[»›→]?\s*|\d+(?:\s+\d+){2,}.*)$", re.I)
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
+_LETTER = re.compile(r"[^\W\d_]")
 _GARBAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 _CLOSING = re.compile(r"</(?:html|body)\s*>", re.I)
 # How far from the end of the page to look for </body> or </html>.
@@ -93,12 +94,23 @@ def _fail(url: str, reason: str, **kw) -> Article:
     return Article(url=url, is_article=False, reason=reason, **kw)
 
 
+_TEXT_ALIGN = re.compile(r"text-align\s*:\s*([a-z-]+)", re.I)
+
+
 def _aligned(block, pattern, align: str, stop=None) -> bool:
+    """Whether the block's text is aligned ``align``: the nearest element that sets an alignment
+    decides ("justify" on the paragraph overrides a centred container). ``align`` on a <table>
+    places the table on the page, not the text of its cells, so it does not count."""
     for el in block.chain:
         if el is stop:
             break
-        if pattern.search(el.get("style") or "") or (el.get("align") or "").lower() == align:
-            return True
+        style = el.get("style") or ""
+        m = _TEXT_ALIGN.search(style) if "align" in style else None
+        value = m.group(1).lower() if m else None
+        if value is None and el.tag != "table":
+            value = (el.get("align") or "").lower() or ("center" if el.tag == "center" else None)
+        if value:
+            return value == align
         if el.tag in ("p", "div", "td"):
             # Alignment is set on the paragraph or its cell; higher containers rarely matter.
             if el.getparent() is not None and el.getparent().tag in ("body", "html"):
@@ -147,7 +159,7 @@ def _byline_near_title(blocks, title_idx) -> str | None:
 
 def _in_image_table(b) -> bool:
     """The block is a cell of a small table framing an image (an image and its caption)."""
-    if b.owner.tag not in ("td", "th"):
+    if b.owner.tag not in ("td", "th", "tr"):  # a one-cell row is linearised as its row
         return False
     table = next((el for el in b.chain if el.tag == "table"), None)
     return (table is not None and table.find(".//img") is not None
@@ -340,6 +352,11 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     elif not published and meta_published:
         published = meta_published
         notes["published_from"] = "meta"
+    if not published:
+        # Last resort: the day a "/yyyy/mm/dd/" permalink names (themes that print no date).
+        published = date_from_url(url)
+        if published:
+            notes["published_from"] = "url"
     category = choose_category(root, crumbs, meta, title, blocks, title_idx, date_idx)
 
     # 7. body
@@ -410,6 +427,11 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if len(paragraphs) < 2:
             break
         b = paragraphs[-1]
+        if not _LETTER.search(b.text) and b.owner.tag != "tr":
+            # Counters left by a viewer or player below the text ("1 / 4 100%"): no words at all.
+            paragraphs.pop()
+            notes.setdefault("dropped", []).append(b.text)
+            continue
         if is_date_line(b) and any(h.update or h.labelled for h in find_dates(b.text)):
             # "Cập nhật lúc 15/03/2019 08:00" after the byline
             paragraphs.pop()

@@ -161,6 +161,10 @@ def linearize(root) -> list[Block]:
         if not parts:
             return
         text = " ".join("".join(parts).split())
+        if text and owners[-1] in flat_rows:
+            # Empty cells at either end of a row (print / e-mail icons beside a title cell) leave
+            # bare separators: "Title | |" is "Title".
+            text = text.strip(" |")
         if text:
             owner = owners[-1]
             chain = chains.get(owner)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-__all__ = ["DateHit", "find_dates", "parse_date_text", "parse_iso_datetime", "LOCAL_TZ"]
+__all__ = ["DateHit", "date_from_url", "find_dates", "parse_date_text", "parse_iso_datetime", "LOCAL_TZ"]
 
 LOCAL_TZ = timezone(timedelta(hours=7))  # Vietnam, no daylight saving
 
@@ -31,6 +31,17 @@ _ISO_TEXT_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1
 _WORD_DATE = re.compile(
     r"(?:ngày\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+)(?:năm\s+)?(?P<y>\d{4})(?!\d)", re.I
 )
+# English copies of portals (/en/) and English-locale CMSs: "June 5, 2019", "5 June 2019",
+# "Jun 5, 2019", with an optional weekday before and a time after.
+_EN_MONTHS = {m: i for i, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")], 1) for m in names}
+_EN_MONTH = r"(?P<mn>" + "|".join(sorted(_EN_MONTHS, key=len, reverse=True)) + r")\.?"
+_EN_DATE = re.compile(
+    r"(?<![\w])(?:" + _EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _EN_MONTH.replace("mn", "mn2") + r",?\s+(?P<y2>\d{4}))(?!\d)", re.I
+)
 _TIME = r"(?P<H>\d{1,2})\s?(?::|h|giờ)\s?(?P<M>\d{2})(?::\d{2})?(?:\s?(?P<ap>[AaPp]\.?\s?[Mm]\.?|SA|CH)(?![\w]))?"
 _TIME_AFTER = re.compile(r"^\s*(?:[|,\-–—]|lúc|vào lúc)?\s*(?:lúc\s*)?" + _TIME)
 _TIME_BEFORE = re.compile(
@@ -40,6 +51,29 @@ _TIME_BEFORE = re.compile(
 # Labels that mark the publication date among several dates ("Ngày đăng", "Cập nhật", ...).
 _PUBLISH_LABEL = re.compile(r"(ngày\s*đăng|đăng\s*ngày|đăng\s*lúc|xuất\s*bản|ngày\s*tạo|posted|published)", re.I)
 _UPDATE_LABEL = re.compile(r"(cập\s*nhật|sửa\s*đổi|updated|modified)", re.I)
+
+
+_EN_HINT = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
+
+# Dates in the address: WordPress-style permalinks "/2020/03/15/slug/" (some themes print no date).
+_URL_DATE = re.compile(r"/(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)")
+
+
+def date_from_url(url: str) -> str | None:
+    """The day a "/yyyy/mm/dd/" path names (ISO, day precision), or None."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(url or "").path
+    if path.startswith("/web/"):  # a Wayback Machine address: read the archived page's own path
+        path = urlsplit(path.split("/", 3)[-1]).path if path.count("/") >= 3 else ""
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    try:
+        day = datetime(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
+    return day.strftime("%Y-%m-%d") if MIN_YEAR <= day.year <= MAX_YEAR else None
 
 
 @dataclass
@@ -78,9 +112,15 @@ def find_dates(text: str) -> list[DateHit]:
     hits: list[DateHit] = []
     matches = (list(_NUMERIC_DATE.finditer(text)) + list(_WORD_DATE.finditer(text))
                + list(_ISO_TEXT_DATE.finditer(text)))
+    if _EN_HINT.search(text):
+        matches += list(_EN_DATE.finditer(text))
     for m in matches:
         try:
-            day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+            if m.re is _EN_DATE:
+                day, year = int(m.group("d") or m.group("d2")), int(m.group("y") or m.group("y2"))
+                month = _EN_MONTHS[(m.group("mn") or m.group("mn2")).lower()]
+            else:
+                day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
             if not MIN_YEAR <= year <= MAX_YEAR:
                 continue
             date = datetime(year, month, day)

@@ -12,7 +12,7 @@ import re
 
 from . import clean as _clean
 from .dates import find_dates
-from .metadata import TITLE_SEPARATORS, split_title_tag
+from .metadata import _HOME, TITLE_SEPARATORS, split_title_tag
 
 __all__ = ["norm", "attr_match", "title_anchor", "choose_title", "choose_date", "choose_category",
            "is_date_line", "LINK_BLOCK", "MOSTLY_LINKS", "PLAIN_TEXT_LINKS"]
@@ -227,6 +227,7 @@ def choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | Non
 
 
 _CATEGORY_SPLIT = re.compile(r"\s*[|]\s*")
+_TRAIL_SPLIT = re.compile(r"\s+[>»›]+\s+")
 _CATEGORY_LABEL = re.compile(r"^(?:chuyên\s*mục|danh\s*mục|đăng\s*trong|thuộc\s*chuyên\s*mục|category)\s*:?\s+(\S.*)$", re.I)
 
 
@@ -261,6 +262,10 @@ def choose_category(root, crumbs, meta, title, blocks, title_idx, date_idx) -> s
                 return " - ".join(parts[1:])
     if title_idx is not None and title_idx > 0:
         kicker = blocks[title_idx - 1]
+        trail = _TRAIL_SPLIT.split(kicker.text)
+        if (len(trail) >= 2 and norm(trail[0]) in _HOME and kicker.link_density >= MOSTLY_LINKS
+                and 0 < len(trail[-1].strip()) <= CATEGORY_MAX_CHARS):
+            return trail[-1].strip()  # a breadcrumb without a class: "Trang chủ » Giáo dục"
         if kicker.n <= CATEGORY_MAX_CHARS and kicker.link_density >= LINK_BLOCK and not _clean.widget_kind(kicker.text):
             return kicker.text
     if date_idx is not None:

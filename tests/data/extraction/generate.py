@@ -1157,11 +1157,574 @@ class SharePoint2013:
         return page.encode("utf-8")
 
 
+# --- blind set 4 (written November 2026, scored once before any fix; see the README) ------------
+# template 17: a Joomla 1.5 commune site: article inside nested tables with inline styles, the only
+# date in a "Cập nhật lúc" line after the body, the article's own title in the "Tin mới" box, and a
+# blog listing that shows the full leads of ten articles ---------------------------------------------
+
+class CommuneNested:
+    key = "commune_nested_2009"
+    site = "Trang thông tin điện tử xã Dương Xá"
+    host = "http://duongxa.gialam.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/index.php/tin-tuc-su-kien/{art['n'] + 310}-{slug(art['title'])[:50]}.html"
+
+    def page(self, title, center, newest):
+        box = "".join(f'<tr><td style="padding:3px;border-bottom:1px dotted #ccc"><img src="{self.host}/templates/xa/images/bullet.gif" alt="" /> '
+                      f'<a href="{self.url(a)}" style="color:#003399;text-decoration:none">{e(a["title"])}</a></td></tr>' for a in newest)
+        return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="vi-vn" lang="vi-vn"><head>
+<meta http-equiv="content-type" content="text/html; charset=utf-8" />
+<meta name="generator" content="Joomla! 1.5 - Open Source Content Management" />
+<title>{e(title)}</title>
+<script type="text/javascript" src="/media/system/js/mootools.js"></script>
+</head><body style="margin:0;background:#e8eef5">
+<table width="980" align="center" cellpadding="0" cellspacing="0" border="0" style="background:#fff">
+<tr><td colspan="2" style="height:140px;background:url(/templates/xa/images/header.jpg) no-repeat"><div style="font:bold 22px Arial;color:#fff;padding:50px 0 0 200px">{e(self.site.upper())}</div></td></tr>
+<tr><td colspan="2" style="background:#0b5aa8;padding:6px"><a href="/" style="color:#fff">Trang chủ</a> &nbsp;|&nbsp; <a href="/index.php/gioi-thieu" style="color:#fff">Giới thiệu</a> &nbsp;|&nbsp; <a href="/index.php/tin-tuc-su-kien" style="color:#fff">Tin tức - Sự kiện</a> &nbsp;|&nbsp; <a href="/index.php/thu-tuc-hanh-chinh" style="color:#fff">Thủ tục hành chính</a></td></tr>
+<tr><td width="700" valign="top" style="padding:8px">{center}</td>
+<td width="280" valign="top" style="padding:8px;background:#f4f7fb">
+<table width="100%" cellpadding="0" cellspacing="0" style="border:1px solid #b7c9e2"><tr><td style="background:#0b5aa8;color:#fff;font-weight:bold;padding:4px">Tin mới</td></tr>{box}</table>
+<br /><table width="100%" cellpadding="0" cellspacing="0" style="border:1px solid #b7c9e2"><tr><td style="background:#0b5aa8;color:#fff;font-weight:bold;padding:4px">Thống kê truy cập</td></tr><tr><td style="padding:4px">Hôm nay: 87<br />Hôm qua: 132<br />Tất cả: 214.905</td></tr></table>
+</td></tr>
+<tr><td colspan="2" style="background:#0b5aa8;color:#fff;text-align:center;padding:8px;font-size:11px">Bản quyền © 2009 UBND xã Dương Xá - huyện Gia Lâm - Hà Nội<br />Địa chỉ: thôn Dương Xá, xã Dương Xá. Điện thoại: 04.3876.5432</td></tr>
+</table></body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        span = '<span style="font-family:\'Times New Roman\';font-size:12pt">'
+        rows = []
+        for i, p in enumerate(art["paragraphs"]):
+            rows.append(f'<p style="text-align:justify;margin:0 0 6px 0">{span}{e(p)}</span></p>')
+            if art.get("table") and art["table"]["after"] == i:
+                rows.append('<table border="1" cellspacing="0" cellpadding="3" style="border-collapse:collapse;width:100%">' + "".join(
+                    "<tr>" + "".join(f'<td style="border:1px solid #000">{span}{e(c)}</span></td>' for c in r) + "</tr>"
+                    for r in art["table"]["rows"]) + "</table>")
+            if i < len(art.get("captions", [])):
+                rows.append(f'<table align="center" cellpadding="2" style="margin:6px auto"><tr><td><img src="/images/stories/tin/{art["key"]}{i}.jpg" width="450" border="0" /></td></tr>'
+                            f'<tr><td style="text-align:center;font-size:11px;color:#333">{e(art["captions"][i])}</td></tr></table>')
+        if art.get("author"):
+            rows.append(f'<p style="text-align:right">{span}<strong>{e(art["author"])}</strong></span></p>')
+        if art.get("source_line"):
+            rows.append(f'<p style="text-align:right">{span}{e(art["source_line"])}</span></p>')
+        for f, t in art.get("attachments", []):
+            rows.append(f'<p><img src="/images/icons/pdf.png" alt="" /> <a href="/images/stories/files/{f}">{e(t)}</a></p>')
+        older = "".join(f'<tr><td style="padding:2px">» <a href="{self.url(a)}">{e(a["title"])}</a></td></tr>' for a in related(arts, art, 5))
+        center = f"""<table width="100%" cellpadding="0" cellspacing="0"><tr><td style="font-size:11px;color:#666;padding-bottom:6px"><a href="/">Trang chủ</a> » <a href="/index.php/tin-tuc-su-kien">{e(art["category"])}</a></td></tr>
+<tr><td><table width="100%" cellpadding="0" cellspacing="0" style="border-bottom:2px solid #0b5aa8"><tr>
+<td style="font-family:Arial;font-size:15px;font-weight:bold;color:#b00000;padding:4px 0">{e(art["title"])}</td>
+<td width="20" align="right"><a href="{self.url(art)}?tmpl=component&amp;print=1" title="In"><img src="/images/M_images/printButton.png" alt="In" /></a></td>
+<td width="20" align="right"><a href="/index.php?option=com_mailto&amp;tmpl=component" title="E-mail"><img src="/images/M_images/emailButton.png" alt="E-mail" /></a></td></tr></table></td></tr>
+<tr><td><table width="100%" cellpadding="4" cellspacing="0"><tr><td style="text-align:justify">
+<p style="text-align:justify">{span}<strong>{e(art["lead"])}</strong></span></p>
+<table width="100%" cellpadding="0" cellspacing="0"><tr><td>{"".join(rows)}</td></tr></table>
+</td></tr>
+<tr><td style="font-size:11px;color:#888;text-align:right;font-style:italic">Cập nhật lúc {dt:%H:%M} ngày {dmy(dt)}</td></tr></table></td></tr>
+<tr><td><table width="100%" cellpadding="0" cellspacing="0" style="margin-top:10px"><tr><td style="font-weight:bold;color:#0b5aa8">Những tin cũ hơn:</td></tr>{older}</table></td></tr></table>"""
+        newest = [art] + related(arts, art, 5)
+        return self.page(f"{art['title']} - {self.site}", center, newest), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f"""<table width="100%" cellpadding="0" cellspacing="0" style="margin-bottom:10px"><tr><td style="font-size:14px;font-weight:bold"><a href="{self.url(a)}" style="color:#b00000">{e(a["title"])}</a></td></tr>
+<tr><td style="text-align:justify"><p style="text-align:justify"><span style="font-family:'Times New Roman';font-size:12pt"><strong>{e(a["lead"])}</strong></span></p>
+<p style="text-align:justify"><span style="font-family:'Times New Roman';font-size:12pt">{e(a["paragraphs"][0])}</span></p></td></tr>
+<tr><td><a href="{self.url(a)}" class="readon">Đọc thêm...</a></td></tr></table>""" for a in arts[4:14])
+        center = f'<table width="100%"><tr><td style="font-size:16px;font-weight:bold;color:#0b5aa8">Tin tức - Sự kiện</td></tr><tr><td>{items}</td></tr><tr><td align="center">« Đầu « Trước 1 <a href="?start=10">2</a> <a href="?start=20">3</a> Tiếp » Cuối »</td></tr></table>'
+        return f"{self.host}/index.php/tin-tuc-su-kien", self.page(f"Tin tức - Sự kiện - {self.site}", center, arts[:6])
+
+
+# --- template 18: DotNetNuke 7 with an article module: the body one <div> with <br><br> between
+# paragraphs, .NET vi-VN dates "15/03/2018 8:45:00 SA", Facebook/Zalo share widgets, readers'
+# comments and a comment form --------------------------------------------------------------------
+
+COMMENTS = [("Nguyễn Văn Bình", "Rất mong chính quyền tiếp tục duy trì những hoạt động thiết thực như thế này."),
+            ("Trần Thị Hoa", "Đề nghị phường thông báo rộng rãi hơn trên loa truyền thanh để người cao tuổi được biết.")]
+
+
+class DnnBr:
+    key = "dnn_br_2015"
+    site = "Cổng thông tin điện tử huyện Phúc Thọ"
+    host = "http://phuctho.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tin-tuc/tabid/{art['n'] + 60}/ctl/ArticleView/mid/1412/articleId/{art['n'] + 5100}/{slug(art['title'])[:60]}.aspx"
+
+    def vi_clock(self, dt):
+        hour = dt.hour % 12 or 12
+        return f"{dmy(dt)} {hour}:{dt.minute:02d}:00 {'SA' if dt.hour < 12 else 'CH'}"
+
+    def page(self, title, main):
+        return f"""<!DOCTYPE html>
+<html lang="vi-VN"><head id="Head"><meta content="text/html; charset=UTF-8" http-equiv="Content-Type" />
+<title>{e(title)}</title><meta id="MetaGenerator" name="GENERATOR" content="DotNetNuke " />
+<link href="/Portals/_default/Skins/PhucTho/skin.css" rel="stylesheet" type="text/css" />
+<script src="https://sp.zalo.me/plugins/sdk.js"></script>
+</head><body id="Body"><div id="fb-root"></div>
+<script>(function(d,s,id){{var js,fjs=d.getElementsByTagName(s)[0];if(d.getElementById(id))return;js=d.createElement(s);js.id=id;js.src="//connect.facebook.net/vi_VN/sdk.js#xfbml=1&version=v2.5";fjs.parentNode.insertBefore(js,fjs);}}(document,'script','facebook-jssdk'));</script>
+<form method="post" action="/tin-tuc" id="Form" enctype="multipart/form-data">
+<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKLTY4NjQ2MjM0Nw9kFgYCAQ8WAh4EVGV4dAU" />
+<div class="skin-wrap"><div class="skin-header"><a id="dnn_dnnLOGO_hypLogo" href="/"><img id="dnn_dnnLOGO_imgLogo" src="/Portals/0/logo-phuctho.png" alt="{e(self.site)}" /></a>
+<div class="skin-search"><input name="dnn$dnnSEARCH$txtSearch" type="text" placeholder="Tìm kiếm..." /><a id="dnn_dnnSEARCH_cmdSearch" href="#">Tìm</a></div></div>
+<div class="skin-menu"><ul><li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu">Giới thiệu</a></li><li><a href="/tin-tuc">Tin tức</a></li><li><a href="/van-ban">Văn bản</a></li><li><a href="/hoi-dap">Hỏi đáp</a></li></ul></div>
+<div class="skin-body"><div id="dnn_ContentPane" class="ContentPane">{main}</div>
+<div id="dnn_RightPane" class="RightPane"><div class="DnnModule DnnModule-DNN_HTML"><div class="c_head"><h2 class="c_title"><span id="dnn_ctr1420_dnnTITLE_titleLabel" class="Head">Lịch tiếp công dân</span></h2></div>
+<div class="c_content"><div id="dnn_ctr1420_HtmlModule_lblContent">Chủ tịch UBND huyện tiếp công dân vào sáng thứ Năm hằng tuần tại Trụ sở Tiếp công dân huyện.</div></div></div>
+<div class="DnnModule"><div class="c_head"><h2 class="c_title"><span class="Head">Video</span></h2></div><div class="c_content"><iframe src="https://www.youtube.com/embed/abc123" width="300" height="170"></iframe></div></div></div></div>
+<div class="skin-footer"><p>Cơ quan chủ quản: UBND huyện Phúc Thọ - Địa chỉ: Thị trấn Phúc Thọ, huyện Phúc Thọ, Hà Nội</p><p>Điện thoại: 024.3364.0000 - Email: vanphong_phuctho@hanoi.gov.vn</p></div></div>
+</form></body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        chunks = []
+        for i, p in enumerate(art["paragraphs"]):
+            chunks.append(e(p))
+            if art.get("table") and art["table"]["after"] == i:
+                chunks.append(table_html(art))
+            if i < len(art.get("captions", [])):
+                chunks.append(f'<center><img src="/Portals/0/EasyDNNNews/{art["n"]}/{i}.jpg" width="520" /><br /><i>{e(art["captions"][i])}</i></center>')
+        if art.get("author"):
+            chunks.append(f"<b>{e(art['author'])}</b>")
+        if art.get("source_line"):
+            chunks.append(f"<i>{e(art['source_line'])}</i>")
+        for f, t in art.get("attachments", []):
+            chunks.append(f'Tải về: <a href="/Portals/0/Files/{f}">{e(t)}</a>')
+        body = "<br /><br />".join(chunks)
+        shown = COMMENTS if variant % 2 else []
+        comments = "".join(f'<div class="edn_comment"><div class="edn_commentAuthor">{e(n)}</div><div class="edn_commentDate">{dmy(dt)} {(dt.hour + 2) % 24:02d}:{dt.minute:02d}</div><div class="edn_commentText">{e(t)}</div></div>'
+                           for n, t in shown) or "<p>Chưa có ý kiến nào. Hãy là người đầu tiên bình luận về bài viết này.</p>"
+        same = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a> <span>({dmy(when(a))})</span></li>' for a in related(arts, art, 5))
+        main = f"""<div class="DnnModule DnnModule-EasyDNNnews DnnModule-1412"><a name="1412"></a>
+<div class="c_head"><h2 class="c_title"><span id="dnn_ctr1412_dnnTITLE_titleLabel" class="Head">Tin tức - Sự kiện</span></h2></div>
+<div id="dnn_ctr1412_ContentPane" class="c_content"><div id="dnn_ctr1412_ModuleContent" class="DNNModuleContent ModEasyDNNnewsC">
+<div class="eds_news_module_1412 news eds_subCollection_news eds_styleSwitchCriteria_module-1412 eds_template_Details_Article_Default">
+<div class="edn_article edn_clearFix">
+<div class="edn_metaDetails"><span class="edn_category"><a href="/tin-tuc/category/{slug(art['category'])}">{e(art["category"])}</a></span> <span class="edn_articleDate">{self.vi_clock(dt)}</span></div>
+<h1 class="edn_articleTitle">{e(art["title"])}</h1>
+<div class="edn_socialPrintWrapper"><div class="fb-like" data-href="{self.url(art)}" data-layout="button_count" data-action="like" data-show-faces="false"></div>
+<div class="fb-share-button" data-href="{self.url(art)}" data-layout="button_count"></div>
+<div class="zalo-share-button" data-href="{self.url(art)}" data-oaid="579745863508352884" data-layout="1" data-color="blue" data-customize="false"></div>
+<a class="edn_printButton" href="javascript:window.print()">In bài</a></div>
+<div class="edn_articleSummary"><strong>{e(art["lead"])}</strong></div>
+<div class="edn_articleContent">{body}</div>
+<div class="edn_socialPrintWrapper edn_bottom">Chia sẻ: <a href="https://www.facebook.com/sharer/sharer.php?u={self.url(art)}">Facebook</a> <a href="https://sp.zalo.me/share?url={self.url(art)}">Zalo</a> <a href="https://twitter.com/intent/tweet?url={self.url(art)}">Twitter</a></div>
+</div>
+<div class="edn_commentsWrapper"><h3 class="edn_commentsTitle">Ý kiến bạn đọc ({len(shown)})</h3>{comments}
+<div class="edn_commentForm"><h4>Gửi ý kiến của bạn</h4><p>Ý kiến của bạn sẽ được Ban biên tập xem xét trước khi đăng.</p>
+<label>Họ và tên (*)</label><input type="text" name="name" /><label>Email (*)</label><input type="text" name="email" />
+<label>Nội dung (*)</label><textarea name="comment" rows="5"></textarea><a class="edn_commentSubmit" href="#">Gửi bình luận</a></div></div>
+<div class="edn_relatedArticles"><h3>Tin cùng chuyên mục</h3><ul>{same}</ul></div>
+</div></div></div></div>"""
+        return self.page(f"{art['title']} - {self.site}", main), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<div class="edn_article"><h2 class="edn_articleTitle"><a href="{self.url(a)}">{e(a["title"])}</a></h2>'
+                        f'<span class="edn_articleDate">{self.vi_clock(when(a))}</span><div class="edn_articleSummary">{e(a["lead"])}</div>'
+                        f'<a class="edn_readMore" href="{self.url(a)}">Xem chi tiết</a></div>' for a in arts[8:18])
+        main = f'<div class="DnnModule"><div class="c_head"><h2 class="c_title"><span class="Head">Tin tức - Sự kiện</span></h2></div><div class="c_content">{items}<div class="edn_pagination"><a href="?page=2">Trang sau</a></div></div></div>'
+        return f"{self.host}/tin-tuc", self.page(f"Tin tức - {self.site}", main)
+
+
+# --- template 19: a Wayback Machine capture of a Liferay 6 district page: the archive's toolbar
+# injected at the top, every link rewritten to /web/{timestamp}/..., the capture's own comment at
+# the end; the capture time (in the URL) is not the publication time ------------------------------
+
+class WaybackLiferay:
+    key = "wayback_2017"
+    site = "Cổng giao tiếp điện tử quận Tây Hồ"
+    orig = "http://tayho.hanoi.gov.vn"
+
+    def stamp(self, art):
+        dt = when(art)
+        return f"{dt.year + 1}{(dt.month % 12) + 1:02d}0{(art['n'] % 9) + 1}0{art['n'] % 10}3015"
+
+    def orig_url(self, art):
+        return f"{self.orig}/vi/{slug(art['category'])}/-/view_content/{art['n'] + 4400}-{slug(art['title'])}"
+
+    def url(self, art):
+        return f"https://web.archive.org/web/{self.stamp(art)}/{self.orig_url(art)}"
+
+    def wb(self, stamp, path, kind=""):
+        return f"/web/{stamp}{kind}/{self.orig}{path}"
+
+    def page(self, title, main, stamp, orig_url):
+        year = int(stamp[:4])
+        w = lambda p, k="": self.wb(stamp, p, k)  # noqa: E731
+        return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html dir="ltr" lang="vi-VN"><head><script src="//archive.org/includes/athena.js" type="text/javascript"></script>
+<script type="text/javascript">window.addEventListener('DOMContentLoaded',function(){{var v=archive_analytics.values;v.service='wb';v.server_name='wwwb-app220.us.archive.org';v.server_ms=412;archive_analytics.send_pageview({{}});}});</script>
+<script type="text/javascript" src="https://web.archive.org/_static/js/bundle-playback.js?v=HxkREWBo" charset="utf-8"></script>
+<script type="text/javascript" src="https://web.archive.org/_static/js/wombat.js?v=txqj7nKC" charset="utf-8"></script>
+<script type="text/javascript">__wm.init("https://web.archive.org/web");__wm.wombat("{orig_url}","{stamp}","https://web.archive.org/","web","https://web.archive.org/_static/");</script>
+<link rel="stylesheet" type="text/css" href="https://web.archive.org/_static/css/banner-styles.css?v=S1zqJCYt" />
+<link rel="stylesheet" type="text/css" href="https://web.archive.org/_static/css/iconochive.css?v=3PDvdIFv" />
+<!-- End Wayback Rewrite JS Include -->
+<title>{e(title)}</title>
+<meta content="text/html; charset=UTF-8" http-equiv="content-type" />
+<link href="{w('/tayho-theme/css/main.css', 'cs_')}" rel="stylesheet" type="text/css" />
+</head><body class="blue controls-visible signed-out public-page">
+<!-- BEGIN WAYBACK TOOLBAR INSERT -->
+<script>__wm.rw(0);</script>
+<div id="wm-ipp-base" lang="en" style="display:none;direction:ltr;">
+<div id="wm-ipp" style="position:fixed;left:0;top:0;right:0;">
+<div id="donato" style="position:relative;width:100%;"><div id="donato-base"><iframe id="donato-if" src="https://archive.org/includes/donate.php?as_page=1&amp;platform=wb&amp;referer=https%3A//web.archive.org/web/{stamp}/{orig_url}" scrolling="no" frameborder="0"></iframe></div></div>
+<div id="wm-ipp-inside"><div id="wm-toolbar" style="position:relative;display:flex;flex-flow:row nowrap;justify-content:space-between;">
+<div id="wm-logo" style="/*width:110px;*/padding-top:12px;"><a href="/web/" title="Wayback Machine home page"><img src="/_static/images/toolbar/wayback-toolbar-logo-200.png" srcset="/_static/images/toolbar/wayback-toolbar-logo-100.png, /_static/images/toolbar/wayback-toolbar-logo-150.png 1.5x" alt="Wayback Machine" style="width:100px" border="0" /></a></div>
+<div class="c" style=""><form class="u" style="display:flex;flex-direction:row;flex-wrap:nowrap;" target="_top" method="get" action="/web/submit" name="wmtb" id="wmtb"><input type="text" name="url" id="wmtbURL" value="{orig_url}" onfocus="this.focus();this.select();" style="flex:1 1 auto;" /><input type="hidden" name="type" value="replay" /><input type="hidden" name="date" value="{stamp}" /><input type="submit" value="Go" /></form>
+<div style="display:flex;flex-flow:row nowrap;align-items:flex-end;"><div class="s" id="wm-nav-captures" style="flex:1 1 auto;"><a class="t" href="/web/{stamp}*/{orig_url}" title="See a list of every capture for this URL">{(int(stamp[8:10]) % 7) + 2} captures</a>
+<div class="r" title="Timespan for captures of this URL">{int(stamp[6:8])} Apr {year} - 3 Aug {year + 4}</div></div>
+<div class="k"><a href="" id="wm-graph-anchor"><div id="wm-ipp-sparkline" title="Explore captures for this URL" style="position:relative"><canvas id="wm-sparkline-canvas" width="675" height="27" border="0"></canvas></div></a></div></div></div>
+<div class="n"><table><tbody><tr class="m"><td class="b" nowrap="nowrap"><a href="https://web.archive.org/web/{year}0301000000*/{orig_url}" title="01 Mar {year}">MAR</a></td><td class="c" id="displayMonthEl" title="You are here: {stamp[8:10]}:30:15 Apr {int(stamp[6:8])}, {year}">APR</td><td class="f" nowrap="nowrap">MAY</td></tr>
+<tr class="d"><td class="b" nowrap="nowrap">11</td><td class="c" id="displayDayEl">{int(stamp[6:8])}</td><td class="f" nowrap="nowrap"></td></tr>
+<tr class="y"><td class="b" nowrap="nowrap">{year - 1}</td><td class="c" id="displayYearEl">{year}</td><td class="f" nowrap="nowrap">{year + 1}</td></tr></tbody></table></div>
+<div class="r" style="display:flex;flex-flow:column nowrap;justify-content:space-between;"><div id="wm-btns" style="white-space:nowrap;"><a href="#close" onclick="__wm.h(event);return false;" style="display:block;" title="Close the toolbar">Close</a> <a href="https://help.archive.org/help/category/the-wayback-machine/" title="Get some help using the Wayback Machine">Help</a></div>
+<div id="wm-share" style="display:flex;"><a href="#social" onclick="__wm.share(event);return false;">Share via My Web Archive</a> <a href="https://archive.org/account/login.php" title="Sign In">Sign In</a></div></div>
+</div></div>
+<div id="wm-capinfo" style="border-top:1px solid #777;display:none;overflow:hidden"><div id="wm-capinfo-notice">Collection: Vietnam government websites. Web crawl data from the Vietnam Government Web Archive project, about {(int(stamp[8:10]) % 5) + 3} million pages captured from .gov.vn domains.</div></div></div></div>
+<div id="wm-ipp-print">The Wayback Machine - https://web.archive.org/web/{stamp}/{orig_url}</div>
+<script type="text/javascript">//<![CDATA[
+__wm.bt(675,27,25,2,"web","{orig_url}","{stamp}",1996,"/_static/",["/_static/css/banner-styles.css?v=S1zqJCYt"],false);
+//]]></script>
+<!-- END WAYBACK TOOLBAR INSERT -->
+<div id="banner"><a href="{w('/vi/')}"><img src="{w('/tayho-theme/images/banner.png', 'im_')}" alt="{e(self.site)}" /></a></div>
+<div id="navigation"><ul><li><a href="{w('/vi/')}">Trang chủ</a></li><li><a href="{w('/vi/tin-tuc')}">Tin tức</a></li><li><a href="{w('/vi/so-do-cong')}">Sơ đồ cổng</a></li></ul></div>
+<table width="100%"><tr><td valign="top" class="column-1">{main}</td>
+<td width="28%" valign="top" class="column-2">
+<div class="portlet"><div class="portlet-topper"><span>Tin nổi bật</span></div><div class="portlet-content"><ul><li><a href="{w('/vi/tin-tuc/-/view_content/4301-tay-ho-don-bang-cong-nhan')}">Tây Hồ đón Bằng công nhận quận đạt chuẩn văn minh đô thị</a></li><li><a href="{w('/vi/tin-tuc/-/view_content/4302-le-hoi-hoa-dao-nhat-tan')}">Khai mạc Lễ hội hoa đào Nhật Tân</a></li></ul></div></div>
+<div class="portlet"><div class="portlet-topper"><span>Số lượng truy cập</span></div><div class="portlet-content">Đang truy cập: 19 / Tổng: 2.116.408</div></div></td></tr></table>
+<div id="footer"><a href="#">Về đầu trang</a> | <a href="{w('/c/portal/login')}">Đăng nhập</a><p>Cơ quan chủ quản: UBND quận Tây Hồ. Địa chỉ: 657 Lạc Long Quân, Tây Hồ, Hà Nội - Điện thoại: 024.3753.0000</p></div>
+</body></html>
+<!--
+     FILE ARCHIVED ON {stamp[8:10]}:30:15 Apr {int(stamp[6:8])}, {year} AND RETRIEVED FROM THE
+     INTERNET ARCHIVE ON 02:14:07 Nov 03, 2026.
+     JAVASCRIPT APPENDED BY WAYBACK MACHINE, COPYRIGHT INTERNET ARCHIVE.
+
+     ALL OTHER CONTENT MAY ALSO BE PROTECTED BY COPYRIGHT (17 U.S.C.
+     SECTION 108(a)(3)).
+-->
+<!--
+playback timings (ms):
+  captures_list: 0.652
+  exclusion.robots: 0.031
+  RedisCDXSource: 14.118
+  esindex: 0.01
+  load_resource: 210.553
+-->"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        stamp = self.stamp(art)
+        w = lambda p, k="": self.wb(stamp, p, k)  # noqa: E731
+        body = [f'<p style="text-align: justify;"><strong>{e(art["lead"])}</strong></p>']
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f'<p style="text-align: justify;">{e(p)}</p>')
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art, "MsoTableGrid"))
+            if i < len(art.get("captions", [])):
+                img = w("/documents/10182/%d/%d.jpg" % (art["n"], i), "im_")
+                body.append(f'<p style="text-align: center;"><img src="{img}" width="500" /></p>'
+                            f'<p style="text-align: center;"><em>{e(art["captions"][i])}</em></p>')
+        if art.get("author"):
+            body.append(f'<p style="text-align: right;"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f'<p style="text-align: right;"><em>{e(art["source_line"])}</em></p>')
+        files = "".join('<li><a href="%s">%s</a></li>' % (w("/documents/10182/%d/%s" % (art["n"], f)), e(t))
+                        for f, t in art.get("attachments", []))
+        hour = dt.hour % 12 or 12
+        date = f"Ngày đăng {dmy(dt)} | {hour}:{dt.minute:02d} {'AM' if dt.hour < 12 else 'PM'} | Lượt xem: {art['n'] * 53 + 210}"
+        others = "".join(f'<li><a href="{w(self.orig_url(a)[len(self.orig):])}">{e(a["title"])}</a> ({dmy(when(a))})</li>' for a in related(arts, art, 5))
+        main = f"""<div class="portlet-boundary portlet-boundary_newsdetail_WAR_tayhoportlet_">
+<div class="news-title" style="font-size:16px;font-weight:bold;color:#005">{e(art["title"])}</div>
+<div class="news-date">{e(date)}</div>
+<div class="news-content">{"".join(body)}</div>
+{f'<div class="attach"><b>Tài liệu đính kèm</b><ul>{files}</ul></div>' if files else ''}
+<div class="news-tools"><a href="{w(self.orig_url(art)[len(self.orig):].replace('view_content/', 'view_content/pop_up/'))}">In bài viết</a> | <a href="mailto:?subject=tin">Gửi mail</a></div>
+<div class="news-other"><div class="news-other-title">Các tin khác</div><ul>{others}</ul></div></div>"""
+        return self.page(f"{art['title']} - {art['category']} - {self.site}", main, stamp, self.orig_url(art)), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        stamp = "20180411083015"
+        w = lambda p: self.wb(stamp, p)  # noqa: E731
+        items = "".join(f'<div class="news-item"><a class="title" href="{w(self.orig_url(a)[len(self.orig):])}">{e(a["title"])}</a> <span class="date">({dmy(when(a))})</span><p>{e(a["lead"])}</p></div>' for a in arts[5:12])
+        main = f'<div class="portlet-boundary"><div class="news-category">Tin tức - Sự kiện</div>{items}<div class="paging">← Đầu tiên | Trước | 1 2 3 | Tiếp | Cuối cùng →</div></div>'
+        orig = f"{self.orig}/vi/tin-tuc-su-kien"
+        return f"https://web.archive.org/web/{stamp}/{orig}", self.page(f"Tin tức - Sự kiện - {self.site}", main, stamp, orig)
+
+
+# --- template 20: a WordPress commune site whose theme shows no date (only the permalink
+# /yyyy/mm/dd/ carries it), a long data table and an embedded PDF viewer ----------------------------
+
+HAMLETS = ["Ấp 1", "Ấp 2", "Ấp 3", "Ấp 4", "Ấp 5", "Ấp Bình Lợi", "Ấp Bình Thạnh", "Ấp Tân Lập", "Ấp Tân Hòa",
+           "Ấp Phú Mỹ", "Ấp Phú Thạnh", "Ấp Long Đức", "Ấp Long Hòa", "Ấp An Bình", "Ấp An Phước"]
+
+
+def hamlet_rows(n):
+    rows = [["STT", "Ấp", "Số hộ", "Số hộ tham gia", "Tỷ lệ (%)"]]
+    for i, name in enumerate(HAMLETS):
+        total = 180 + (i * 37 + n * 11) % 260
+        done = total - (i * 7 + n) % 40
+        rows.append([str(i + 1), name, str(total), str(done), f"{done * 100 / total:.1f}".replace(".", ",")])
+    total = sum(int(r[2]) for r in rows[1:])
+    done = sum(int(r[3]) for r in rows[1:])
+    rows.append(["", "Tổng cộng", str(total), str(done), f"{done * 100 / total:.1f}".replace(".", ",")])
+    return rows
+
+
+class WpDatedUrl:
+    key = "wp_dated_url_2020"
+    site = "Xã Tân Phú - huyện Định Quán"
+    host = "https://tanphu.dinhquan.dongnai.gov.vn"
+
+    def url(self, art):
+        dt = when(art)
+        return f"{self.host}/{dt:%Y/%m/%d}/{slug(art['title'])[:70]}/"
+
+    def page(self, title, main, body_class):
+        return f"""<!doctype html>
+<html lang="vi"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(title)}</title><link rel="stylesheet" id="pdfemb-css" href="{self.host}/wp-content/plugins/pdf-embedder/css/pdfemb-embed-pdf.css?ver=4.6" media="all">
+<link rel="stylesheet" href="{self.host}/wp-content/themes/xa-theme/style.css?ver=1.2" media="all"><meta name="generator" content="WordPress 5.4.2"></head>
+<body class="{body_class}"><div id="page" class="site"><header id="masthead" class="site-header"><div class="site-branding"><p class="site-title"><a href="{self.host}/" rel="home">{e(self.site)}</a></p><p class="site-description">Trang thông tin điện tử</p></div>
+<nav id="site-navigation" class="main-navigation"><ul id="primary-menu" class="menu"><li><a href="{self.host}/">Trang chủ</a></li><li><a href="{self.host}/category/tin-tuc/">Tin tức</a></li><li><a href="{self.host}/category/thong-bao/">Thông báo</a></li><li><a href="{self.host}/lien-he/">Liên hệ</a></li></ul></nav></header>
+<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main" class="site-main">{main}</main></div>
+<aside id="secondary" class="widget-area"><section class="widget widget_search"><form role="search" method="get" action="{self.host}/"><input type="search" name="s" placeholder="Tìm kiếm &hellip;"><input type="submit" value="Tìm kiếm"></form></section>
+<section class="widget widget_text"><h2 class="widget-title">Đường dây nóng</h2><div class="textwidget"><p>Chủ tịch UBND xã: 0251.3852.000</p><p>Công an xã: 0251.3852.113</p></div></section>
+<section class="widget widget_categories"><h2 class="widget-title">Chuyên mục</h2><ul><li><a href="{self.host}/category/tin-tuc/">Tin tức</a> (214)</li><li><a href="{self.host}/category/thong-bao/">Thông báo</a> (87)</li><li><a href="{self.host}/category/nong-thon-moi/">Nông thôn mới</a> (45)</li></ul></section></aside></div>
+<footer id="colophon" class="site-footer"><div class="site-info">UBND xã Tân Phú, huyện Định Quán, tỉnh Đồng Nai. Điện thoại: 0251.3852.111 &middot; Proudly powered by WordPress</div></footer></div></body></html>"""
+
+    def article(self, art, arts, variant):
+        rows = hamlet_rows(art["n"])
+        paras, gold = [], []
+        for i, p in enumerate(art["paragraphs"]):
+            paras.append(f"<p>{e(p)}</p>")
+            gold.append(p)
+            if art.get("table") and art["table"]["after"] == i:
+                paras.append(table_html(art))
+                gold.extend(" | ".join(r) for r in art["table"]["rows"])
+            if i < len(art.get("captions", [])):
+                paras.append(f'<figure class="wp-block-image size-large"><img src="{self.host}/wp-content/uploads/{art["key"]}-{i}.jpg" alt=""><figcaption>{e(art["captions"][i])}</figcaption></figure>')
+            if i == 0:
+                intro = "Kết quả cụ thể tại các ấp như sau:"
+                paras.append(f"<p>{intro}</p>")
+                gold.append(intro)
+                paras.append('<figure class="wp-block-table"><table><tbody>' + "".join(
+                    "<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows) + "</tbody></table></figure>")
+                gold.extend(" | ".join(c for c in r) for r in rows)
+        if art.get("author"):
+            paras.append(f'<p class="has-text-align-right"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            paras.append(f'<p class="has-text-align-right"><em>{e(art["source_line"])}</em></p>')
+        pdf = f"ke-hoach-{art['n'] + 100}-kh-ubnd.pdf"
+        pdf_text = f"Kế hoạch số {art['n'] + 100}/KH-UBND"
+        attachments = [(f, t) for f, t in art.get("attachments", [])] + [(pdf, pdf_text)]
+        for f, t in art.get("attachments", []):
+            paras.append(f'<p><a href="{self.host}/wp-content/uploads/{f}">{e(t)}</a></p>')
+        viewer = (f'<div class="pdfemb-viewer" data-pdf-url="{self.host}/wp-content/uploads/{pdf}" style="width:100%;height:900px" data-toolbar="both" data-toolbar-fixed="off">'
+                  f'<iframe src="{self.host}/wp-content/plugins/pdf-embedder/js/pdfjs/web/viewer.html?file={self.host}/wp-content/uploads/{pdf}" width="100%" height="900"></iframe>'
+                  '<div class="pdfemb-toolbar"><button class="pdfemb-prev" title="Trang trước">&lt;</button> Trang <span class="pdfemb-page">1</span> / <span class="pdfemb-numpages">4</span>'
+                  ' <button class="pdfemb-next" title="Trang sau">&gt;</button> <button class="pdfemb-zoomout">−</button> <button class="pdfemb-zoomin">+</button> <span class="pdfemb-zoom">100%</span> <button class="pdfemb-fullscreen">Toàn màn hình</button></div></div>'
+                  f'<p class="pdfemb-download"><a href="{self.host}/wp-content/uploads/{pdf}">{e(pdf_text)}</a></p>')
+        paras.append(viewer)
+        nav = related(arts, art, 2)
+        main = f"""<article id="post-{art['n'] + 900}" class="post-{art['n'] + 900} post type-post status-publish format-standard hentry category-tin-tuc">
+<header class="entry-header"><h1 class="entry-title">{e(art["title"])}</h1>
+<div class="entry-meta"><span class="cat-links">Chuyên mục: <a href="{self.host}/category/{slug(art['category'])}/" rel="category tag">{e(art["category"])}</a></span></div></header>
+<div class="entry-content"><p><strong>{e(art["lead"])}</strong></p>{"".join(paras)}</div>
+<footer class="entry-footer"><span class="tags-links">Thẻ: <a href="{self.host}/tag/tan-phu/" rel="tag">Tân Phú</a></span></footer></article>
+<nav class="navigation post-navigation"><h2 class="screen-reader-text">Điều hướng bài viết</h2><div class="nav-links"><div class="nav-previous"><a href="{self.url(nav[0])}" rel="prev">{e(nav[0]["title"])}</a></div><div class="nav-next"><a href="{self.url(nav[1])}" rel="next">{e(nav[1]["title"])}</a></div></div></nav>
+<div id="comments" class="comments-area"><div id="respond" class="comment-respond"><h3 id="reply-title" class="comment-reply-title">Trả lời</h3><form action="{self.host}/wp-comments-post.php" method="post" id="commentform" class="comment-form"><p class="comment-notes">Email của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *</p><p class="comment-form-comment"><label for="comment">Bình luận</label><textarea id="comment" name="comment"></textarea></p><p class="form-submit"><input name="submit" type="submit" id="submit" class="submit" value="Phản hồi"></p></form></div></div>"""
+        page = self.page(f"{art['title']} – {self.site}", main, f"post-template-default single single-post postid-{art['n'] + 900}")
+        return page, art["published"][:10], None, {"body": "\n\n".join(gold), "attachments": [t for _, t in attachments]}
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        items = "".join(f'<article class="post type-post hentry"><header class="entry-header"><h2 class="entry-title"><a href="{self.url(a)}" rel="bookmark">{e(a["title"])}</a></h2></header>'
+                        f'<div class="entry-summary"><p>{e(a["lead"])} {e(a["paragraphs"][0])} […]</p></div>'
+                        f'<footer class="entry-footer"><a href="{self.url(a)}" class="more-link">Đọc tiếp</a></footer></article>' for a in arts[12:22])
+        main = f'<header class="page-header"><h1 class="page-title">Chuyên mục: <span>Tin tức</span></h1></header>{items}<nav class="navigation pagination"><div class="nav-links"><span class="page-numbers current">1</span><a class="page-numbers" href="{self.host}/category/tin-tuc/page/2/">2</a><a class="next page-numbers" href="{self.host}/category/tin-tuc/page/2/">Sau</a></div></nav>'
+        return f"{self.host}/category/tin-tuc/", self.page(f"Tin tức – {self.site}", main, "archive category category-tin-tuc")
+
+
+# --- template 21: an old vendor site serving windows-1258 bytes while declaring another charset
+# (utf-8 on some pages, iso-8859-1 on others, nothing on the rest) ---------------------------------
+
+class Cp1258Misdeclared:
+    key = "cp1258_misdeclared"
+    site = "Website UBND huyện Thanh Oai"
+    host = "http://thanhoai.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tintuc/chitiet.asp?id={art['n'] + 830}&cat=2"
+
+    def declared(self, variant):
+        return ['<meta http-equiv="Content-Type" content="text/html; charset=utf-8">',
+                '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+                ""][variant % 3]
+
+    def page(self, title, center, variant):
+        return f"""<html><head>{self.declared(variant)}
+<title>{e(title)}</title><link rel="stylesheet" href="/css/style.css"></head>
+<body topmargin="0"><div class="khung"><div class="banner"><img src="/images/banner_thanhoai.jpg" width="1000" height="160"></div>
+<div class="menu"><a href="/">TRANG CHỦ</a> <a href="/gioithieu.asp">GIỚI THIỆU</a> <a href="/tintuc/">TIN TỨC</a> <a href="/vanban/">VĂN BẢN</a></div>
+<div class="trai"><div class="tieude_khoi">Lịch công tác</div><div class="noidung_khoi"><a href="/lichcongtac.asp">Lịch công tác tuần của Thường trực HĐND, UBND huyện</a></div>
+<div class="tieude_khoi">Thăm dò ý kiến</div><div class="noidung_khoi">Bạn biết đến website qua kênh nào?<br><input type="radio" name="t"> Báo chí<br><input type="radio" name="t"> Bạn bè<br><input type="button" value="Biểu quyết"></div></div>
+<div class="giua">{center}</div>
+<div class="chan">Bản quyền thuộc UBND huyện Thanh Oai. Địa chỉ: thị trấn Kim Bài, huyện Thanh Oai, Hà Nội. ĐT: 04.3387.3000</div></div></body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        paras = []
+        for i, p in enumerate(art["paragraphs"]):
+            paras.append(f'<p align="justify">{e(p)}</p>')
+            if art.get("table") and art["table"]["after"] == i:
+                paras.append(table_html(art))
+            if i < len(art.get("captions", [])):
+                paras.append(f'<p align="center"><img src="/upload/tintuc/{art["key"]}{i}.jpg" width="450"><br><i>{e(art["captions"][i])}</i></p>')
+        if art.get("author"):
+            paras.append(f'<p align="right"><b>{e(art["author"])}</b></p>')
+        if art.get("source_line"):
+            paras.append(f'<p align="right"><i>{e(art["source_line"])}</i></p>')
+        for f, t in art.get("attachments", []):
+            paras.append(f'<p>File đính kèm: <a href="/upload/files/{f}">{e(t)}</a></p>')
+        others = "".join(f'<div class="tinkhac">- <a href="{self.url(a)}">{e(a["title"])}</a> ({dmy(when(a))})</div>' for a in related(arts, art, 5))
+        center = f"""<div class="duongdan"><a href="/">Trang chủ</a> &gt;&gt; <a href="/tintuc/">{e(art["category"])}</a></div>
+<h2 class="tieude_tin">{e(art["title"])}</h2>
+<div class="ngay_tin">{WEEKDAYS[dt.weekday()].lower().capitalize()}, {dmy(dt)}, {dt:%H:%M}</div>
+<div class="tomtat_tin"><b>{e(art["lead"])}</b></div>
+<div class="noidung_tin">{"".join(paras)}</div>
+<div class="cactinkhac"><b>Các tin khác</b>{others}</div>"""
+        return self.page(f"{art['title']}", center, variant), art["published"]
+
+    def encode(self, page, variant):
+        return encode_cp1258(page)
+
+
+# --- template 22: the English copy (/en/) of a Liferay 6 district portal: English chrome, English
+# text, English date formats; renders only the articles translated below ---------------------------
+
+ENGLISH = {
+    "vesinh": dict(
+        title="Tan Mai ward launches a general clean-up for World Environment Day",
+        category="News - Events",
+        lead="On the morning of 2 June, the People's Committee of Tan Mai ward and the ward Fatherland Front launched a general clean-up that brought out more than 500 officials, association members and residents.",
+        paragraphs=[
+            "Speaking at the launch, the ward chairman said keeping the environment clean is an everyday task that needs every household, every residential group and every agency in the ward to take part.",
+            "Right after the ceremony the volunteers split into 12 teams to collect rubbish, dredge drains and clear weeds along the alleys, in public spaces and around the ward's regulating lake.",
+            "By the end of the day the teams had removed more than 15 tonnes of rubbish and construction waste. The ward also started a \"Green Sunday\" movement to be held on the first Sunday morning of every month.",
+        ],
+        author="Minh Chau",
+        captions=["Youth union members of Tan Mai ward collect rubbish beside the regulating lake"]),
+    "chuyendoiso": dict(
+        title="District puts its digital citizen service counter into operation",
+        category="Digital transformation",
+        lead="From 10 July the district's one-stop office accepts every application online, and residents can follow each step of their file on their phones.",
+        paragraphs=[
+            "The new counter links the district's document system with the city's public service portal, so an application submitted in a ward is received by the district without paper copies.",
+            "During the first week officers of each ward will guide elderly residents through the online forms, and a hotline is open from 7:30 to 17:00 on working days.",
+            "The district expects at least 80 percent of applications in the land, construction and civil status fields to be filed online by the end of the year.",
+        ],
+        author="Hoang Nam"),
+    "hoichojob": dict(
+        title="Job fair offers more than 1,200 positions to district workers",
+        category="Economy",
+        lead="More than 40 companies took part in the job fair held on 15 March at the district's cultural centre, offering more than 1,200 jobs to local workers.",
+        paragraphs=[
+            "Most vacancies were in garment making, electronics assembly, logistics and retail, and many employers also recruited workers with no previous experience and trained them on the job.",
+            "Job seekers received free advice on labour contracts, social insurance and vocational courses, and 310 of them were invited to a second interview on the same day.",
+        ],
+        author="Quoc Khanh",
+        source_line="(Source: Employment Service Centre)"),
+    "ngap": dict(
+        title="District checks drainage works ahead of the rainy season",
+        category="Urban affairs",
+        lead="A district working group inspected the drainage system at the places that flooded most often last year and asked contractors to finish dredging before the end of May.",
+        paragraphs=[
+            "The group visited six locations, including the Kim Giang crossroads and the alleys along the To Lich river, where water stayed above 30 centimetres after heavy rain in 2019.",
+            "The drainage company reported that 14 kilometres of sewers and 420 manholes have been dredged so far; two mobile pumping stations will stand by at the lowest points during storms.",
+            "The district asked the wards to remove encroachments on drain covers and to tell residents not to throw rubbish into the sewers.",
+        ],
+        author="Le Trung"),
+}
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December"]
+WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+class EnglishCopy:
+    key = "english_copy"
+    site = "Hoang Mai District Portal"
+    host = "http://hoangmai.hanoi.gov.vn"
+
+    def pick(self, arts):
+        return [dict(a, **ENGLISH[a["key"]], table=None) for a in arts if a["key"] in ENGLISH]
+
+    def url(self, art):
+        return f"{self.host}/en/{slug(art['category'])}/-/view_content/{art['n'] + 6600}-{slug(art['title'])}"
+
+    def page(self, title, main):
+        return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html dir="ltr" lang="en-US"><head><title>{e(title)}</title><meta content="text/html; charset=UTF-8" http-equiv="content-type" /></head>
+<body class="blue controls-visible signed-out public-page">
+<div id="banner"><img src="/hoangmai-theme/images/banner_en.png" alt="{e(self.site)}" /><div class="lang"><a href="/vi/">Tiếng Việt</a> | <a href="/en/">English</a></div></div>
+<div id="navigation"><ul><li><a href="/en/">Home</a></li><li><a href="/en/about">About Hoang Mai</a></li><li><a href="/en/news-events">News</a></li><li><a href="/en/investment">Investment</a></li><li><a href="/en/sitemap">Sitemap</a></li></ul></div>
+<table width="100%"><tr><td valign="top" class="column-1">{main}</td>
+<td width="28%" valign="top" class="column-2"><div class="portlet"><div class="portlet-topper"><span>Weather</span></div><div class="portlet-content">Hanoi 29°C · Hue 31°C · Ho Chi Minh City 33°C</div></div>
+<div class="portlet"><div class="portlet-topper"><span>Visitors</span></div><div class="portlet-content">Online: 14 / Total: 3.120.554</div></div></td></tr></table>
+<div id="footer"><a href="#">Back to top</a> | <a href="/c/portal/login">Sign in</a><p>Hoang Mai District People's Committee. Address: 8 Ngoc Hoi street, Hoang Liet ward, Hoang Mai district, Hanoi. Tel: (84-24) 3641 0000 - Fax: (84-24) 3641 0001</p>
+<p>Please cite "Hoang Mai District Portal" when republishing information from this website.</p></div></body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        if variant % 2:
+            hour = dt.hour % 12 or 12
+            date = f"Posted date {dmy(dt)} | {hour}:{dt.minute:02d} {'AM' if dt.hour < 12 else 'PM'} | View count: {art['n'] * 29 + 75}"
+        else:
+            date = f"{WEEKDAYS_EN[dt.weekday()]}, {MONTHS_EN[dt.month - 1]} {dt.day}, {dt.year} {dt:%H:%M}"
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f'<p style="text-align: justify;">{e(p)}</p>')
+            if i < len(art.get("captions", [])):
+                body.append(f'<p style="text-align: center;"><img src="/documents/en/{art["n"]}/{i}.jpg" width="500" /><br /><em>{e(art["captions"][i])}</em></p>')
+        if art.get("author"):
+            body.append(f'<p style="text-align: right;"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f'<p style="text-align: right;"><em>{e(art["source_line"])}</em></p>')
+        mine = self.pick(arts)
+        others = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a> ({dmy(when(a))})</li>' for a in mine if a["key"] != art["key"])
+        main = f"""<div class="portlet-boundary portlet-boundary_newsdetail_WAR_hoangmaiportlet_">
+<div class="breadcrumb"><a href="/en/">Home</a> &gt; <a href="/en/{slug(art['category'])}">{e(art["category"])}</a></div>
+<div class="news-title" style="font-size:16px;font-weight:bold;color:#a00">{e(art["title"])}</div>
+<div class="news-date">{e(date)}</div>
+<div class="news-lead"><strong>{e(art["lead"])}</strong></div>
+<div class="news-content">{"".join(body)}</div>
+<div class="news-tools"><a href="{self.url(art).replace('view_content/', 'view_content/pop_up/')}">Print</a> | <a href="mailto:?subject=news">Email</a></div>
+<div class="news-other"><div class="news-other-title">Other news</div><ul>{others}</ul></div></div>"""
+        return self.page(f"{art['title']} - {art['category']} - {self.site}", main), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+BLIND4_TEMPLATES = [CommuneNested(), DnnBr(), WaybackLiferay(), WpDatedUrl(), Cp1258Misdeclared(), EnglishCopy()]
+
+
 TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
 # Added after the extractor was tuned on the six above, to measure it on layouts it had not seen;
 # each renders every third article.
 LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal(), IGate(), ThreeColumns(),
-                   WardTTS(), CityNews(), Hanoi2025Variant(), SharePoint2013()]
+                   WardTTS(), CityNews(), Hanoi2025Variant(), SharePoint2013(),
+                   *BLIND4_TEMPLATES]
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -1197,13 +1760,18 @@ def build_own(manifest: dict) -> None:
                 write(f"{t.key}__{art['key']}__print", t.url(art, popup=True), popup.encode("utf-8"),
                       non_article(t.key, "print", canonical_url=t.url(art)), manifest)
     for j, t in enumerate(LATER_TEMPLATES):
-        for art in arts[j % 3::3]:
+        # A template may render its own selection (``pick``: e.g. only the translated articles) and
+        # may return, after the lead, gold fields of its own (e.g. a body with a table it adds).
+        for art in (t.pick(arts) if hasattr(t, "pick") else arts[j % 3::3]):
             page, published, *rest = t.article(art, arts, art["n"])
             gold = {"template": t.key, "is_article": True, "title": art["title"], "published": published,
-                    "category": art["category"], "lead": rest[0] if rest else art["lead"], "body": gold_body(art),
+                    "category": art["category"], "lead": rest[0] if rest and rest[0] else art["lead"],
+                    "body": gold_body(art),
                     "author": art.get("author"), "source_line": art.get("source_line"),
                     "captions": art.get("captions", []),
                     "attachments": [t_ for _, t_ in art.get("attachments", [])]}
+            if len(rest) > 1:
+                gold.update(rest[1])
             write(f"{t.key}__{art['key']}", t.url(art), t.encode(page, art["n"]), gold, manifest)
     for t in TEMPLATES + LATER_TEMPLATES:
         for kind in ("listing", "search", "home"):
