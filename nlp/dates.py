@@ -171,13 +171,20 @@ _PART_OF_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|ngày)\s+$", re.I
 _DOC_CUE = re.compile(r"(?:/[A-ZĐ][\w\-]*|[A-ZĐ]{2,}[\w\-]*)\s+$")
 
 
+def _headline_date(m: re.Match, text: str) -> bool:
+    """"20/11: Thầy cô vùng cao ...": a day-month opening a line and followed by a colon."""
+    return (m.start() == 0 or text[m.start() - 1] == "\n") and \
+        text[m.end():m.end() + 2].lstrip(" ").startswith(":")
+
+
 def _hit_dmy_num(m: re.Match, text: str, pub):
     d, mo, y = int(m["d"]), int(m["m"]), m["y"]
     attrs = {"granularity": "day"}
     if y is None:
         # "26/7" needs "ngày"/a cue; otherwise it may be a score, a ratio, a number
         if not m["kw"] and not _DM_CUE.search(text, max(0, m.start() - 12), m.start()) and \
-                not _TODAY_PAREN.search(text, max(0, m.start() - 12), m.start()):
+                not _TODAY_PAREN.search(text, max(0, m.start() - 12), m.start()) and \
+                not _headline_date(m, text):
             return None
         if m["s"] != "/" and not m["kw"] and not _PART_OF_DAY.search(
                 text, max(0, m.start() - 8), m.start()):

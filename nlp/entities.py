@@ -18,11 +18,13 @@ __all__ = ["Doc", "prepare"]
 _NO_BARE_LOC = {"hồ chí minh"}
 _LISTED_UNITS = {"street", "road", "alley"}
 _PLACE_PREPOSITIONS = {"tại", "ở", "về", "đến", "khắp", "qua", "quê", "lên", "vào", "ra", "từ",
-                       "thăm", "khỏi", "quanh"}
+                       "thăm", "khỏi", "quanh", "thuộc"}
+# capitalised first words of names of natural places ("Hòn Tằm", "Bãi Sao", "Mũi Né")
+_FEATURE_FIRST = {"hòn", "bãi", "mũi", "cồn", "gành", "ghềnh", "thác", "đèo", "vịnh"}
 # after these a capitalised name the gazetteer does not know is still a place ("ở Linh Đàm")
 _STRONG_PREPOSITIONS = {"tại", "ở"}
 _PLURAL = {"các", "những", "hai", "ba", "bốn", "năm"}
-_NOT_UNITS = {("gia", "đình"), ("triều", "đình"), ("bán", "đảo"), ("sân", "đình"),
+_NOT_UNITS = {("gia", "đình"), ("già", "làng"), ("triều", "đình"), ("bán", "đảo"), ("sân", "đình"),
               ("hải", "đảo"), ("quần", "đảo"), ("văn", "bản"), ("ký", "bản"), ("một", "bản"),
               ("phiên", "bản"), ("nguyên", "bản"), ("cơ", "bản"), ("tư", "bản"), ("căn", "bản"),
               ("nhật", "bản"), ("xuất", "bản"), ("kịch", "bản"), ("hồ", "sơ"), ("chăm", "sóc"),
@@ -358,6 +360,15 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                 found.append((i, k, utype, None, text[t.start:toks[k - 1].end]))
                 i = _bare_list(toks, k, blocked, found, text)
                 continue
+        if is_cap(t) and t.low in _FEATURE_FIRST and not blocked[i] and i + 1 < n and \
+                is_cap(toks[i + 1]) and not toks[i + 1].nl and not blocked[i + 1] and \
+                not (i > 0 and is_cap(toks[i - 1]) and not toks[i].nl):
+            k = i + 1
+            while k < n and k - i < 3 and is_cap(toks[k]) and not toks[k].nl and not blocked[k]:
+                k += 1
+            found.append((i, k, "place", None, text[t.start:toks[k - 1].end]))
+            i = _bare_list(toks, k, blocked, found, text)
+            continue
         if is_cap(t):
             for length in (3, 2, 1):
                 if i + length > n or not all(is_cap(x) and not blocked[k] for k, x in
@@ -381,6 +392,23 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                 i += 1
             continue
         i += 1
+    # "Nha Trang và Cam Ranh": a known unit name listed before a place named without its unit
+    taken = {k for f in found for k in range(f[0], f[1])}
+    for f in list(found):
+        b = f[0] - 1
+        if f[3] is not None or b < 2 or toks[b].text not in (",", "và") or toks[f[0]].nl:
+            continue
+        a = b
+        while a > 0 and b - a < 3 and is_cap(toks[a - 1]) and not toks[a].nl and \
+                not blocked[a - 1] and a - 1 not in taken:
+            a -= 1
+        name = " ".join(x.low for x in toks[a:b])
+        if 2 <= b - a <= 3 and not is_cap(toks[a - 1]) and name not in _NO_BARE_LOC and (
+                name in gaz.names or name in lex.places) and toks[a].low not in lex.surnames:
+            utype = "district" if name in gaz.district_names else "place"
+            found.append((a, b, utype, None, text[toks[a].start:toks[b - 1].end]))
+            taken.update(range(a, b))
+    found.sort(key=lambda f: f[0])
     # context for new_unit: districts and provinces named in the text
     ctx = {"districts": [], "provinces": set()}
     for place in org_places:  # "UBND quận Hoàng Mai" names the district too

@@ -19,7 +19,7 @@ __all__ = ["Tok", "tokenize", "PhraseTable", "lexicon", "is_cap", "is_acronym", 
 DATA = Path(__file__).parent / "data"
 
 # words (with glued &, -, /, . inside: GD&ĐT, KT-XH, đ/c, PGS.TS, 155/KH-UBND), or one symbol
-_TOKEN = re.compile(r"\w+(?:[&\-/.]\w+)*|\S")
+_TOKEN = re.compile(r"\w+(?:[&\-/.'’]\w+)*|\S")  # "H'Lan": Central Highlands names
 
 
 @dataclass(slots=True)
@@ -51,6 +51,9 @@ def tokenize(text: str) -> list[Tok]:
 def is_cap(tok: Tok) -> bool:
     """Title-case word: "Hoàng", "Mai" (not "UBND", not "hoàng")."""
     t = tok.text
+    if "'" in t or "’" in t:  # "H'Lan", "Y’Moan"
+        return all(p and p[0].isupper() and (len(p) == 1 or p[1:].islower())
+                   for p in re.split("['’]", t))
     return t[0].isupper() and (len(t) == 1 or t[1:].islower() or t[1:].isdigit())
 
 

@@ -181,7 +181,7 @@ def _name_run(c: _Ctx, j: int, limit: int = 4) -> int:
     toks, lex, n = c.toks, c.lex, len(c.toks)
     k = j
     while k < n and k - j < limit and is_cap(toks[k]) and not c.blocked[k] \
-            and toks[k].text.isalpha():
+            and (toks[k].text.isalpha() or toks[k].text.replace("'", "").isalpha()):
         if k > j:
             if not c.gap_ok(k - 1, k) or toks[k].start - toks[k - 1].end != 1:
                 break
@@ -224,8 +224,9 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
         if hm and hm[0] < n and c.gap_ok(hm[0] - 1, hm[0]):
             hon = (i, hm[0], toks[i].text[0].isupper())
             start = hm[0]
-        initials = hon is not None and start < n and _INITIALS.fullmatch(toks[start].text) \
-            and not blocked[start]
+        credit = start >= 2 and toks[start - 1].text == ":" and toks[start - 2].low == "ảnh"
+        initials = (hon is not None or credit) and start < n and \
+            _INITIALS.fullmatch(toks[start].text) and not blocked[start]  # "Ảnh: N.H"
         if start >= n or not (is_cap(toks[start]) or initials) or blocked[start]:
             i += 1
             continue
