@@ -83,6 +83,7 @@ _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--
 _XML_DECL = re.compile(r"^[\s\ufeff]*<\?xml[^>]*\?>", re.I)
 _PAGINATION = re.compile(r"^(?:[«‹←]?\s*(?:đầu tiên|trước|tiếp|sau|cuối cùng|trang sau|trang trước|next|prev|previous|first|last)\s*[»›→]?\s*|\d+(?:\s+\d+){2,}.*)$", re.I)
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
+_PRINT_ON_LOAD = re.compile(r"\bprint\s*\(", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _GARBAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 _CLOSING = re.compile(r"</(?:html|body)\s*>", re.I)
@@ -116,6 +117,16 @@ def _aligned(block, pattern, align: str, stop=None) -> bool:
             if el.getparent() is not None and el.getparent().tag in ("body", "html"):
                 break
     return False
+
+
+def _image_beside(el) -> bool:
+    """The element holds an image, or its previous sibling element is (or holds) one."""
+    if el.find(".//img") is not None:
+        return True
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev is not None and (prev.tag == "img" or prev.find(".//img") is not None)
 
 
 def _in_region(block, region: set) -> bool:
@@ -300,6 +311,10 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     if kind == "home":
         return _fail(url, "home page")
     canonical = urljoin(url, meta["canonical"]) if meta.get("canonical") else None
+    body_tag = root.find("body")
+    if body_tag is not None and _PRINT_ON_LOAD.search(body_tag.get("onload") or ""):
+        # A page that prints itself when opened is a print view, whatever its address says.
+        return _fail(url, "print view of another page", canonical_url=canonical, title=None)
 
     # 4. blocks
     crumbs, crumb_el = breadcrumb(root)
@@ -411,7 +426,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             and (b.italic_chars >= STYLE_SHARE * b.n or _aligned(b, _CENTER, "center", best)
                  or _in_image_table(b) or _clean.looks_like_caption(b.text)
                  or (b.n <= STANDALONE_CAPTION_MAX_CHARS and ". " not in b.text
-                     and b.owner.find(".//img") is not None))  # <p><img><br>caption</p>
+                     and _image_beside(b.owner)))  # <p><img><br>caption</p>, <div><img></div><div>caption</div>
         ) or (_clean.looks_like_caption(b.text) and b.n <= STANDALONE_CAPTION_MAX_CHARS):
             captions.append(b.text)
             continue

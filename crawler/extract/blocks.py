@@ -190,8 +190,10 @@ def linearize(root) -> list[Block]:
         if event == "start":
             if tag is None:
                 continue
-            if tag == "tr" and not any(isinstance(d.tag, str) and d.tag.lower() in _ROW_BREAKERS
-                                       for d in el.iterdescendants()):
+            # (A row of one cell is not a data row: its cell, with its class and style, is the block.)
+            if tag == "tr" and sum(1 for c in el if c.tag in ("td", "th")) > 1 \
+                    and not any(isinstance(d.tag, str) and d.tag.lower() in _ROW_BREAKERS
+                                for d in el.iterdescendants()):
                 flat_rows.add(el)
             if tag in ("td", "th") and el.getparent() in flat_rows:
                 if el.getprevious() is not None:

@@ -1719,12 +1719,213 @@ class EnglishCopy:
 BLIND4_TEMPLATES = [CommuneNested(), DnnBr(), WaybackLiferay(), WpDatedUrl(), Cp1258Misdeclared(), EnglishCopy()]
 
 
+# --- blind set 5 (written November 2026 after set 4 was fixed, scored once before any fix) --------
+# template 23: a React/Next.js ward portal: hashed class names, no heading tags (role="heading"),
+# "T5, 15/03/2018 | 8h45", captions as plain divs under the image, the article JSON in
+# __NEXT_DATA__, "Tin liên quan" cards with summaries after the body, a tag page of ten cards -----
+
+class NextJsWard:
+    key = "nextjs_ward_2024"
+    site = "Phường Bến Nghé"
+    host = "https://bennghe.hochiminhcity.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tin-tuc/{slug(art['title'])[:60]}-{art['n'] + 7000}"
+
+    def page(self, title, main, data, description=""):
+        return f"""<!DOCTYPE html><html lang="vi"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width"/>
+<title>{e(title)}</title>{f'<meta name="description" content="{e(description)}"/>' if description else ''}
+<link rel="preload" href="/_next/static/css/8a1c2e.css" as="style"/><link rel="stylesheet" href="/_next/static/css/8a1c2e.css"/></head>
+<body><div id="__next"><div class="css-k008qs"><div class="css-1dbjc4n r-14lw9ot"><div class="css-1dbjc4n r-18u37iz">
+<a href="/" class="css-4rbku5"><img src="/_next/image?url=%2Flogo.png&amp;w=256&amp;q=75" alt="logo"/></a><div class="css-901oao r-jwli3a">ỦY BAN NHÂN DÂN PHƯỜNG BẾN NGHÉ</div></div>
+<div class="css-1dbjc4n r-1awozwy"><a href="/" class="css-4rbku5">Trang chủ</a><a href="/tin-tuc" class="css-4rbku5">Tin tức</a><a href="/thu-tuc" class="css-4rbku5">Thủ tục</a><a href="/lien-he" class="css-4rbku5">Liên hệ</a></div></div>
+<div class="css-1dbjc4n r-1pi2tsx">{main}</div>
+<div class="css-1dbjc4n r-1ydqjzz"><div class="css-901oao">UBND Phường Bến Nghé - 29 Hồ Tùng Mậu. Điện thoại: (028) 3829 0000</div><div class="css-901oao">© 2024 Bản quyền thuộc UBND Phường Bến Nghé</div></div>
+</div></div>
+<script id="__NEXT_DATA__" type="application/json">{data}</script>
+<script src="/_next/static/chunks/main-3f2e.js" async=""></script></body></html>"""
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        short = ["T2", "T3", "T4", "T5", "T6", "T7", "CN"][dt.weekday()]
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f'<div class="css-901oao r-1qd0xha r-a023e6">{e(p)}</div>')
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art))
+            if i < len(art.get("captions", [])):
+                body.append(f'<div class="css-1dbjc4n r-1mlwlqe"><img src="/_next/image?url=%2Fuploads%2F{art["key"]}{i}.jpg&amp;w=828&amp;q=75" alt="" loading="lazy"/></div>'
+                            f'<div class="css-901oao r-1b43r93">{e(art["captions"][i])}</div>')
+        if art.get("author"):
+            body.append(f'<div class="css-901oao r-q4m81j r-b88u0q">{e(art["author"])}</div>')
+        if art.get("source_line"):
+            body.append(f'<div class="css-901oao r-q4m81j">{e(art["source_line"])}</div>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<div class="css-1dbjc4n"><a href="/uploads/files/{f}" class="css-4rbku5">{e(t)}</a></div>')
+        cards = "".join(f'<div class="css-1dbjc4n r-1loqt21"><a href="{self.url(a)}" class="css-4rbku5"><img src="/t/{a["n"]}.jpg" alt=""/><div class="css-901oao r-b88u0q">{e(a["title"])}</a></div>'
+                        f'<div class="css-901oao r-1b43r93">{e(a["lead"])}</div></div>' for a in related(arts, art, 3))
+        main = f"""<div class="css-1dbjc4n r-13awgt0"><div class="css-1dbjc4n r-1h0z5md"><a href="/tin-tuc/{slug(art['category'])}" class="css-4rbku5">{e(art["category"])}</a></div>
+<div class="css-901oao r-1i10wst r-b88u0q" role="heading" aria-level="1">{e(art["title"])}</div>
+<div class="css-1dbjc4n r-18u37iz"><div class="css-901oao r-1b43r93">{short}, {dmy(dt)} | {dt.hour}h{dt.minute:02d}</div>
+<div class="css-1dbjc4n r-1awozwy"><div class="css-901oao">Chia sẻ</div><a href="https://www.facebook.com/sharer/sharer.php?u={self.url(art)}" class="css-4rbku5">Facebook</a><a href="https://zalo.me/share?u={self.url(art)}" class="css-4rbku5">Zalo</a><div class="css-901oao">Sao chép liên kết</div></div></div>
+<div class="css-901oao r-1enofrn r-b88u0q">{e(art["lead"])}</div>
+<div class="css-1dbjc4n r-1ifxtd0">{"".join(body)}</div>
+<div class="css-1dbjc4n r-1w50u8q"><div class="css-901oao r-b88u0q">Tin liên quan</div>{cards}</div></div>"""
+        data = json.dumps({"props": {"pageProps": {"article": {"id": art["n"] + 7000, "title": art["title"], "sapo": art["lead"],
+                          "content": "".join(f"<p>{e(p)}</p>" for p in art["paragraphs"]), "publishedAt": f"{dt:%Y-%m-%dT%H:%M}:00.000Z"}}},
+                           "page": "/tin-tuc/[slug]", "buildId": "x7Fq2"}, ensure_ascii=False)
+        return self.page(f"{art['title']} | {self.site}", main, data, art["lead"][:150]), art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+    def listing(self, arts):
+        cards = "".join(f'<div class="css-1dbjc4n r-1loqt21"><a href="{self.url(a)}" class="css-4rbku5"><img src="/t/{a["n"]}.jpg" alt=""/><div class="css-901oao r-b88u0q">{e(a["title"])}</div></a>'
+                        f'<div class="css-901oao r-1b43r93">{dmy(when(a))}</div><div class="css-901oao">{e(a["lead"])}</div></div>' for a in arts[1:11])
+        main = f'<div class="css-1dbjc4n"><div class="css-901oao r-1i10wst" role="heading" aria-level="1">Chuyển đổi số</div>{cards}<div class="css-1dbjc4n"><a href="?page=2" class="css-4rbku5">Xem thêm</a></div></div>'
+        return f"{self.host}/tag/chuyen-doi-so", self.page(f"Chuyển đổi số | {self.site}", main, "{}")
+
+
+# --- template 24: a classic-ASP district site with text pasted from Word (MsoNormal paragraphs,
+# <o:p>, empty paragraphs, conditional comments, a <style> block in the body), <title> holding only
+# the site name, "Ngày 15 tháng 3 năm 2018 - 08 giờ 45", and a print view whose address does not say
+# so (it prints itself on load) --------------------------------------------------------------------
+
+class WordPasteAsp:
+    key = "word_paste_asp_2012"
+    site = "UBND HUYỆN THANH TRÌ"
+    host = "http://thanhtri.hanoi.gov.vn"
+
+    def url(self, art, printing=False):
+        return f"{self.host}/TinTuc/{'InTin' if printing else 'ChiTiet'}.asp?ID={art['n'] + 2450}&MaCM=3"
+
+    def paras(self, art):
+        span = "<span lang=VI style='font-size:14.0pt;line-height:150%;font-family:\"Times New Roman\",\"serif\"'>"
+        out = ['<style><!-- /* Style Definitions */ p.MsoNormal, li.MsoNormal {mso-style-parent:""; margin:0in; font-size:12.0pt;} --></style>',
+               "<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]-->",
+               f"<p class=MsoNormal style='text-align:justify;text-indent:.5in'><b><i>{span}{e(art['lead'])}<o:p></o:p></span></i></b></p>"]
+        for i, p in enumerate(art["paragraphs"]):
+            words = e(p).split(" ")
+            half = len(words) // 2
+            out.append(f"<p class=MsoNormal style='text-align:justify;text-indent:.5in'>{span}{' '.join(words[:half])} </span>"
+                       f"{span}{' '.join(words[half:])}<o:p></o:p></span></p>")
+            out.append("<p class=MsoNormal><o:p>&nbsp;</o:p></p>")
+            if art.get("table") and art["table"]["after"] == i:
+                out.append("<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>" + "".join(
+                    "<tr>" + "".join(f"<td width=200 valign=top><p class=MsoNormal>{span}{e(c)}<o:p></o:p></span></p></td>" for c in r) + "</tr>"
+                    for r in art["table"]["rows"]) + "</table>")
+            if i < len(art.get("captions", [])):
+                out.append(f"<p class=MsoNormal align=center style='text-align:center'><img width=480 src=\"/Upload/Images/{art['key']}{i}.jpg\"></p>"
+                           f"<p class=MsoNormal align=center style='text-align:center'><i>{span}{e(art['captions'][i])}<o:p></o:p></span></i></p>")
+        if art.get("author"):
+            out.append(f"<p class=MsoNormal align=right style='text-align:right'><b>{span}{e(art['author'])}<o:p></o:p></span></b></p>")
+        if art.get("source_line"):
+            out.append(f"<p class=MsoNormal align=right style='text-align:right'><i>{span}{e(art['source_line'])}<o:p></o:p></span></i></p>")
+        for f, t in art.get("attachments", []):
+            out.append(f'<p>Tải văn bản: <a href="/Upload/Files/{f}">{e(t)}</a></p>')
+        return "".join(out)
+
+    def date_text(self, dt):
+        return f"Ngày {dt.day} tháng {dt.month} năm {dt.year} - {dt:%H} giờ {dt:%M}"
+
+    def article(self, art, arts, variant, printing=False):
+        dt = when(art)
+        if printing:
+            page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>{e(self.site)}</title></head>
+<body onload="window.print()"><table width="640" align="center"><tr><td><img src="/images/logo_in.gif"></td></tr>
+<tr><td class="title_news">{e(art["title"])}</td></tr><tr><td class="date_news">{self.date_text(dt)}</td></tr>
+<tr><td>{self.paras(art)}</td></tr><tr><td align="center"><a href="javascript:window.close()">Đóng cửa sổ</a></td></tr></table></body></html>"""
+            return page, art["published"]
+        others = "".join(f'<tr><td><img src="/images/arrow.gif"> <a href="{self.url(a)}" class="link_tinkhac">{e(a["title"])}</a> <span class="ngay">[{dmy(when(a))}]</span></td></tr>' for a in related(arts, art, 6))
+        page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>{e(self.site)}</title>
+<link href="/css/style.css" rel="stylesheet" type="text/css"></head>
+<body leftmargin="0" topmargin="0"><table width="1000" align="center" cellpadding="0" cellspacing="0">
+<tr><td colspan="2"><img src="/images/banner.jpg" width="1000" height="180"></td></tr>
+<tr><td colspan="2" class="menu"><a href="/">Trang chủ</a> | <a href="/GioiThieu.asp">Giới thiệu</a> | <a href="/TinTuc/">Tin tức</a> | <a href="/VanBan/">Văn bản</a> | <a href="/HoiDap/">Hỏi đáp</a></td></tr>
+<tr><td width="220" valign="top" class="cot_trai"><div class="tieude_box">CHUYÊN MỤC</div><a href="/TinTuc/?MaCM=1">Tin hoạt động</a><br><a href="/TinTuc/?MaCM=2">Kinh tế - Xã hội</a><br><a href="/TinTuc/?MaCM=3">{e(art["category"])}</a>
+<div class="tieude_box">LIÊN KẾT</div><select><option>Cổng giao tiếp điện tử Hà Nội</option></select></td>
+<td valign="top" class="cot_giua"><table width="100%" cellpadding="5">
+<tr><td class="title_news">{e(art["title"])}</td></tr>
+<tr><td class="date_news">{self.date_text(dt)}</td></tr>
+<tr><td class="content_news">{self.paras(art)}</td></tr>
+<tr><td align="right"><a href="{self.url(art, True)}" target="_blank"><img src="/images/print.gif"> In trang</a> <a href="javascript:history.back()">Quay lại</a></td></tr>
+<tr><td class="tieude_box">CÁC TIN KHÁC</td></tr>{others}</table></td></tr>
+<tr><td colspan="2" class="footer" align="center">Bản quyền thuộc UBND huyện Thanh Trì<br>Địa chỉ: Số 375 đường Ngọc Hồi, thị trấn Văn Điển, huyện Thanh Trì, Hà Nội. Điện thoại: 04.3861.2345</td></tr>
+</table></body></html>"""
+        return page, art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+# --- template 25: a Bootstrap 3 ward site: <title> the site name only, "Thứ 5 ngày 15/03/2018"
+# (no time, weekday as a digit), and, in the same column right after the article, a long
+# "about the ward" text box ------------------------------------------------------------------------
+
+WARD_ABOUT = [
+    "Phường Phúc Xá nằm ở phía bắc quận Ba Đình, phía đông giáp sông Hồng, phía tây giáp phường Quán Thánh và phường Trúc Bạch, phía nam giáp phường Nguyễn Trung Trực. Phường có diện tích tự nhiên khoảng 96 héc-ta, được chia thành 20 tổ dân phố.",
+    "Trải qua nhiều giai đoạn phát triển, Đảng bộ và nhân dân phường luôn đoàn kết, phát huy truyền thống cách mạng, hoàn thành tốt các chỉ tiêu kinh tế, văn hóa, xã hội; công tác quốc phòng, an ninh được giữ vững, đời sống vật chất và tinh thần của nhân dân không ngừng được nâng lên.",
+]
+
+
+class WardAbout:
+    key = "ward_about_2015"
+    site = "Cổng thông tin điện tử phường Phúc Xá"
+    host = "http://phucxa.badinh.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tin-tuc/chi-tiet/{art['n'] + 150}/{slug(art['title'])[:60]}.html"
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        body = [f"<p><strong>{e(art['lead'])}</strong></p>"]
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art, "table table-bordered"))
+            if i < len(art.get("captions", [])):
+                body.append(f'<p style="text-align:center"><img class="img-responsive" src="/uploads/news/{art["key"]}{i}.jpg"></p><p style="text-align:center"><em>{e(art["captions"][i])}</em></p>')
+        if art.get("author"):
+            body.append(f'<p style="text-align:right"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f'<p style="text-align:right"><em>{e(art["source_line"])}</em></p>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<p><i class="fa fa-file-pdf-o"></i> <a href="/uploads/files/{f}">{e(t)}</a></p>')
+        weekday = "Chủ nhật" if dt.weekday() == 6 else f"Thứ {dt.weekday() + 2}"
+        others = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a> <small>({dmy(when(a))})</small></li>' for a in related(arts, art, 5))
+        newest = "".join(f'<li class="list-group-item"><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in arts[:5])
+        about = "".join(f"<p>{e(p)}</p>" for p in WARD_ABOUT)
+        page = f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta http-equiv="X-UA-Compatible" content="IE=edge">
+<title>{e(self.site)}</title><link href="/css/bootstrap.min.css" rel="stylesheet"><link href="/css/font-awesome.min.css" rel="stylesheet"></head>
+<body><div class="container"><div class="row header"><div class="col-md-12"><img src="/images/banner-phucxa.png" class="img-responsive" alt="{e(self.site)}"></div></div>
+<nav class="navbar navbar-default"><ul class="nav navbar-nav"><li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu.html">Giới thiệu</a></li><li><a href="/tin-tuc.html">Tin tức</a></li><li><a href="/thu-tuc-hanh-chinh.html">Thủ tục hành chính</a></li></ul></nav>
+<div class="row"><div class="col-md-8">
+<div class="panel panel-default"><div class="panel-body">
+<h3 class="news-title">{e(art["title"])}</h3>
+<p class="text-muted"><i class="fa fa-calendar"></i> {weekday} ngày {dmy(dt)}</p>
+<div class="news-content">{"".join(body)}</div>
+<div class="news-other"><h4>Tin khác</h4><ul>{others}</ul></div>
+</div></div>
+<div class="panel panel-default"><div class="panel-heading">Phường Phúc Xá - quá trình hình thành và phát triển</div><div class="panel-body">{about}<p><a href="/gioi-thieu.html">Xem tiếp</a></p></div></div>
+</div>
+<div class="col-md-4"><div class="panel panel-primary"><div class="panel-heading">Tin mới</div><ul class="list-group">{newest}</ul></div>
+<div class="panel panel-primary"><div class="panel-heading">Lượt truy cập</div><div class="panel-body">Trực tuyến: 9<br>Tổng: 402.118</div></div></div></div>
+<footer class="row footer"><div class="col-md-12"><p>UBND phường Phúc Xá - Địa chỉ: 2 Nghĩa Dũng, Ba Đình, Hà Nội - Điện thoại: 024.3829.1111</p></div></footer></div></body></html>"""
+        return page, art["published"][:10]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+BLIND5_TEMPLATES = [NextJsWard(), WordPasteAsp(), WardAbout()]
+
+
 TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
 # Added after the extractor was tuned on the six above, to measure it on layouts it had not seen;
 # each renders every third article.
 LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal(), IGate(), ThreeColumns(),
                    WardTTS(), CityNews(), Hanoi2025Variant(), SharePoint2013(),
-                   *BLIND4_TEMPLATES]
+                   *BLIND4_TEMPLATES, *BLIND5_TEMPLATES]
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -1773,6 +1974,10 @@ def build_own(manifest: dict) -> None:
             if len(rest) > 1:
                 gold.update(rest[1])
             write(f"{t.key}__{art['key']}", t.url(art), t.encode(page, art["n"]), gold, manifest)
+            if isinstance(t, WordPasteAsp) and art is arts[j % 3]:
+                popup, _ = t.article(art, arts, art["n"], printing=True)
+                write(f"{t.key}__{art['key']}__print", t.url(art, True), popup.encode("utf-8"),
+                      non_article(t.key, "print", canonical_url=t.url(art)), manifest)
     for t in TEMPLATES + LATER_TEMPLATES:
         for kind in ("listing", "search", "home"):
             if hasattr(t, kind):
