@@ -18,7 +18,7 @@ __all__ = ["Doc", "prepare"]
 _NO_BARE_LOC = {"hồ chí minh"}
 _LISTED_UNITS = {"street", "road", "alley"}
 _PLACE_PREPOSITIONS = {"tại", "ở", "về", "đến", "khắp", "qua", "quê", "lên", "vào", "ra", "từ",
-                       "thăm", "khỏi", "quanh", "thuộc"}
+                       "thăm", "khỏi", "quanh", "thuộc", "ngoài", "ghé", "là"}
 # capitalised first words of names of natural places ("Hòn Tằm", "Bãi Sao", "Mũi Né")
 _FEATURE_FIRST = {"hòn", "bãi", "mũi", "cồn", "gành", "ghềnh", "thác", "đèo", "vịnh"}
 # after these a capitalised name the gazetteer does not know is still a place ("ở Linh Đàm")
@@ -142,7 +142,8 @@ class Doc:
         gaz = gazetteer()
         for p in find_persons(text, toks, orgs, blocked):
             low = p.value.lower()
-            if not p.attrs.get("titles") and "honorific" not in p.attrs and p.j - p.i >= 2 and (
+            if not p.attrs.get("titles") and "honorific" not in p.attrs and \
+                    "credit" not in p.attrs and p.j - p.i >= 2 and (
                     low in gaz.district_names or (
                     p.j - p.i == 2 and low in gaz.names)):
                 # "Hoàng Mai sơ kết ...", "nút giao Kim Giang": a place named without its unit
@@ -284,6 +285,25 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                 found.append((i, k, "place", None, text[t.start:toks[k - 1].end]))
                 i = k
                 continue
+        if t.low == "tuyến" and i + 1 < n and not (i > 0 and toks[i - 1].low == "trực"):
+            # "các tuyến Hùng Vương, Tràng Thi": streets listed after "tuyến", unit word unsaid
+            k, names = i + 1, []
+            while k < n and is_cap(toks[k]) and not toks[k].nl and not blocked[k] and \
+                    not lex.units.match(toks, k):
+                e2 = place_name_end(toks, k, admin=False)
+                if e2 is None or any(blocked[x] for x in range(k, e2)):
+                    break
+                names.append((k, e2))
+                k = e2
+                if k + 1 < n and toks[k].text in (",", "và") and is_cap(toks[k + 1]):
+                    k += 1
+                else:
+                    break
+            for a, b in names:
+                found.append((a, b, "street", None, text[toks[a].start:toks[b - 1].end]))
+            if names:
+                i = names[-1][1]
+                continue
         u = lex.units.match(toks, i) if t.low in lex.units.by_first else None
         if u:
             uend, phrase, (utype, admin) = u
@@ -354,6 +374,8 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                 k += 1
             name = " ".join(x.low for x in toks[i:k])
             known = name in gaz.names or name in lex.places
+            if toks[i - 1].low == "là":  # "nhiều nhất là Cai Lậy": district names only
+                known = name in gaz.district_names and toks[i].low not in lex.surnames
             if 2 <= k - i <= 3 and name not in _NO_BARE_LOC and (known or (
                     toks[i - 1].low in _STRONG_PREPOSITIONS and _unknown_place(toks, i, k))):
                 utype = "district" if name in gaz.district_names else "place"
@@ -382,6 +404,8 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                 nm = " ".join(x.low for x in toks[i:i + length])
                 if nm in _NO_BARE_LOC:
                     continue
+                if i >= 2 and toks[i - 2].low == "chi" and toks[i - 1].low == "nhánh":
+                    continue  # "chi nhánh Tiền Giang": a branch's name, not a place
                 if nm in lex.places or (length >= 2 and nm in gaz.provinces):
                     utype = "province" if nm in gaz.provinces else "place"
                     found.append((i, i + length, utype, None,
@@ -394,7 +418,9 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
         i += 1
     # "Nha Trang và Cam Ranh": a known unit name listed before a place named without its unit
     taken = {k for f in found for k in range(f[0], f[1])}
-    for f in list(found):
+    work = list(found)
+    while work:
+        f = work.pop()
         b = f[0] - 1
         if f[3] is not None or b < 2 or toks[b].text not in (",", "và") or toks[f[0]].nl:
             continue
@@ -407,6 +433,7 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                 name in gaz.names or name in lex.places) and toks[a].low not in lex.surnames:
             utype = "district" if name in gaz.district_names else "place"
             found.append((a, b, utype, None, text[toks[a].start:toks[b - 1].end]))
+            work.append(found[-1])  # "Cai Lậy, Cái Bè và ...": the list goes on leftwards
             taken.update(range(a, b))
     found.sort(key=lambda f: f[0])
     # context for new_unit: districts and provinces named in the text

@@ -37,7 +37,7 @@ _STOP = set("""các những của cho với tại trên để được là có �
 phối tổ ban đến từ khi thì mà này đó năm ngày tháng lần do bởi vì nên như thực khai làm kiểm
 và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên xuống qua sau trước gồm kể tới phải đi
 khóa khoá thứ vừa mới luôn dự họp nói phát đưa yêu đề khẳng nhấn biểu ghi đánh tham ủng hỗ
-thăm tặng trao chủ khảo rà triển""".split())
+thăm tặng trao chủ khảo rà triển chi thu""".split())
 # heads whose names are often a person's name ("Trường THCS Nguyễn Du")
 _NAMED_AFTER_PEOPLE = {"trường", "bệnh viện", "công ty", "câu lạc bộ", "clb", "hợp tác xã",
                        "htx", "đội", "chi bộ", "thư viện", "học viện", "đại học"}
@@ -240,14 +240,14 @@ def _joint_member(head_low: str, toks: list[Tok], j: int) -> bool:
 
 
 def _and_to_place(toks: list[Tok], j: int) -> bool:
-    """After "và" inside a lower-case descriptor: one or two listed lower-case words and then
-    an administrative unit with its name, so the "và" joins two fields of one name."""
+    """After "và" inside a lower-case descriptor: up to four lower-case words and then an
+    administrative unit with its name, so the "và" joins two fields of one name."""
     lex = lexicon()
     n = len(toks)
     k = j
-    while k + 1 < n and k - j < 4 and (toks[k].low, toks[k + 1].low) in lex.compounds and \
-            not toks[k].nl and not toks[k + 1].nl:
-        k += 2
+    while k < n and k - j < 4 and toks[k].word and toks[k].text[0].islower() and \
+            toks[k].low not in _STOP and not toks[k].nl and not lex.units.match(toks, k):
+        k += 1
     if k == j or k >= n:
         return False
     u = lex.units.match(toks, k)
@@ -303,6 +303,10 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         return None  # "ông Đoàn Văn Kiên", "Mai Xuân Trường"
     if hend < n and toks[hend].low in _PLURAL:
         return None
+    if head_low == "trường" and hend < n and is_cap(toks[hend]) and (
+            hend + 1 >= n or toks[hend + 1].nl or toks[hend + 1].text in (",", ".", ";", ")")
+            or toks[hend + 1].low in _STOP):
+        return None  # "Trường Thi", "Trường Sa": a school is named with its level word
     if kind == "generic":
         # "Phòng Văn hóa", "trường THCS Lĩnh Nam"; not "Hội nghị", "Bộ máy", "Ban tổ chức"
         if hend >= n or toks[hend].nl:
@@ -338,7 +342,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 break
         if t.text[0].islower() and j + 1 < n and (t.low, toks[j + 1].low) in lex.compounds \
                 and not toks[j + 1].nl and pending <= 1 and (descriptor or kind == "fixed") \
-                and toks[j - 1].low not in ("ủy", "uỷ"):
+                and toks[j - 1].low not in ("ủy", "uỷ") and not (
+                    j - 2 >= hend and is_cap(toks[j - 1]) and is_cap(toks[j - 2])):
             j = last = j + 2  # "Cảnh sát giao thông", "Ủy ban bầu cử"
             descriptor, pending = True, 0
             continue
@@ -430,7 +435,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         if t.low == "số" and j + 1 < n and toks[j + 1].text.isdigit():
             j = last = j + 2
             continue
-        if t.low == "và" and descriptor and not pending and _and_to_place(toks, j + 1):
+        if t.low == "và" and descriptor and pending <= 2 and _and_to_place(toks, j + 1):
             j += 1  # "Ban Quản lý dự án ... giao thông và nông nghiệp tỉnh Đồng Tháp"
             pending += 1
             continue

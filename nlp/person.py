@@ -244,6 +244,9 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
             ok = True
         elif run == 1 and pre and toks[start].low in {f.split()[-1] for f in full_names}:
             ok = True  # "Thứ trưởng Thắng": the official named in full earlier
+        if credit and 2 <= run <= 3 and (start + run >= n or toks[start + run].nl or
+                                         toks[start + run].text in (")", ".")):
+            ok = True  # "Ảnh: Quang Vinh)": a photographer's credit
         if ok and run == 2 and toks[start].low in _CAN and toks[start + 1].low in _CHI:
             ok = False  # a year of the sexagenary cycle: "Giáp Thìn", "Đinh Dậu"
         if ok:
@@ -265,6 +268,8 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
         attrs: dict = {}
         if hon:
             attrs["honorific"] = fold(text[toks[hon[0]].start:toks[hon[1] - 1].end])
+        if credit:
+            attrs["credit"] = True  # named in a photo credit ("Ảnh: ...")
         titles: list[tuple[int, int, bool, OrgSpan | None]] = []
         for (ts, te, former, org) in pre:
             titles.append((ts, te, former, org))

@@ -159,3 +159,54 @@ def test_learned_abbreviation():
     orgs = _of("Tập đoàn Điện lực Việt Nam (EVN) cho biết. Theo EVN, giá điện tăng.", "ORG")
     assert [o.text for o in orgs] == ["Tập đoàn Điện lực Việt Nam", "EVN", "EVN"]
     assert len({o.value for o in orgs}) == 1
+
+
+# --- forms added with the held-out batches articles_17-19 --------------------------------------
+@pytest.mark.parametrize("text,spans", [
+    ("Đoàn khách nghỉ ở Hồ Tây rồi về Tam Đảo.", ["Hồ Tây", "Tam Đảo"]),
+    ("Hàng hóa đi Hải Phòng, Quảng Ninh và Lạng Sơn.", ["Hải Phòng", "Quảng Ninh", "Lạng Sơn"]),
+    ("Mưa lớn ở Thanh Oai, Chương Mỹ và Hà Nội.", ["Thanh Oai", "Chương Mỹ", "Hà Nội"]),
+    ("Tàu chạy ra Hòn Khoai mỗi sáng.", ["Hòn Khoai"]),
+    ("Khách nghỉ tại Ecopark, rồi đi Bắc Ninh.", ["Bắc Ninh"]),
+    ("Người dân ở Văn Quán và Mộ Lao được hỗ trợ.", ["Văn Quán", "Mộ Lao"]),
+    ("Cấm xe các tuyến Kim Mã, Nguyễn Thái Học trong ngày.", ["Kim Mã", "Nguyễn Thái Học"]),
+    ("Tại đặc khu Côn Đảo, du khách tăng mạnh.", ["đặc khu Côn Đảo"]),
+])
+def test_places_without_unit_words(text, spans):
+    assert [m.text for m in _of(text, "LOC")] == spans
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Bị can Lê Văn K. đã bị tạm giam.", "Lê Văn K."),
+    ("Đối tượng Hoàng Thị M. khai nhận hành vi.", "Hoàng Thị M."),
+    ("Bệnh nhân là cháu P.V.A (8 tuổi).", "P.V.A"),
+    ("Cô Ksor H'Hen dạy lớp 3.", "Ksor H'Hen"),
+    ("Già làng Đinh Văn Hmưch phát biểu.", "Đinh Văn Hmưch"),
+    ("(Ảnh: Minh Đức)", "Minh Đức"),
+])
+def test_person_initials_and_credits(text, name):
+    assert [m.text for m in _of(text, "PERSON")] == [name]
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Ban Quản lý dự án đầu tư xây dựng công trình giao thông và thủy lợi tỉnh Bình Định "
+     "họp.", "Ban Quản lý dự án đầu tư xây dựng công trình giao thông và thủy lợi tỉnh "
+             "Bình Định"),
+    ("Công ty Cổ phần Sản xuất, Thương mại Hòa Bình trúng thầu.",
+     "Công ty Cổ phần Sản xuất, Thương mại Hòa Bình"),
+    ("Công ty TNHH Lương thực Sông Hậu thu mua lúa.", "Công ty TNHH Lương thực Sông Hậu"),
+    ("Đồn Biên phòng cửa khẩu Lào Cai bắt giữ 2 đối tượng.", "Đồn Biên phòng cửa khẩu Lào Cai"),
+])
+def test_long_org_names(text, span):
+    assert span in [m.text for m in _of(text, "ORG")]
+
+
+def test_branch_name_is_not_a_place():
+    text = "Agribank chi nhánh Nghệ An cho vay 20 tỷ đồng."
+    assert _of(text, "LOC") == []
+
+
+def test_headline_day_month():
+    (d,) = _of("5/9: Học sinh cả nước khai giảng\n\nSáng nay các trường khai giảng.", "DATE",
+               published="2025-09-05")
+    assert d.text == "5/9" and d.value == "2025-09-05"
