@@ -165,7 +165,7 @@ _p("year_pair", r"(?<=\()\s*(?P<y>1\d\d\d|20\d\d)\s*[-–]\s*(?P<y2>1\d\d\d|20\d
 
 # a bare day-month without year needs a cue before it
 _DM_CUE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|hạn|trước|sau|dịp|"
-                     r"khánh|đợt|lễ|mùng|mồng)\s+$", re.IGNORECASE)
+                     r"khánh|đợt|lễ|mùng|mồng|niệm)\s+$", re.IGNORECASE)
 _TODAY_PAREN = re.compile(r"(?:nay|qua|mai)\s*\(\s*$", re.IGNORECASE)  # "sáng nay (5/9)"
 _PART_OF_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|ngày)\s+$", re.IGNORECASE)
 _DOC_CUE = re.compile(r"(?:/[A-ZĐ][\w\-]*|[A-ZĐ]{2,}[\w\-]*)\s+$")
@@ -333,7 +333,7 @@ _HANDLERS = {
     "year": _hit_year,
     "year_pair": None,
 }
-_DURATION_BEFORE = re.compile(r"\d $")
+_DURATION_BEFORE = re.compile(r"(?<![\w:.])\d{1,3} $")  # "2 ngày", not "6h30 ngày"
 _LUNAR_BEFORE = re.compile(r"(?:tức|Tức)\s+(?:ngày\s+)?$")
 _LUNAR_AFTER = re.compile(
     r"\s*(?:âm lịch|AL\b|\(âm lịch\)|(?:,\s*)?năm\s+(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)"
@@ -377,7 +377,7 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
             value, attrs = res
             # "2 ngày 25 và 26/3": "ngày" belongs to the duration "2 ngày"
             if text.startswith(("ngày ", "Ngày "), s) and _DURATION_BEFORE.search(
-                    text, max(0, s - 4), s):
+                    text, max(0, s - 8), s):
                 s += 5
             out.append(DateSpan(s, e, value, attrs))
             taken.append((s, e))

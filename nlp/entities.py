@@ -18,7 +18,10 @@ __all__ = ["Doc", "prepare"]
 _NO_BARE_LOC = {"hồ chí minh"}
 _LISTED_UNITS = {"street", "road", "alley"}
 _PLACE_PREPOSITIONS = {"tại", "ở", "về", "đến", "khắp", "qua", "quê", "lên", "vào", "ra", "từ",
-                       "thăm", "khỏi", "quanh", "thuộc", "ngoài", "ghé", "là"}
+                       "thăm", "khỏi", "quanh", "thuộc", "ngoài", "ghé", "là", "như", "giữa",
+                       "xuống"}
+# after these only district names (not a family name first) are taken: "là Cai Lậy"
+_WEAK_PREPOSITIONS = {"là", "như"}
 # capitalised first words of names of natural places ("Hòn Tằm", "Bãi Sao", "Mũi Né")
 _FEATURE_FIRST = {"hòn", "bãi", "mũi", "cồn", "gành", "ghềnh", "thác", "đèo", "vịnh"}
 # after these a capitalised name the gazetteer does not know is still a place ("ở Linh Đàm")
@@ -374,8 +377,8 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                 k += 1
             name = " ".join(x.low for x in toks[i:k])
             known = name in gaz.names or name in lex.places
-            if toks[i - 1].low == "là":  # "nhiều nhất là Cai Lậy": district names only
-                known = name in gaz.district_names and toks[i].low not in lex.surnames
+            if toks[i - 1].low in _WEAK_PREPOSITIONS:  # "nhiều nhất là Cai Lậy"
+                known = name in gaz.district_names
             if 2 <= k - i <= 3 and name not in _NO_BARE_LOC and (known or (
                     toks[i - 1].low in _STRONG_PREPOSITIONS and _unknown_place(toks, i, k))):
                 utype = "district" if name in gaz.district_names else "place"

@@ -189,8 +189,10 @@ def _name_run(c: _Ctx, j: int, limit: int = 4) -> int:
             # "Trường"): only titles, standalone bodies and administrative units end them
             hm = lex.heads.match(toks, k)
             um = lex.units.match(toks, k)
+            initial = len(toks[k].text) == 1 and k + 1 < n and toks[k + 1].text == "." and \
+                toks[k + 1].glued and (k + 2 >= n or not is_cap(toks[k + 2]) or toks[k + 2].nl)
             if lex.titles.match(toks, k) or (hm and hm[2][0] == "standalone") or \
-                    (um and um[2][1]):
+                    (um and um[2][1] and not initial):  # "Hà Văn Q." is no "Q." (quận)
                 break
         k += 1
     return k - j

@@ -210,3 +210,13 @@ def test_headline_day_month():
     (d,) = _of("5/9: Học sinh cả nước khai giảng\n\nSáng nay các trường khai giảng.", "DATE",
                published="2025-09-05")
     assert d.text == "5/9" and d.value == "2025-09-05"
+
+
+def test_time_before_day_is_not_a_duration():
+    (d,) = _of("Lễ mít tinh bắt đầu lúc 7h30 ngày 19/8.", "DATE", published="2025-08-10")
+    assert d.text == "ngày 19/8"
+
+
+def test_initial_that_looks_like_a_unit_abbreviation():
+    assert [m.text for m in _of("Đối tượng Trần Thị Q. (SN 1990) bị bắt.", "PERSON")] == \
+        ["Trần Thị Q."]
