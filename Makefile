@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= data/news.db
 SERVE ?= 1
+PORT ?= 8001
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test venv redis clean
@@ -20,7 +21,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/vnnews demo --db $(DB) $(if $(filter 0,$(SERVE)),--no-serve,)
+	$(BIN)/vnnews demo --db $(DB) --port $(PORT) $(if $(filter 0,$(SERVE)),--no-serve,)
 
 # The distributed-mode tests start their own redis-server: install it when missing (apt-get).
 redis:
