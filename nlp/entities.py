@@ -226,7 +226,8 @@ def _quoted(toks: list[Tok]):
                 if toks[k].nl:
                     break
                 if toks[k].text in ("”", '"', "»"):
-                    if k - i - 1 >= 3:
+                    if k - i - 1 >= 3 and not (i > 0 and toks[i - 1].text == ":"):
+                        # (a quotation after a colon is speech, not a title)
                         yield i + 1, k
                     i = k
                     break
@@ -351,6 +352,8 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                     found.append((i, pe, utype, unit, name))
                     plural = i > 0 and toks[i - 1].low in _PLURAL
                     i = pe
+                    if not (utype in _LISTED_UNITS or plural or admin):
+                        i = _bare_list(toks, i, blocked, found, text)  # "bán đảo Sơn Trà, Ngũ Hành Sơn"
                     if utype in _LISTED_UNITS or plural or admin:
                         # "các tuyến phố Tam Trinh, Trương Định": the unit word serves the list;
                         # after a single administrative unit only known unit names follow
@@ -425,7 +428,7 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
     while work:
         f = work.pop()
         b = f[0] - 1
-        if f[3] is not None or b < 2 or toks[b].text not in (",", "và") or toks[f[0]].nl:
+        if f[3] is not None or b < 2 or toks[b].text not in (",", "và", "(") or toks[f[0]].nl:
             continue
         a = b
         while a > 0 and b - a < 3 and is_cap(toks[a - 1]) and not toks[a].nl and \

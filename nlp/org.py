@@ -188,9 +188,14 @@ def _tail_ok(toks: list[Tok], j: int, first: bool = False) -> bool:
         return False
     if lexicon().units.match(toks, j) is not None:
         return False
-    if first or t.low in _NAME_TAILS:
-        return True
     nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if first:
+        return True
+    if t.low in _NAME_TAILS:
+        # after a two-syllable proper name ("Minh Phát vận chuyển"), a tail must end the word
+        return not (j >= 2 and is_cap(toks[j - 2]) and nxt is not None and nxt.word and
+                    nxt.text[0].islower() and not nxt.nl and
+                    (t.low, nxt.low) not in lexicon().compounds)
     return nxt is None or nxt.nl or not nxt.word or is_cap(nxt) or is_acronym(nxt) \
         or lexicon().units.match(toks, j + 1) is not None
 
@@ -303,6 +308,14 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         return None  # "ông Đoàn Văn Kiên", "Mai Xuân Trường"
     if hend < n and toks[hend].low in _PLURAL:
         return None
+    if kind == "generic" and hend - i == 1 and toks[i].text[0].isupper():
+        k = hend  # "phố cổ Hội An": a one-word head that starts a known place name
+        while k < n and k - i < 4 and is_cap(toks[k]) and not toks[k].nl:
+            k += 1
+        name = " ".join(x.low for x in toks[i:k])
+        if k - i >= 2 and (name in gazetteer().names or name in lex.places) and \
+                not (k < n and is_acronym(toks[k])):
+            return None
     if head_low == "trường" and hend < n and is_cap(toks[hend]) and (
             hend + 1 >= n or toks[hend + 1].nl or toks[hend + 1].text in (",", ".", ";", ")")
             or toks[hend + 1].low in _STOP):
@@ -480,7 +493,9 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 and place_name_end(toks, u[0]) is None:
             return None
     # "Quỹ Vì người nghèo, ...": lower-case words closing a name before a delimiter
-    if descriptor and last > hend and (2 <= j - last <= 3 or (
+    complete = last - hend >= 2 and is_cap(toks[last - 1]) and is_cap(toks[last - 2]) and \
+        toks[last - 2].low not in lex.abbrev  # "... Minh Phát vận chuyển, ": a proper name ended
+    if descriptor and last > hend and not complete and (2 <= j - last <= 3 or (
             j - last == 1 and toks[last - 1].text[0].islower())) and j < n and \
             toks[j].text in (",", ".", ";", ")", ":") and \
             all(toks[k].word and toks[k].text[0].islower() for k in range(last, j)):

@@ -220,3 +220,13 @@ def test_time_before_day_is_not_a_duration():
 def test_initial_that_looks_like_a_unit_abbreviation():
     assert [m.text for m in _of("Đối tượng Trần Thị Q. (SN 1990) bị bắt.", "PERSON")] == \
         ["Trần Thị Q."]
+
+
+def test_quoted_speech_holds_places():
+    text = "Ông nói: “Năm ngoái bà con Thanh Hóa cũng giúp chúng tôi”."
+    assert [m.text for m in _of(text, "LOC")] == ["Thanh Hóa"]
+
+
+def test_company_name_ends_before_its_verb():
+    text = "Hàng do Công ty TNHH Thương mại Hoàng Long vận chuyển miễn phí, từ sáng sớm."
+    assert [m.text for m in _of(text, "ORG")] == ["Công ty TNHH Thương mại Hoàng Long"]
