@@ -1615,16 +1615,16 @@ class Cp1258Misdeclared:
 
 ENGLISH = {
     "vesinh": dict(
-        title="Tan Mai ward launches a general clean-up for World Environment Day",
+        title="Tân Mai ward launches a general clean-up for World Environment Day",
         category="News - Events",
-        lead="On the morning of 2 June, the People's Committee of Tan Mai ward and the ward Fatherland Front launched a general clean-up that brought out more than 500 officials, association members and residents.",
+        lead="On the morning of 2 June, the People's Committee of Tân Mai ward and the ward Fatherland Front launched a general clean-up that brought out more than 500 officials, association members and residents.",
         paragraphs=[
             "Speaking at the launch, the ward chairman said keeping the environment clean is an everyday task that needs every household, every residential group and every agency in the ward to take part.",
             "Right after the ceremony the volunteers split into 12 teams to collect rubbish, dredge drains and clear weeds along the alleys, in public spaces and around the ward's regulating lake.",
             "By the end of the day the teams had removed more than 15 tonnes of rubbish and construction waste. The ward also started a \"Green Sunday\" movement to be held on the first Sunday morning of every month.",
         ],
-        author="Minh Chau",
-        captions=["Youth union members of Tan Mai ward collect rubbish beside the regulating lake"]),
+        author="Minh Châu",
+        captions=["Youth union members of Tân Mai ward collect rubbish beside the regulating lake"]),
     "chuyendoiso": dict(
         title="District puts its digital citizen service counter into operation",
         category="Digital transformation",
@@ -1634,7 +1634,7 @@ ENGLISH = {
             "During the first week officers of each ward will guide elderly residents through the online forms, and a hotline is open from 7:30 to 17:00 on working days.",
             "The district expects at least 80 percent of applications in the land, construction and civil status fields to be filed online by the end of the year.",
         ],
-        author="Hoang Nam"),
+        author="Hoàng Nam"),
     "hoichojob": dict(
         title="Job fair offers more than 1,200 positions to district workers",
         category="Economy",
@@ -1643,18 +1643,18 @@ ENGLISH = {
             "Most vacancies were in garment making, electronics assembly, logistics and retail, and many employers also recruited workers with no previous experience and trained them on the job.",
             "Job seekers received free advice on labour contracts, social insurance and vocational courses, and 310 of them were invited to a second interview on the same day.",
         ],
-        author="Quoc Khanh",
+        author="Quốc Khánh",
         source_line="(Source: Employment Service Centre)"),
     "ngap": dict(
         title="District checks drainage works ahead of the rainy season",
         category="Urban affairs",
         lead="A district working group inspected the drainage system at the places that flooded most often last year and asked contractors to finish dredging before the end of May.",
         paragraphs=[
-            "The group visited six locations, including the Kim Giang crossroads and the alleys along the To Lich river, where water stayed above 30 centimetres after heavy rain in 2019.",
+            "The group visited six locations, including the Kim Giang crossroads and the alleys along the Tô Lịch river, where water stayed above 30 centimetres after heavy rain in 2019.",
             "The drainage company reported that 14 kilometres of sewers and 420 manholes have been dredged so far; two mobile pumping stations will stand by at the lowest points during storms.",
             "The district asked the wards to remove encroachments on drain covers and to tell residents not to throw rubbish into the sewers.",
         ],
-        author="Le Trung"),
+        author="Lê Trung"),
 }
 MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
              "October", "November", "December"]
@@ -1676,12 +1676,12 @@ class EnglishCopy:
         return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html dir="ltr" lang="en-US"><head><title>{e(title)}</title><meta content="text/html; charset=UTF-8" http-equiv="content-type" /></head>
 <body class="blue controls-visible signed-out public-page">
-<div id="banner"><img src="/hoangmai-theme/images/banner_en.png" alt="{e(self.site)}" /><div class="lang"><a href="/vi/">Tiếng Việt</a> | <a href="/en/">English</a></div></div>
+<div id="banner"><img src="/hoangmai-theme/images/banner_en.png" alt="Cổng giao tiếp điện tử quận Hoàng Mai - {e(self.site)}" /><div class="lang"><a href="/vi/">Tiếng Việt</a> | <a href="/en/">English</a></div></div>
 <div id="navigation"><ul><li><a href="/en/">Home</a></li><li><a href="/en/about">About Hoang Mai</a></li><li><a href="/en/news-events">News</a></li><li><a href="/en/investment">Investment</a></li><li><a href="/en/sitemap">Sitemap</a></li></ul></div>
 <table width="100%"><tr><td valign="top" class="column-1">{main}</td>
 <td width="28%" valign="top" class="column-2"><div class="portlet"><div class="portlet-topper"><span>Weather</span></div><div class="portlet-content">Hanoi 29°C · Hue 31°C · Ho Chi Minh City 33°C</div></div>
 <div class="portlet"><div class="portlet-topper"><span>Visitors</span></div><div class="portlet-content">Online: 14 / Total: 3.120.554</div></div></td></tr></table>
-<div id="footer"><a href="#">Back to top</a> | <a href="/c/portal/login">Sign in</a><p>Hoang Mai District People's Committee. Address: 8 Ngoc Hoi street, Hoang Liet ward, Hoang Mai district, Hanoi. Tel: (84-24) 3641 0000 - Fax: (84-24) 3641 0001</p>
+<div id="footer"><a href="#">Back to top</a> | <a href="/c/portal/login">Sign in</a><p>Ủy ban nhân dân quận Hoàng Mai (Hoang Mai District People's Committee). Address: 8 Ngọc Hồi street, Hoàng Liệt ward, Hoàng Mai district, Hà Nội. Tel: (84-24) 3641 0000 - Fax: (84-24) 3641 0001</p>
 <p>Please cite "Hoang Mai District Portal" when republishing information from this website.</p></div></body></html>"""
 
     def article(self, art, arts, variant):
@@ -1773,8 +1773,8 @@ class NextJsWard:
 <div class="css-1dbjc4n r-1w50u8q"><div class="css-901oao r-b88u0q">Tin liên quan</div>{cards}</div></div>"""
         data = json.dumps({"props": {"pageProps": {"article": {"id": art["n"] + 7000, "title": art["title"], "sapo": art["lead"],
                           "content": "".join(f"<p>{e(p)}</p>" for p in art["paragraphs"]), "publishedAt": f"{dt:%Y-%m-%dT%H:%M}:00.000Z"}}},
-                           "page": "/tin-tuc/[slug]", "buildId": "x7Fq2"}, ensure_ascii=False)
-        return self.page(f"{art['title']} | {self.site}", main, data, art["lead"][:150]), art["published"]
+                           "page": "/tin-tuc/[slug]", "buildId": "x7Fq2"})
+        return self.page(f"{art['title']} | {self.site}", main, data), art["published"]
 
     def encode(self, page, variant):
         return page.encode("utf-8")
