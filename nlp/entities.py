@@ -19,7 +19,7 @@ _NO_BARE_LOC = {"hồ chí minh"}
 _LISTED_UNITS = {"street", "road", "alley"}
 _PLACE_PREPOSITIONS = {"tại", "ở", "về", "đến", "khắp", "qua", "quê", "lên", "vào", "ra", "từ",
                        "thăm", "khỏi", "quanh", "thuộc", "ngoài", "ghé", "là", "như", "giữa",
-                       "xuống"}
+                       "xuống", "rời"}
 # after these only district names (not a family name first) are taken: "là Cai Lậy"
 _WEAK_PREPOSITIONS = {"là", "như"}
 # capitalised first words of names of natural places ("Hòn Tằm", "Bãi Sao", "Mũi Né")
@@ -388,7 +388,9 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                 found.append((i, k, utype, None, text[t.start:toks[k - 1].end]))
                 i = _bare_list(toks, k, blocked, found, text)
                 continue
-        if is_cap(t) and t.low in _FEATURE_FIRST and not blocked[i] and i + 1 < n and \
+        if is_cap(t) and (t.low in _FEATURE_FIRST or (
+                t.low == "cù" and i + 1 < n and toks[i + 1].low == "lao")) and \
+                not blocked[i] and i + 1 < n and \
                 is_cap(toks[i + 1]) and not toks[i + 1].nl and not blocked[i + 1] and \
                 not (i > 0 and is_cap(toks[i - 1]) and not toks[i].nl):
             k = i + 1

@@ -37,7 +37,7 @@ _STOP = set("""các những của cho với tại trên để được là có �
 phối tổ ban đến từ khi thì mà này đó năm ngày tháng lần do bởi vì nên như thực khai làm kiểm
 và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên xuống qua sau trước gồm kể tới phải đi
 khóa khoá thứ vừa mới luôn dự họp nói phát đưa yêu đề khẳng nhấn biểu ghi đánh tham ủng hỗ
-thăm tặng trao chủ khảo rà triển chi thu""".split())
+thăm tặng trao chủ khảo rà triển chi thu điều""".split())
 # heads whose names are often a person's name ("Trường THCS Nguyễn Du")
 _NAMED_AFTER_PEOPLE = {"trường", "bệnh viện", "công ty", "câu lạc bộ", "clb", "hợp tác xã",
                        "htx", "đội", "chi bộ", "thư viện", "học viện", "đại học"}

@@ -230,3 +230,8 @@ def test_quoted_speech_holds_places():
 def test_company_name_ends_before_its_verb():
     text = "Hàng do Công ty TNHH Thương mại Hoàng Long vận chuyển miễn phí, từ sáng sớm."
     assert [m.text for m in _of(text, "ORG")] == ["Công ty TNHH Thương mại Hoàng Long"]
+
+
+def test_single_syllable_city_and_cu_lao():
+    text = "Tàu rời Huế, neo gần Cù Lao Xanh."
+    assert [m.text for m in _of(text, "LOC")] == ["Huế", "Cù Lao Xanh"]
