@@ -83,6 +83,9 @@ _WAYBACK_TOOLBAR = re.compile(r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--
 _XML_DECL = re.compile(r"^[\s\ufeff]*<\?xml[^>]*\?>", re.I)
 _PAGINATION = re.compile(r"^(?:[«‹←]?\s*(?:đầu tiên|trước|tiếp|sau|cuối cùng|trang sau|trang trước|next|prev|previous|first|last)\s*[»›→]?\s*|\d+(?:\s+\d+){2,}.*)$", re.I)
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Hidden elements are dropped only while they hold at most this share of the page's text.
+HIDDEN_MAX_SHARE = 0.5
 _PRINT_ON_LOAD = re.compile(r"\bprint\s*\(", re.I)
 _LETTER = re.compile(r"[^\W\d_]")
 _GARBAGE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
@@ -127,6 +130,31 @@ def _image_beside(el) -> bool:
     while prev is not None and not isinstance(prev.tag, str):
         prev = prev.getprevious()
     return prev is not None and (prev.tag == "img" or prev.find(".//img") is not None)
+
+
+def _drop_hidden(root) -> None:
+    """Remove what the page hides from readers with inline CSS or the ``hidden`` attribute (a
+    second, mobile copy of the article; closed menus), unless it is most of the page's text (some
+    pages hide everything until a script has run)."""
+    hidden = [el for el in root.xpath("//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]")
+              if el.tag not in ("body", "html")
+              and (el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""))]
+    if not hidden:
+        return
+    hidden = [el for el in hidden if not any(a in hidden for a in el.iterancestors())]
+    hidden_chars = sum(len("".join(el.itertext()).strip()) for el in hidden)
+    if hidden_chars > HIDDEN_MAX_SHARE * len("".join(root.itertext()).strip()):
+        return
+    for el in hidden:
+        parent = el.getparent()
+        if parent is not None:
+            if el.tail:  # the text after the element stays
+                prev = el.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + el.tail
+                else:
+                    parent.text = (parent.text or "") + el.tail
+            parent.remove(el)
 
 
 def _in_region(block, region: set) -> bool:
@@ -320,6 +348,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     crumbs, crumb_el = breadcrumb(root)
     crumb_text = norm("".join(crumb_el.itertext())) if crumb_el is not None else ""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=True)
+    _drop_hidden(root)
     body_el = root.find("body")
     if body_el is None:
         body_el = root

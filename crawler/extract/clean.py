@@ -66,7 +66,8 @@ def _prefix_re(labels):
 
 
 def _exact_re(labels):
-    return re.compile(r"^[\W_]*(?:" + "|".join(re.escape(x) for x in labels) + r")[\W_]*$", re.I)
+    # A count may follow the label: "Bình luận (2)", "Tin khác [5]".
+    return re.compile(r"^[\W_]*(?:" + "|".join(re.escape(x) for x in labels) + r")[\W_]*(?:[(\[]\s*\d+\s*[)\]][\W_]*)?$", re.I)
 
 
 _END_RE = [_prefix_re(_END_PREFIX), _exact_re(_END_EXACT)]

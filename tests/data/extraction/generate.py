@@ -1920,12 +1920,131 @@ class WardAbout:
 BLIND5_TEMPLATES = [NextJsWard(), WordPasteAsp(), WardAbout()]
 
 
+# --- blind set 6 (written November 2026 after set 5 was fixed, scored once before any fix) --------
+# template 26: a notice-style page: a contact list (<ul>) closing the article text, a YouTube video
+# with its caption, and readers' comments of several sentences under "Bình luận (2)" -------------
+
+LONG_COMMENTS = [
+    ("Lê Minh Tuấn", "Tôi là người dân sống ở tổ 5, rất hoan nghênh cách làm này của phường. Mong rằng các hoạt động như vậy được duy trì thường xuyên chứ không chỉ làm theo phong trào, và kết quả được công khai để người dân cùng theo dõi."),
+    ("Phạm Thu Hằng", "Bài viết rất hữu ích. Tuy nhiên tôi đề nghị phường bố trí thêm thời gian tiếp nhận vào buổi tối hoặc ngày thứ Bảy, vì nhiều người đi làm cả ngày nên khó sắp xếp được thời gian trong giờ hành chính."),
+]
+
+
+class NoticeLists:
+    key = "notice_lists_2021"
+    site = "Cổng thông tin điện tử phường Nghĩa Đô"
+    host = "https://nghiado.caugiay.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tin-tuc-su-kien/{slug(art['title'])[:60]}-t{art['n'] + 880}.html"
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        body, gold = [], []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            gold.append(p)
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art))
+                gold.extend(" | ".join(r) for r in art["table"]["rows"])
+            if i < len(art.get("captions", [])):
+                body.append(f'<p><img src="/Uploads/images/{art["key"]}{i}.jpg" alt=""></p><p><em>{e(art["captions"][i])}</em></p>')
+            if i == 0:
+                body.append(f'<div class="video-embed"><iframe width="640" height="360" src="https://www.youtube.com/embed/v{art["n"]}x" frameborder="0" allowfullscreen></iframe>'
+                            f'<p class="video-caption"><em>Video: Phóng sự của Trung tâm Văn hóa - Thông tin và Thể thao phường</em></p></div>')
+        intro = "Mọi thông tin chi tiết, người dân có thể liên hệ:"
+        items = [f"Bộ phận Tiếp nhận và trả kết quả UBND phường, điện thoại 024.3756.{1000 + art['n']:04d};",
+                 "Văn phòng HĐND - UBND phường, số 7 ngõ 26 Hoàng Quốc Việt;",
+                 "Hộp thư điện tử: vanphong.nghiado@hanoi.gov.vn."]
+        body.append(f"<p>{intro}</p><ul>" + "".join(f"<li>{e(x)}</li>" for x in items) + "</ul>")
+        gold.append(intro)
+        gold.extend(items)
+        if art.get("author"):
+            body.append(f'<p style="text-align:right"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f'<p style="text-align:right"><em>{e(art["source_line"])}</em></p>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<p>Tệp đính kèm: <a href="/Uploads/files/{f}">{e(t)}</a></p>')
+        shown = LONG_COMMENTS if variant % 2 else LONG_COMMENTS[:1]
+        comments = "".join(f'<div class="comment-item"><div class="comment-head"><b>{e(n)}</b> <span class="comment-time">{dt:%H:%M} {dmy(dt)}</span></div><p class="comment-text">{e(t)}</p></div>' for n, t in shown)
+        page = f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(art['title'])} - {e(self.site)}</title>
+<meta property="og:title" content="{e(art['title'])}"></head><body>
+<div class="top"><img src="/images/banner-nghiado.jpg" alt="{e(self.site)}"><ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc-su-kien.html">Tin tức - Sự kiện</a></li><li><a href="/van-ban.html">Văn bản</a></li></ul></div>
+<div class="main"><div class="content">
+<div class="path"><a href="/">Trang chủ</a> / <a href="/{slug(art['category'])}.html">{e(art["category"])}</a></div>
+<h1 class="title-detail">{e(art["title"])}</h1>
+<div class="time-detail">{dt:%H:%M} - {dmy(dt)}</div>
+<div class="sapo-detail"><strong>{e(art["lead"])}</strong></div>
+<div class="content-detail">{"".join(body)}</div>
+<div class="comment-box"><h4>Bình luận ({len(shown)})</h4>{comments}
+<h4>Viết bình luận</h4><form><input placeholder="Họ và tên"><input placeholder="Email"><textarea placeholder="Nội dung bình luận"></textarea><button>Gửi</button></form></div>
+<div class="other-news"><h4>Tin khác</h4><ul>{"".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in related(arts, art, 5))}</ul></div>
+</div><div class="right"><div class="box"><h4>Lịch tiếp công dân</h4><p>Sáng thứ Ba và thứ Năm hằng tuần tại trụ sở UBND phường.</p></div></div></div>
+<div class="footer">UBND phường Nghĩa Đô - Số 7 ngõ 26 Hoàng Quốc Việt, Cầu Giấy, Hà Nội. Điện thoại: 024.3756.0000</div></body></html>"""
+        return page, art["published"], None, {"body": "\n\n".join(gold)}
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+# --- template 27: a responsive 2016 portal that writes the article twice, a mobile copy first
+# (hidden with display:none) and the desktop copy after it -----------------------------------------
+
+class DualLayout:
+    key = "dual_layout_2016"
+    site = "Cổng thông tin điện tử quận Bắc Từ Liêm"
+    host = "http://bactuliem.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tin-tuc/{art['n'] + 5300}/{slug(art['title'])[:60]}"
+
+    def copy(self, art, dt, mobile):
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art, "tbl"))
+            if i < len(art.get("captions", [])):
+                body.append(f'<div class="pic"><img src="/upload/{"m" if mobile else "d"}/{art["key"]}{i}.jpg"><p class="pic-note"><i>{e(art["captions"][i])}</i></p></div>')
+        if art.get("author"):
+            body.append(f'<p style="text-align:right"><b>{e(art["author"])}</b></p>')
+        if art.get("source_line"):
+            body.append(f'<p style="text-align:right"><i>{e(art["source_line"])}</i></p>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<p><a href="/upload/files/{f}">{e(t)}</a></p>')
+        h = "h2" if mobile else "h1"
+        return (f'<{h} class="{"m-" if mobile else ""}title">{e(art["title"])}</{h}>'
+                f'<div class="{"m-" if mobile else ""}date">Ngày {dmy(dt)} lúc {dt:%H:%M}</div>'
+                f'<div class="{"m-" if mobile else ""}lead"><b>{e(art["lead"])}</b></div>'
+                f'<div class="{"m-" if mobile else ""}body">{"".join(body)}</div>')
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        page = f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(art['title'])} | {e(self.site)}</title></head><body>
+<div class="header"><img src="/images/logo-btl.png" alt="{e(self.site)}"><div class="menu"><a href="/">Trang chủ</a> <a href="/tin-tuc">Tin tức</a> <a href="/gioi-thieu">Giới thiệu</a></div></div>
+<div class="mobile-view visible-xs" style="display:none">{self.copy(art, dt, True)}<div class="m-more"><a href="/tin-tuc">Xem thêm tin khác</a></div></div>
+<div class="desktop-view hidden-xs"><div class="row"><div class="col-left">
+<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/tin-tuc/{slug(art['category'])}">{e(art["category"])}</a></div>
+{self.copy(art, dt, False)}
+<div class="related"><h3>Các tin khác</h3><ul>{"".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a> ({dmy(when(a))})</li>' for a in related(arts, art, 5))}</ul></div>
+</div><div class="col-right"><div class="box"><h3>Tin xem nhiều</h3><ul>{"".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in arts[:4])}</ul></div></div></div></div>
+<div class="footer">UBND quận Bắc Từ Liêm - Số 1 Đường Phú Minh, Cổ Nhuế 2, Bắc Từ Liêm, Hà Nội. ĐT: 024.3755.0000</div></body></html>"""
+        return page, art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+BLIND6_TEMPLATES = [NoticeLists(), DualLayout()]
+
+
 TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
 # Added after the extractor was tuned on the six above, to measure it on layouts it had not seen;
 # each renders every third article.
 LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal(), IGate(), ThreeColumns(),
                    WardTTS(), CityNews(), Hanoi2025Variant(), SharePoint2013(),
-                   *BLIND4_TEMPLATES, *BLIND5_TEMPLATES]
+                   *BLIND4_TEMPLATES, *BLIND5_TEMPLATES, *BLIND6_TEMPLATES]
 
 
 # --- writing -------------------------------------------------------------------------------------
