@@ -551,3 +551,70 @@ def test_article_with_many_attached_documents_is_not_a_listing():
     art = extract(page(extra_body=docs), URL)
     assert art.is_article, art.reason
     assert len(art.attachments) == 6 and art.body == "\n\n".join(PARAS)
+
+
+# --- rules added with the fourth to sixth blind sets of the gold (README of the gold set) ------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wednesday, June 5, 2019 07:40", "2019-06-05T07:40"),
+    ("Posted on 5 June 2019, 5:05 PM", "2019-06-05T17:05"),
+    ("Mar. 3rd, 2020", "2020-03-03"),
+    ("15/03/2018 8:45:00 SA", "2018-03-15T08:45"),
+    ("Ngày 17 tháng 10 năm 2017 - 12 giờ 00", "2017-10-17T12:00"),
+])
+def test_more_date_forms(text, expected):
+    assert parse_date_text(text) == expected
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://xa.dongnai.gov.vn/2020/03/15/tap-huan/", "2020-03-15"),
+    ("https://web.archive.org/web/20170412093015/http://x.gov.vn/2016/05/13/tin", "2016-05-13"),
+    ("https://web.archive.org/web/20170412093015/http://x.gov.vn/vi/-/view_content/12-tin", None),
+    ("https://x.gov.vn/2020/13/01/tin/", None),
+])
+def test_date_from_url(url, expected):
+    from crawler.extract.dates import date_from_url
+
+    assert date_from_url(url) == expected
+
+
+def test_permalink_date_only_when_the_page_shows_none():
+    html = page(date_line="")
+    art = extract(html, "https://xa.gov.vn/2019/06/05/ra-quan/")
+    assert art.published == "2019-06-05" and art.notes.get("published_from") == "url"
+    assert extract(page(), "https://xa.gov.vn/2019/06/05/ra-quan/").published == "2018-10-08T15:54"
+
+
+def test_hidden_mobile_copy_is_dropped():
+    hidden = f'<div style="display: none"><h2>{TITLE}</h2><p>{LEAD}</p>' + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>"
+    art = extract(page().replace("<body>", "<body>" + hidden), URL)
+    assert art.title == TITLE and art.lead == LEAD and art.body == "\n\n".join(PARAS)
+
+
+def test_page_hidden_until_scripts_run_is_still_read():
+    art = extract(page().replace("<body>", '<body><div style="visibility:hidden">'), URL)
+    assert art.is_article and art.body == "\n\n".join(PARAS)
+
+
+def test_self_printing_page_is_a_print_view():
+    art = extract(page().replace("<body>", '<body onload="window.print()">'), "http://x.gov.vn/TinTuc/InTin.asp?ID=5")
+    assert not art.is_article and art.reason.startswith("print view")
+
+
+def test_comment_heading_with_a_count_ends_the_article():
+    comments = ('<div class="cmt"><h4>Bình luận (2)</h4><p>Tôi rất hoan nghênh cách làm này của phường, mong rằng '
+                'các hoạt động như vậy được duy trì thường xuyên và công khai kết quả.</p></div>')
+    art = extract(page().replace('<div class="account">', comments + '<div class="account">'), URL)
+    assert "hoan nghênh" not in art.body
+
+
+def test_centred_layout_table_does_not_make_a_lead_a_caption():
+    html = page().replace("<table><tr><td class=\"col-main\">", '<table align="center"><tr><td class="col-main"><img src="/i.gif">')
+    art = extract(html, URL)
+    assert art.lead == LEAD and not art.captions
+
+
+def test_title_cell_beside_icon_cells():
+    html = page().replace(f'<div class="title-news">{TITLE}</div>',
+                          f'<table><tr><td style="font-weight:bold">{TITLE}</td><td><img src="/print.png"></td><td><img src="/mail.png"></td></tr></table>')
+    assert extract(html, URL).title == TITLE
