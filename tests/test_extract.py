@@ -618,3 +618,13 @@ def test_title_cell_beside_icon_cells():
     html = page().replace(f'<div class="title-news">{TITLE}</div>',
                           f'<table><tr><td style="font-weight:bold">{TITLE}</td><td><img src="/print.png"></td><td><img src="/mail.png"></td></tr></table>')
     assert extract(html, URL).title == TITLE
+
+
+def test_cldr_short_month_and_ad_placeholder_and_agency_byline():
+    assert parse_date_text("5 thg 6, 2019 07:40") == "2019-06-05T07:40"
+    from crawler.extract.clean import byline_kind
+
+    assert byline_kind("Phòng Lao động - Thương binh và Xã hội quận", True) == "author"
+    assert byline_kind("Phòng Lao động - Thương binh và Xã hội quận", False) is None
+    art = extract(page(extra_body="<div><div>Quảng cáo</div></div>"), URL)
+    assert art.body == "\n\n".join(PARAS)

@@ -58,6 +58,8 @@ _SKIP_PREFIX = (
 _SKIP_EXACT = (
     "in bài", "in trang", "bản in", "in", "chia sẻ", "share", "print", "email", "e-mail", "facebook",
     "twitter", "zalo", "tweet", "like", "thích", "tags", "từ khóa", "từ khoá", "gửi", "đóng", "close",
+    # ad slots' placeholders
+    "quảng cáo", "advertisement", "ads",
 )
 
 
@@ -165,7 +167,19 @@ def byline_kind(text: str, emphasised: bool = False) -> str | None:
         return "author"
     if emphasised and len(stripped.split()) <= 8:
         return "author"
+    # An agency signing the text ("Phòng Lao động - Thương binh và Xã hội quận"): longer than a
+    # person's name, but it starts with an agency word.
+    if emphasised and _AGENCY_START.match(stripped) and len(_WORDS.findall(stripped)) <= AGENCY_BYLINE_MAX_WORDS:
+        return "author"
     return None
+
+
+# Emphasised closing lines naming an agency count as bylines up to this many words.
+AGENCY_BYLINE_MAX_WORDS = 12
+_AGENCY_START = re.compile(
+    r"^(?:phòng|ban|sở|trung\s*tâm|văn\s*phòng|ủy\s*ban|uỷ\s*ban|ubnd|công\s*an|chi\s*cục|cục|hội|đội|"
+    r"tòa\s*án|viện\s*kiểm\s*sát|bảo\s*hiểm\s*xã\s*hội|kho\s*bạc|chi\s*nhánh|bộ\s*phận)\s", re.I)
+_WORDS = re.compile(r"\w+")
 
 
 _CAPTION_START = re.compile(r"^(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ)\s*(?:\d+\s*)?[:.\-–]", re.I)

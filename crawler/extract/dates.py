@@ -27,9 +27,10 @@ _NUMERIC_DATE = re.compile(
 )
 # Year-first dates written on the page ("2018-10-08 15:54:00"): unambiguous, so accepted too.
 _ISO_TEXT_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])")
-# "ngày 8 tháng 10 năm 2018", and the Joomla/K2 localisation "08 Tháng 10 2018".
+# "ngày 8 tháng 10 năm 2018", the Joomla/K2 localisation "08 Tháng 10 2018" and the moment.js /
+# CLDR short form "15 thg 3, 2018".
 _WORD_DATE = re.compile(
-    r"(?:ngày\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+)(?:năm\s+)?(?P<y>\d{4})(?!\d)", re.I
+    r"(?:ngày\s+)?(?<!\d)(?P<d>\d{1,2})\s+(?:tháng|thg)\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+)(?:năm\s+)?(?P<y>\d{4})(?!\d)", re.I
 )
 # English copies of portals (/en/) and English-locale CMSs: "June 5, 2019", "5 June 2019",
 # "Jun 5, 2019", with an optional weekday before and a time after.

@@ -2039,12 +2039,129 @@ class DualLayout:
 BLIND6_TEMPLATES = [NoticeLists(), DualLayout()]
 
 
+# --- blind set 7 (written November 2026 after set 6 was fixed, scored once before any fix) --------
+# template 28: an AMP copy of a newspaper-style district page: <amp-img> (not <img>), figures with
+# figcaptions, <amp-social-share>, an <amp-ad>, the only visible date in the moment.js Vietnamese
+# short form "15 thg 3, 2018 08:45" (the machine form only in <time datetime>) ---------------------
+
+class AmpPage:
+    key = "amp_2020"
+    site = "Tin tức quận Long Biên"
+    host = "https://longbien.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/amp/{slug(art['category'])}/{slug(art['title'])[:60]}-{art['n'] + 98000}.amp"
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art))
+            if i < len(art.get("captions", [])):
+                body.append(f'<figure><amp-img src="/media/{art["key"]}{i}.jpg" width="800" height="533" layout="responsive" alt=""></amp-img>'
+                            f'<figcaption>{e(art["captions"][i])}</figcaption></figure>')
+            if i == 0:
+                body.append('<amp-ad width="300" height="250" type="adsense" data-ad-client="ca-pub-0000" data-ad-slot="1"><div placeholder>Quảng cáo</div></amp-ad>')
+        if art.get("author"):
+            body.append(f'<p class="author"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f"<p><em>{e(art['source_line'])}</em></p>")
+        for f, t in art.get("attachments", []):
+            body.append(f'<p><a href="/media/files/{f}">{e(t)}</a></p>')
+        page = f"""<!doctype html><html ⚡ lang="vi"><head><meta charset="utf-8"><script async src="https://cdn.ampproject.org/v0.js"></script>
+<script async custom-element="amp-social-share" src="https://cdn.ampproject.org/v0/amp-social-share-0.1.js"></script>
+<title>{e(art['title'])}</title><link rel="canonical" href="{self.url(art).replace('/amp/', '/').replace('.amp', '.htm')}">
+<meta name="viewport" content="width=device-width,minimum-scale=1,initial-scale=1">
+<style amp-boilerplate>body{{-webkit-animation:-amp-start 8s steps(1,end) 0s 1 normal both}}</style><style amp-custom>.author{{text-align:right}}</style></head>
+<body><header class="amp-header"><a href="/amp/"><amp-img src="/logo.png" width="160" height="40" alt="{e(self.site)}"></amp-img></a><a href="/amp/menu" class="menu-btn">☰</a></header>
+<article class="amp-article">
+<div class="amp-cat"><a href="/amp/{slug(art['category'])}">{e(art["category"])}</a></div>
+<h1 class="amp-title">{e(art["title"])}</h1>
+<div class="amp-meta"><time datetime="{dt:%Y-%m-%dT%H:%M}:00+07:00">{dt.day} thg {dt.month}, {dt.year} {dt:%H:%M}</time></div>
+<div class="amp-share"><amp-social-share type="facebook" data-param-app_id="1234"></amp-social-share><amp-social-share type="email"></amp-social-share></div>
+<p class="amp-sapo"><strong>{e(art["lead"])}</strong></p>
+<div class="amp-body">{"".join(body)}</div>
+</article>
+<section class="amp-related"><h2>Tin liên quan</h2>{"".join(f'<a class="rel" href="{self.url(a)}"><amp-img src="/t/{a["n"]}.jpg" width="120" height="80"></amp-img><h3>{e(a["title"])}</h3></a>' for a in related(arts, art, 4))}</section>
+<footer class="amp-footer"><p>Cổng thông tin điện tử quận Long Biên. Địa chỉ: số 1 Vạn Hạnh, Việt Hưng, Long Biên. Điện thoại: 024.3872.0000</p><a href="{self.url(art).replace('/amp/', '/').replace('.amp', '.htm')}">Xem phiên bản đầy đủ</a></footer>
+</body></html>"""
+        return page, art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+# --- template 29: a legal Q&A section ("Hỏi đáp pháp luật"): a question from a citizen and the
+# answer of a department, no lead, the answer's signature line at the end; its own texts -----------
+
+QA = [
+    dict(key="qa_hokhau", title="Thủ tục đăng ký thường trú cho con khi cha mẹ ở hai địa phương khác nhau",
+         published="2021-09-14T09:20",
+         question=["Bà Trần Thị Lan (phường Phúc Đồng) hỏi: Tôi có hộ khẩu thường trú tại phường Phúc Đồng, chồng tôi thường trú tại tỉnh Bắc Ninh. Con chúng tôi mới sinh thì được đăng ký thường trú ở đâu, cần những giấy tờ gì?"],
+         answer=["Theo Luật Cư trú năm 2020, nơi cư trú của người chưa thành niên là nơi cư trú của cha, mẹ; nếu cha, mẹ có nơi cư trú khác nhau thì nơi cư trú của người chưa thành niên là nơi cư trú của cha hoặc mẹ mà người chưa thành niên thường xuyên chung sống.",
+                 "Hồ sơ gồm tờ khai thay đổi thông tin cư trú, giấy khai sinh của cháu và giấy tờ chứng minh quan hệ nhân thân. Bà có thể nộp hồ sơ trực tiếp tại Công an phường hoặc qua Cổng dịch vụ công quốc gia."],
+         signer="Công an quận Long Biên"),
+    dict(key="qa_datdai", title="Cấp đổi giấy chứng nhận quyền sử dụng đất bị rách, nhòe",
+         published="2022-03-02T15:40",
+         question=["Ông Nguyễn Văn Hùng (phường Thạch Bàn) hỏi: Giấy chứng nhận quyền sử dụng đất của gia đình tôi được cấp năm 2005, nay đã bị rách và nhòe chữ. Tôi muốn cấp đổi thì nộp hồ sơ ở đâu và mất bao lâu?"],
+         answer=["Trường hợp giấy chứng nhận bị ố, nhòe, rách, hư hỏng, người sử dụng đất được cấp đổi theo quy định tại Nghị định số 43/2014/NĐ-CP của Chính phủ.",
+                 "Ông nộp hồ sơ tại Bộ phận một cửa của quận, gồm đơn đề nghị cấp đổi và bản gốc giấy chứng nhận đã cấp. Thời gian giải quyết không quá 7 ngày làm việc, không kể thời gian trích đo địa chính thửa đất nếu có."],
+         signer="Phòng Tài nguyên và Môi trường quận"),
+    dict(key="qa_laodong", title="Chế độ thai sản đối với lao động nữ đóng bảo hiểm chưa đủ 12 tháng",
+         published="2023-06-19T10:05",
+         question=["Chị Lê Thị Hoa (phường Gia Thụy) hỏi: Tôi làm công nhân may, đã đóng bảo hiểm xã hội được 7 tháng thì nghỉ sinh con. Tôi có được hưởng chế độ thai sản không?"],
+         answer=["Theo Điều 31 Luật Bảo hiểm xã hội năm 2014, lao động nữ sinh con phải đóng bảo hiểm xã hội từ đủ 06 tháng trở lên trong thời gian 12 tháng trước khi sinh con thì được hưởng chế độ thai sản.",
+                 "Như vậy, nếu trong 12 tháng trước khi sinh chị đã đóng đủ từ 6 tháng trở lên thì chị được hưởng trợ cấp một lần khi sinh con và tiền thai sản trong thời gian nghỉ theo quy định."],
+         signer="Phòng Lao động - Thương binh và Xã hội quận"),
+]
+
+
+class QaPage:
+    key = "qa_legal_2021"
+    site = "Cổng thông tin điện tử quận Long Biên"
+    host = "https://longbien.hanoi.gov.vn"
+
+    def pick(self, arts):
+        return [dict(q, n=100 + i, category="Hỏi đáp pháp luật", lead="",
+                     paragraphs=q["question"] + [p for p in q["answer"]]) for i, q in enumerate(QA)]
+
+    def url(self, art):
+        return f"{self.host}/hoi-dap/{slug(art['title'])[:60]}-{art['n'] + 4000}.htm"
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        others = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in self.pick(arts) if a["key"] != art["key"])
+        q = "".join(f"<p>{e(p)}</p>" for p in art["question"])
+        a = "".join(f"<p>{e(p)}</p>" for p in art["answer"])
+        page = f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(art['title'])} - Hỏi đáp - {e(self.site)}</title></head>
+<body><header><a href="/"><img src="/logo.png" alt="{e(self.site)}"></a><nav><a href="/">Trang chủ</a> <a href="/hoi-dap.htm">Hỏi đáp</a> <a href="/van-ban.htm">Văn bản</a></nav></header>
+<div class="container"><div class="main"><ul class="bread-crumbs"><li><a href="/">Trang chủ</a></li><li><a href="/hoi-dap.htm">Hỏi đáp pháp luật</a></li></ul>
+<div class="qa-detail"><h1 class="qa-title">{e(art["title"])}</h1>
+<div class="qa-date">Ngày gửi: {dmy(dt)} {dt:%H:%M}</div>
+<div class="qa-question"><div class="qa-label">Câu hỏi</div>{q}</div>
+<div class="qa-answer"><div class="qa-label">Trả lời</div>{a}<p style="text-align:right"><strong>{e(art["signer"])}</strong></p></div></div>
+<div class="qa-form"><h3>Gửi câu hỏi</h3><form><input placeholder="Họ và tên"><input placeholder="Địa chỉ"><textarea></textarea><button>Gửi câu hỏi</button></form></div>
+<div class="qa-others"><h3>Câu hỏi khác</h3><ul>{others}</ul></div></div>
+<aside class="side"><div class="box"><h3>Đường dây nóng</h3><p>024.3872.1111</p></div></aside></div>
+<footer><p>Cổng thông tin điện tử quận Long Biên. Địa chỉ: số 1 Vạn Hạnh. Điện thoại: 024.3872.0000</p></footer></body></html>"""
+        return page, art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+BLIND7_TEMPLATES = [AmpPage(), QaPage()]
+
+
 TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
 # Added after the extractor was tuned on the six above, to measure it on layouts it had not seen;
 # each renders every third article.
 LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal(), IGate(), ThreeColumns(),
                    WardTTS(), CityNews(), Hanoi2025Variant(), SharePoint2013(),
-                   *BLIND4_TEMPLATES, *BLIND5_TEMPLATES, *BLIND6_TEMPLATES]
+                   *BLIND4_TEMPLATES, *BLIND5_TEMPLATES, *BLIND6_TEMPLATES,
+                   *BLIND7_TEMPLATES]
 
 
 # --- writing -------------------------------------------------------------------------------------
