@@ -628,3 +628,11 @@ def test_cldr_short_month_and_ad_placeholder_and_agency_byline():
     assert byline_kind("Phòng Lao động - Thương binh và Xã hội quận", False) is None
     art = extract(page(extra_body="<div><div>Quảng cáo</div></div>"), URL)
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_next_article_below_a_short_one_is_not_taken():
+    nxt = ('<div class="next"><div>Bài tiếp theo</div><h2>Quận tổ chức hội nghị tổng kết công tác thi đua khen thưởng</h2>'
+           '<div>Thứ Hai, 07/10/2018 09:00</div>'
+           + "".join(f"<p>{p} {p}</p>" for p in PARAS) + "</div>")
+    art = extract(page().replace('<div class="account">', '</div>' + nxt + '<div><div class="account">'), URL)
+    assert art.title == TITLE and art.body == "\n\n".join(PARAS)

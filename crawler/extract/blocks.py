@@ -72,6 +72,8 @@ NEGATIVE_CLASS_FACTOR = 0.3
 # author, share bar, lead in between), and an element there must score at least this much.
 ANCHOR_GAP = 8
 ANCHOR_MIN_SCORE = 1.0
+# A heading at least this long, followed by a date line, is another article's headline.
+OTHER_HEADLINE_MIN_CHARS = 20
 # A sibling of the best element joins the region when its score reaches this share of the best's.
 SIBLING_SCORE_RATIO = 0.2
 
@@ -301,6 +303,19 @@ def choose_region(blocks: list[Block], anchor: int | None = None) -> tuple[objec
                 st[3] += b.n  # plain text: a lead may have few function words
     best, best_score = None, 0.0
     anchored, anchored_score = None, 0.0
+    # Elements holding another article's header (a headline followed by its date line: the next
+    # article of an "infinite scroll" page) cannot be the body that follows the anchored title.
+    other_headers: set = set()
+    later_headlines: list[int] = []  # indices of such headlines after the anchored title
+    if anchor is not None:
+        from .fields import is_date_line
+
+        for b in blocks:
+            if (b.heading and b.index != anchor and b.n >= OTHER_HEADLINE_MIN_CHARS
+                    and any(is_date_line(n) for n in blocks[b.index + 1:b.index + 3])):
+                other_headers.update(b.chain)
+                if b.index > anchor:
+                    later_headlines.append(b.index)
     for el, st in stats.items():
         if not isinstance(el.tag, str) or el.tag in ("html", "body") or st[0] <= 0:
             continue
@@ -309,12 +324,16 @@ def choose_region(blocks: list[Block], anchor: int | None = None) -> tuple[objec
         st[5] = final
         if final > best_score:
             best, best_score = el, final
-        if anchor is not None and anchor < st[4] <= anchor + ANCHOR_GAP and final > anchored_score:
+        if anchor is not None and anchor < st[4] <= anchor + ANCHOR_GAP and final > anchored_score \
+                and el not in other_headers:
             anchored, anchored_score = el, final
     if best is None:
         return None, set(), stats
+    # The best element belongs to another article when it holds that article's header or starts
+    # after it.
+    foreign = best in other_headers or any(h < stats[best][4] for h in later_headlines)
     if (anchored is not None and anchored is not best and anchored_score >= ANCHOR_MIN_SCORE
-            and not anchor < stats[best][4] <= anchor + ANCHOR_GAP):
+            and (foreign or not anchor < stats[best][4] <= anchor + ANCHOR_GAP)):
         best, best_score = anchored, anchored_score
     region = {best}
     # Siblings are looked for beside the best element, or beside the highest ancestor that holds

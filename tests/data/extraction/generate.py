@@ -2155,13 +2155,121 @@ class QaPage:
 BLIND7_TEMPLATES = [AmpPage(), QaPage()]
 
 
+# --- blind set 8 (written November 2026 after set 7 was fixed, scored once before any fix) --------
+# template 30: a report-style article: <h3> subheadings and a <blockquote> inside the body (the gold
+# keeps both), a drop-cap <span> on the first letter --------------------------------------------
+
+SUBHEADS = ("Những kết quả nổi bật", "Nhiệm vụ trong thời gian tới")
+QUOTE = "Mỗi cán bộ phải coi sự hài lòng của người dân là thước đo hiệu quả công việc của mình."
+
+
+class ReportSubheads:
+    key = "report_subheads_2024"
+    site = "Cổng thông tin điện tử phường Thượng Thanh"
+    host = "https://thuongthanh.longbien.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/tin-tuc/{slug(art['title'])[:60]}-{art['n'] + 24000}.html"
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        body, gold = [f'<h3>{e(SUBHEADS[0])}</h3>'], [SUBHEADS[0]]
+        n = len(art["paragraphs"])
+        for i, p in enumerate(art["paragraphs"]):
+            text = e(p)
+            if i == 0:
+                text = f'<span class="dropcap">{text[0]}</span>{text[1:]}'
+            body.append(f"<p>{text}</p>")
+            gold.append(p)
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art))
+                gold.extend(" | ".join(r) for r in art["table"]["rows"])
+            if i < len(art.get("captions", [])):
+                body.append(f'<figure class="image"><img src="/img/{art["key"]}{i}.jpg" alt=""><figcaption>{e(art["captions"][i])}</figcaption></figure>')
+            if i == 0:
+                body.append(f"<blockquote><p>{e(QUOTE)}</p></blockquote>")
+                gold.append(QUOTE)
+            if i == n - 2:
+                body.append(f"<h3>{e(SUBHEADS[1])}</h3>")
+                gold.append(SUBHEADS[1])
+        if art.get("author"):
+            body.append(f'<p class="text-right"><b>{e(art["author"])}</b></p>')
+        if art.get("source_line"):
+            body.append(f'<p class="text-right"><i>{e(art["source_line"])}</i></p>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<p><a href="/files/{f}">{e(t)}</a></p>')
+        page = f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(art['title'])} - {e(self.site)}</title>
+<meta property="og:title" content="{e(art['title'])}"></head><body>
+<header><a href="/"><img src="/logo.png" alt="{e(self.site)}"></a><nav><a href="/">Trang chủ</a> <a href="/tin-tuc">Tin tức</a> <a href="/lien-he">Liên hệ</a></nav></header>
+<main><nav class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/tin-tuc/{slug(art['category'])}">{e(art["category"])}</a></nav>
+<article><h1>{e(art["title"])}</h1><p class="meta">{dt:%H:%M} {dmy(dt)}</p>
+<p class="sapo"><b>{e(art["lead"])}</b></p>
+<div class="entry">{"".join(body)}</div></article>
+<section class="related"><h2>Tin cùng chuyên mục</h2><ul>{"".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in related(arts, art, 4))}</ul></section></main>
+<footer>UBND phường Thượng Thanh - Địa chỉ: số 2 Đức Giang, Long Biên, Hà Nội. Điện thoại: 024.3655.0000</footer></body></html>"""
+        return page, art["published"], None, {"body": "\n\n".join(gold)}
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+# --- template 31: an "infinite scroll" news page that already holds the whole next article below the
+# current one ("Bài tiếp theo"); the gold is the first article only -------------------------------
+
+class InfiniteNext:
+    key = "infinite_next_2025"
+    site = "Báo điện tử phường Ba Đình"
+    host = "https://badinh.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/{slug(art['category'])}/{slug(art['title'])[:60]}-{art['n'] + 250000}.html"
+
+    def block(self, art, first):
+        dt = when(art)
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art))
+            if i < len(art.get("captions", [])):
+                body.append(f'<figure><img src="/img/{art["key"]}{i}.jpg" alt=""><figcaption>{e(art["captions"][i])}</figcaption></figure>')
+        if art.get("author"):
+            body.append(f'<p class="author">{e(art["author"])}</p>')
+        if art.get("source_line"):
+            body.append(f'<p class="source">{e(art["source_line"])}</p>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<p><a href="/files/{f}">{e(t)}</a></p>')
+        h = "h1" if first else "h2"
+        return (f'<article class="detail" data-url="{self.url(art)}"><div class="cate"><a href="/{slug(art["category"])}">{e(art["category"])}</a></div>'
+                f'<{h} class="detail-title">{e(art["title"])}</{h}><div class="detail-time">{WEEKDAYS[dt.weekday()]}, {dmy(dt)} {dt:%H:%M}</div>'
+                f'<div class="detail-sapo">{e(art["lead"])}</div><div class="detail-content">{"".join(body)}</div>'
+                f'<div class="detail-share">Chia sẻ: <a href="https://facebook.com/sharer">Facebook</a> <a href="https://zalo.me/share">Zalo</a></div></article>')
+
+    def article(self, art, arts, variant):
+        nxt = related(arts, art, 1)[0]
+        page = f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(art['title'])} | {e(self.site)}</title>
+<link rel="canonical" href="{self.url(art)}"></head><body>
+<header class="header"><a class="logo" href="/">{e(self.site)}</a><nav><a href="/thoi-su">Thời sự</a> <a href="/xa-hoi">Xã hội</a> <a href="/kinh-te">Kinh tế</a></nav></header>
+<div class="container"><div class="col-main">{self.block(art, True)}
+<div class="next-article"><div class="next-label">Bài tiếp theo</div>{self.block(nxt, False)}</div></div>
+<aside class="col-side"><div class="box"><h3>Đọc nhiều</h3><ol>{"".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in arts[5:9])}</ol></div></aside></div>
+<footer><p>Báo điện tử phường Ba Đình. Địa chỉ: 25 Liễu Giai. Điện thoại: 024.3733.0000</p></footer></body></html>"""
+        return page, art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+BLIND8_TEMPLATES = [ReportSubheads(), InfiniteNext()]
+
+
 TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
 # Added after the extractor was tuned on the six above, to measure it on layouts it had not seen;
 # each renders every third article.
 LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal(), IGate(), ThreeColumns(),
                    WardTTS(), CityNews(), Hanoi2025Variant(), SharePoint2013(),
                    *BLIND4_TEMPLATES, *BLIND5_TEMPLATES, *BLIND6_TEMPLATES,
-                   *BLIND7_TEMPLATES]
+                   *BLIND7_TEMPLATES, *BLIND8_TEMPLATES]
 
 
 # --- writing -------------------------------------------------------------------------------------
