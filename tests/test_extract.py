@@ -636,3 +636,19 @@ def test_next_article_below_a_short_one_is_not_taken():
            + "".join(f"<p>{p} {p}</p>" for p in PARAS) + "</div>")
     art = extract(page().replace('<div class="account">', '</div>' + nxt + '<div><div class="account">'), URL)
     assert art.title == TITLE and art.body == "\n\n".join(PARAS)
+
+
+def test_hatom_published_adds_the_time_to_a_bare_day():
+    html = page(date_line="Thứ Hai, 8 tháng 10, 2018").replace(
+        '<div class="account">', '<div class="account"><abbr class="published" title="2018-10-08T15:54:00+07:00">15:54</abbr> ')
+    assert extract(html, URL).published == "2018-10-08T15:54"
+
+
+def test_whole_title_heading_beyond_a_table_of_contents():
+    toc = '<div class="toc"><p>Mục lục</p><ol>' + "".join(f'<li><a href="#m{i}">{i}. Phần {i}</a></li>' for i in range(1, 5)) + "</ol></div>"
+    body = "".join(f'<h2 id="m{i}">{i}. Phần thứ {i} của báo cáo</h2><p>{p}</p>' for i, p in enumerate(PARAS, 1))
+    html = (f'<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body><div class="logo">Cổng thông tin</div>'
+            f'<div class="main"><h1>{TITLE}</h1><div>Đăng ngày: 08/10/2018 - 15:54</div><p><b>{LEAD}</b></p>{toc}'
+            f'<div class="text">{body}</div></div><div class="footer">Địa chỉ: 8 Ngọc Hồi. Điện thoại: 024.3641.2345</div></body></html>')
+    art = extract(html, URL)
+    assert art.title == TITLE and art.published == "2018-10-08T15:54"

@@ -152,8 +152,17 @@ def choose_title(blocks, region_start: int, meta: dict, body_start: int | None =
     order = sorted(window, key=lambda j: (blocks[j].n < TITLE_LIKELY_CHARS, distance(j)))
     heading = next((j for j in order if titleish(blocks[j])
                     and (blocks[j].heading or attr_match(blocks[j], _TITLE_CLASS))), None)
-    whole = longest([j for j in window if distance(j) <= TITLE_WHOLE_TAG_NEAR], 1)
-    if whole is not None and (heading is None or distance(whole) <= distance(heading)):
+    def last_heading_before_body(j) -> bool:
+        """A heading before the body with no other title-like heading between it and the body."""
+        return (blocks[j].heading and j < body_start
+                and not any(blocks[k].heading and titleish(blocks[k]) for k in range(j + 1, body_start)))
+
+    whole = longest([j for j in window if distance(j) <= TITLE_WHOLE_TAG_NEAR or last_heading_before_body(j)], 1)
+    if whole is not None and (heading is None or distance(whole) <= distance(heading)
+                              or last_heading_before_body(whole)):
+        # (A heading equal to the whole <title>, the last heading before the body, is the title
+        # even when a table of contents or a share bar stands between them; a site name in the
+        # banner has the article's own heading after it.)
         return blocks[whole].text, whole
     if heading is not None:
         return blocks[heading].text, heading

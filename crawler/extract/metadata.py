@@ -79,11 +79,15 @@ def head_metadata(root) -> dict:
             if published:
                 break
     if not published:
-        for el in root.iter("time"):
-            if (el.get("itemprop") or "").lower() == "datepublished" or (el.get("pubdate") is not None):
-                published = parse_iso_datetime(el.get("datetime") or _text(el))
-                if published:
-                    break
+        # Microdata / microformats in the page: <time itemprop="datePublished" datetime>, <time
+        # pubdate>, and hAtom's <abbr class="published" title="2018-03-15T08:45:00+07:00"> (Blogger).
+        for el in root.xpath("//*[@itemprop or @pubdate or (self::abbr and @title and @class)]"):
+            if el.tag == "abbr" and "published" in (el.get("class") or "").lower().split():
+                published = parse_iso_datetime(el.get("title"))
+            elif (el.get("itemprop") or "").lower() == "datepublished" or (el.tag == "time" and el.get("pubdate") is not None):
+                published = parse_iso_datetime(el.get("datetime") or el.get("content") or el.get("title") or _text(el))
+            if published:
+                break
     for obj in _jsonld_objects(root):
         if not published and obj.get("datePublished"):
             published = parse_iso_datetime(str(obj.get("datePublished")))

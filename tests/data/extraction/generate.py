@@ -2263,13 +2263,139 @@ class InfiniteNext:
 BLIND8_TEMPLATES = [ReportSubheads(), InfiniteNext()]
 
 
+# --- blind set 9 (written November 2026 after set 8 was fixed, scored once before any fix) --------
+# template 32: a commune blog on Blogger (Blogspot): the day in the date header "Thứ Năm, 15 tháng
+# 3, 2018", the time only in the post footer "Đăng bởi ... lúc 08:45", <br> paragraphs, separator
+# image blocks, Blogger's comment and navigation chrome ------------------------------------------
+
+class BloggerCommune:
+    key = "blogger_commune_2013"
+    site = "Xã Tân Hòa - huyện Quốc Oai"
+    host = "http://xatanhoa-quocoai.blogspot.com"
+
+    def url(self, art):
+        dt = when(art)
+        return f"{self.host}/{dt:%Y/%m}/{slug(art['title'])[:40]}.html"
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        weekday = WEEKDAYS[dt.weekday()]
+        parts = [f"<b>{e(art['lead'])}</b>"]
+        for i, p in enumerate(art["paragraphs"]):
+            parts.append(e(p))
+            if art.get("table") and art["table"]["after"] == i:
+                parts.append(table_html(art))
+            if i < len(art.get("captions", [])):
+                parts.append(f'<div class="separator" style="clear: both; text-align: center;"><a href="https://blogger.googleusercontent.com/img/{art["key"]}{i}.jpg" style="margin-left: 1em; margin-right: 1em;">'
+                             f'<img border="0" height="240" src="https://blogger.googleusercontent.com/img/s320/{art["key"]}{i}.jpg" width="320" /></a></div>'
+                             f'<div style="text-align: center;"><i>{e(art["captions"][i])}</i></div>')
+        if art.get("author"):
+            parts.append(f'<div style="text-align: right;"><b>{e(art["author"])}</b></div>')
+        if art.get("source_line"):
+            parts.append(f'<div style="text-align: right;"><i>{e(art["source_line"])}</i></div>')
+        for f, t in art.get("attachments", []):
+            parts.append(f'<a href="https://docs.google.com/uc?id={f}">{e(t)}</a>')
+        body = "<br /><br />".join(parts)
+        archive = "".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in related(arts, art, 5))
+        page = f"""<!DOCTYPE html>
+<html class="v2" dir="ltr" xmlns="http://www.w3.org/1999/xhtml" xmlns:b="http://www.google.com/2005/gml/b" xmlns:data="http://www.google.com/2005/gml/data" xmlns:expr="http://www.google.com/2005/gml/expr">
+<head><meta content="text/html; charset=UTF-8" http-equiv="Content-Type" /><meta content="blogger" name="generator" />
+<title>{e(self.site)}: {e(art['title'])}</title>
+<link href="{self.url(art)}" rel="canonical" /><link rel="alternate" type="application/atom+xml" title="{e(self.site)} - Atom" href="{self.host}/feeds/posts/default" /></head>
+<body><div class="navbar section" id="navbar"><div class="widget Navbar" id="Navbar1"><iframe src="https://www.blogger.com/navbar.g?targetBlogID=123" height="30"></iframe></div></div>
+<div class="content-outer"><header><div class="header-outer"><div class="Header widget" id="Header1"><div id="header-inner"><div class="titlewrapper"><h1 class="title"><a href="{self.host}/">{e(self.site)}</a></h1></div>
+<div class="descriptionwrapper"><p class="description"><span>Trang tin của Đảng ủy - HĐND - UBND xã Tân Hòa</span></p></div></div></div></div></header>
+<div class="columns"><div class="main-outer"><div class="main section" id="main"><div class="widget Blog" id="Blog1"><div class="blog-posts hfeed">
+<div class="date-outer"><h2 class="date-header"><span>{weekday}, {dt.day} tháng {dt.month}, {dt.year}</span></h2>
+<div class="date-posts"><div class="post-outer"><div class="post hentry" itemprop="blogPost" itemscope="itemscope" itemtype="http://schema.org/BlogPosting">
+<a name="{art['n'] + 7700}"></a><h3 class="post-title entry-title" itemprop="name">{e(art["title"])}</h3>
+<div class="post-header"><div class="post-header-line-1"></div></div>
+<div class="post-body entry-content" id="post-body-{art['n'] + 7700}" itemprop="description articleBody">{body}<div style="clear: both;"></div></div>
+<div class="post-footer"><div class="post-footer-line post-footer-line-1"><span class="post-author vcard">Đăng bởi <span class="fn" itemprop="author">Xã Tân Hòa</span></span>
+<span class="post-timestamp">lúc <a class="timestamp-link" href="{self.url(art)}" rel="bookmark" title="permanent link"><abbr class="published" itemprop="datePublished" title="{dt:%Y-%m-%dT%H:%M}:00+07:00">{dt:%H:%M}</abbr></a></span>
+<span class="post-comment-link"></span></div>
+<div class="post-footer-line post-footer-line-2"><span class="post-labels">Nhãn: <a href="{self.host}/search/label/{slug(art['category'])}" rel="tag">{e(art["category"])}</a></span></div></div></div>
+<div class="comments" id="comments"><a name="comments"></a><h4>Không có nhận xét nào:</h4><div id="Blog1_comments-block-wrapper"><dl class="avatar-comment-indent" id="comments-block"></dl></div>
+<p class="comment-footer"><a href="https://www.blogger.com/comment.g?blogID=123&amp;postID={art['n'] + 7700}">Đăng nhận xét</a></p></div></div></div></div></div>
+<div class="blog-pager" id="blog-pager"><span id="blog-pager-newer-link"><a class="blog-pager-newer-link" href="{self.host}/">Bài đăng Mới hơn</a></span><span id="blog-pager-older-link"><a class="blog-pager-older-link" href="{self.host}/">Bài đăng Cũ hơn</a></span><a class="home-link" href="{self.host}/">Trang chủ</a></div>
+<div class="post-feeds"><div class="feed-links">Đăng ký: <a class="feed-link" href="{self.host}/feeds/{art['n']}/comments/default" type="application/atom+xml">Đăng Nhận xét (Atom)</a></div></div></div></div></div>
+<div class="sidebar-outer"><div class="sidebar section" id="sidebar-right-1"><div class="widget BlogArchive" id="BlogArchive1"><h2>Lưu trữ Blog</h2><div class="widget-content"><ul class="posts">{archive}</ul></div></div>
+<div class="widget Profile" id="Profile1"><h2>Giới thiệu về tôi</h2><div class="widget-content"><dl class="profile-datablock"><dt class="profile-data"><a class="profile-name-link" href="https://www.blogger.com/profile/1">Xã Tân Hòa</a></dt></dl><a class="profile-link" href="https://www.blogger.com/profile/1">Xem hồ sơ hoàn chỉnh của tôi</a></div></div></div></div></div>
+<footer><div class="footer-outer">Chủ đề Đơn giản. Được tạo bởi <a href="https://www.blogger.com">Blogger</a>.</div></footer></div></body></html>"""
+        return page, art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+# --- template 33: a long guidance article with a table of contents ("Mục lục" of in-page links)
+# above the text and <h2> sections (kept by the gold) ------------------------------------------
+
+SECTIONS = ("Bối cảnh", "Kết quả thực hiện", "Kiến nghị, đề xuất")
+
+
+class TocGuide:
+    key = "toc_guide_2023"
+    site = "Cổng thông tin điện tử phường Phương Liệt"
+    host = "https://phuonglietthanhxuan.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/chi-tiet/{art['n'] + 33000}/{slug(art['title'])[:60]}"
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        paras = art["paragraphs"]
+        groups = [paras[:1], paras[1:-1] or paras[1:], paras[-1:] if len(paras) > 2 else []]
+        body, gold = [], []
+        k = 0
+        for sec, (title, group) in enumerate(zip(SECTIONS, groups)):
+            if not group:
+                continue
+            body.append(f'<h2 id="muc{sec + 1}">{sec + 1}. {e(title)}</h2>')
+            gold.append(f"{sec + 1}. {title}")
+            for p in group:
+                body.append(f"<p>{e(p)}</p>")
+                gold.append(p)
+                if art.get("table") and art["table"]["after"] == k:
+                    body.append(table_html(art))
+                    gold.extend(" | ".join(r) for r in art["table"]["rows"])
+                if k < len(art.get("captions", [])):
+                    body.append(f'<figure><img src="/img/{art["key"]}{k}.jpg" alt=""><figcaption>{e(art["captions"][k])}</figcaption></figure>')
+                k += 1
+        toc = "".join(f'<li><a href="#muc{i + 1}">{i + 1}. {e(t)}</a></li>' for i, (t, g) in enumerate(zip(SECTIONS, groups)) if g)
+        if art.get("author"):
+            body.append(f'<p style="text-align:right"><strong>{e(art["author"])}</strong></p>')
+        if art.get("source_line"):
+            body.append(f'<p style="text-align:right"><em>{e(art["source_line"])}</em></p>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<p><a href="/files/{f}">{e(t)}</a></p>')
+        page = f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{e(art['title'])}</title></head><body>
+<header><img src="/banner.png" alt="{e(self.site)}"><nav><a href="/">Trang chủ</a> <a href="/tin-tuc">Tin tức</a></nav></header>
+<div class="wrap"><div class="main"><div class="crumb"><a href="/">Trang chủ</a> &gt; <a href="/{slug(art['category'])}">{e(art["category"])}</a></div>
+<h1>{e(art["title"])}</h1><div class="date">Đăng ngày: {dmy(dt)} - {dt:%H:%M}</div>
+<div class="lead"><strong>{e(art["lead"])}</strong></div>
+<div class="toc"><p class="toc-title">Mục lục</p><ol>{toc}</ol></div>
+<div class="text">{"".join(body)}</div>
+<div class="others"><h3>Tin khác</h3><ul>{"".join(f'<li><a href="{self.url(a)}">{e(a["title"])}</a></li>' for a in related(arts, art, 4))}</ul></div></div>
+<div class="side"><h3>Liên kết</h3><ul><li><a href="https://hanoi.gov.vn">Cổng TTĐT Hà Nội</a></li></ul></div></div>
+<footer>UBND phường Phương Liệt. Địa chỉ: 2 Phương Liệt. Điện thoại: 024.3869.0000</footer></body></html>"""
+        return page, art["published"], None, {"body": "\n\n".join(gold)}
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+BLIND9_TEMPLATES = [BloggerCommune(), TocGuide()]
+
+
 TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
 # Added after the extractor was tuned on the six above, to measure it on layouts it had not seen;
 # each renders every third article.
 LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal(), IGate(), ThreeColumns(),
                    WardTTS(), CityNews(), Hanoi2025Variant(), SharePoint2013(),
                    *BLIND4_TEMPLATES, *BLIND5_TEMPLATES, *BLIND6_TEMPLATES,
-                   *BLIND7_TEMPLATES, *BLIND8_TEMPLATES]
+                   *BLIND7_TEMPLATES, *BLIND8_TEMPLATES,
+                   *BLIND9_TEMPLATES]
 
 
 # --- writing -------------------------------------------------------------------------------------
