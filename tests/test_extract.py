@@ -652,3 +652,15 @@ def test_whole_title_heading_beyond_a_table_of_contents():
             f'<div class="text">{body}</div></div><div class="footer">Địa chỉ: 8 Ngọc Hồi. Điện thoại: 024.3641.2345</div></body></html>')
     art = extract(html, URL)
     assert art.title == TITLE and art.published == "2018-10-08T15:54"
+
+
+def test_short_article_with_a_header_beside_a_teaser_column():
+    teasers = "".join(f'<div><a href="/tin/{i}">Tin số {i}: hội nghị triển khai nhiệm vụ công tác năm mới của phường</a>'
+                      f"<div>(0{i}/10/2018)</div><div>{LEAD} {PARAS[2]}</div></div>" for i in range(1, 7))
+    html = (f'<html><head><meta charset="utf-8"><title>UBND phường Kim Liên</title></head><body><div id="menu"><a href="/">Trang chủ</a></div>'
+            f'<div class="left"><div class="tieude">{TITLE}</div><div>(08/10/2018 15:54)</div><div><b>{LEAD}</b></div>'
+            f'<div class="noidung"><p>{PARAS[0]}</p><p>{PARAS[1]}</p></div></div><div class="right"><div>Tin mới</div>{teasers}</div>'
+            f'<div>Địa chỉ: số 1 Phạm Ngọc Thạch. Điện thoại: 024.3852.0000</div></body></html>')
+    art = extract(html, "http://kimlien.gov.vn/Tin-tuc/640/ra-quan.aspx")
+    assert art.is_article, art.reason
+    assert art.title == TITLE and art.lead == LEAD and art.published == "2018-10-08T15:54"

@@ -50,6 +50,9 @@ HEADLINE_MIN_LINK_DENSITY = 0.7
 # Share of the region's prose blocks that are teasers (prose right under a headline link) from
 # which the page is a listing; an article may quote one linked title, not half its paragraphs.
 LISTING_TEASER_SHARE = 0.5
+# An article header: the text starts at most this many blocks after the title (the date line and
+# a kicker or share bar between them).
+ARTICLE_HEADER_SPAN = 4
 # A lead (sapo) is at least this long.
 LEAD_MIN_CHARS = 40
 # The first paragraph is the lead when it starts with the page's meta description (CMSs fill it
@@ -464,6 +467,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             started = True
             in_body = in_body or best in b.chain
 
+    text_start = paragraphs[0].index if paragraphs else None  # the lead or first paragraph
     # Bylines, source line, CMS account at the end.
     source_line = None
     paragraphs.extend(late_bylines)
@@ -552,7 +556,12 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     # Teasers elsewhere on the page outweighing the chosen text, and no <title> naming a headline
     # on the page: the "article" is a side box of a listing page.
     page_teasers, _, teaser_chars = count_teasers(blocks)
-    if (anchor is None and page_teasers >= LISTING_MIN_HEADLINES
+    # An article header (a plain-text title, then its date line, right above the text) marks the
+    # text as the page's article even beside a column of teasers.
+    headed = (title_idx is not None and date_idx is not None and text_start is not None
+              and title_idx < date_idx < text_start <= title_idx + ARTICLE_HEADER_SPAN
+              and blocks[title_idx].link_density < MOSTLY_LINKS)
+    if (anchor is None and not headed and page_teasers >= LISTING_MIN_HEADLINES
             and teaser_chars >= sum(b.n for b in paragraphs) + len(lead or "")):
         return _fail(url, f"listing page ({page_teasers} teasers beside a side text)", title=title, category=category)
     if headlines >= LISTING_MIN_HEADLINES and headlines >= LISTING_HEADLINE_PER_PROSE * max(1, prose):

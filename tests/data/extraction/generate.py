@@ -2388,6 +2388,55 @@ class TocGuide:
 BLIND9_TEMPLATES = [BloggerCommune(), TocGuide()]
 
 
+# --- blind set 10 (written November 2026 after set 9 was fixed, scored once before any fix) -------
+# template 34: a short article whose <title> is only the site name, beside a "Tin mới" column of
+# six teasers (headline, date and full summary each) that together hold more text than the article -
+
+class ShortBesideTeasers:
+    key = "short_beside_teasers_2018"
+    site = "UBND phường Kim Liên"
+    host = "http://kimlien.dongda.hanoi.gov.vn"
+
+    def url(self, art):
+        return f"{self.host}/Tin-tuc/{art['n'] + 640}/{slug(art['title'])[:50]}.aspx"
+
+    def article(self, art, arts, variant):
+        dt = when(art)
+        body = []
+        for i, p in enumerate(art["paragraphs"]):
+            body.append(f"<p>{e(p)}</p>")
+            if art.get("table") and art["table"]["after"] == i:
+                body.append(table_html(art))
+            if i < len(art.get("captions", [])):
+                body.append(f'<p align="center"><img src="/Upload/{art["key"]}{i}.jpg"><br><i>{e(art["captions"][i])}</i></p>')
+        if art.get("author"):
+            body.append(f'<p align="right"><b>{e(art["author"])}</b></p>')
+        if art.get("source_line"):
+            body.append(f'<p align="right"><i>{e(art["source_line"])}</i></p>')
+        for f, t in art.get("attachments", []):
+            body.append(f'<p><a href="/Upload/files/{f}">{e(t)}</a></p>')
+        teasers = "".join(f'<div class="tm-item"><a class="tm-title" href="{self.url(a)}">{e(a["title"])}</a><div class="tm-date">({dmy(when(a))})</div>'
+                          f'<div class="tm-sum">{e(a["lead"])}</div></div>' for a in related(arts, art, 6))
+        page = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{e(self.site)}</title></head><body>
+<div id="header"><img src="/images/header.jpg" alt="{e(self.site)}"></div>
+<div id="menu"><a href="/">Trang chủ</a> | <a href="/Tin-tuc.aspx">Tin tức</a> | <a href="/Van-ban.aspx">Văn bản</a></div>
+<div id="body"><div id="left"><div class="chitiet">
+<div class="chitiet-cm">{e(art["category"])}</div>
+<div class="chitiet-tieude">{e(art["title"])}</div>
+<div class="chitiet-ngay">({dmy(dt)} {dt:%H:%M})</div>
+<div class="chitiet-tomtat"><b>{e(art["lead"])}</b></div>
+<div class="chitiet-noidung">{"".join(body)}</div></div></div>
+<div id="right"><div class="tm"><div class="tm-head">Tin mới</div>{teasers}</div></div></div>
+<div id="footer">UBND phường Kim Liên - Địa chỉ: số 1 Phạm Ngọc Thạch, Đống Đa, Hà Nội - Điện thoại: 024.3852.0000</div></body></html>"""
+        return page, art["published"]
+
+    def encode(self, page, variant):
+        return page.encode("utf-8")
+
+
+BLIND10_TEMPLATES = [ShortBesideTeasers()]
+
+
 TEMPLATES = [VendorTable(), Newspaper(), Liferay7(), Liferay6Variant(), CommuneWP(), EgovBootstrap()]
 # Added after the extractor was tuned on the six above, to measure it on layouts it had not seen;
 # each renders every third article.
@@ -2395,7 +2444,7 @@ LATER_TEMPLATES = [AspnetWord(), Html5Sections(), JoomlaK2(), EPortal(), IGate()
                    WardTTS(), CityNews(), Hanoi2025Variant(), SharePoint2013(),
                    *BLIND4_TEMPLATES, *BLIND5_TEMPLATES, *BLIND6_TEMPLATES,
                    *BLIND7_TEMPLATES, *BLIND8_TEMPLATES,
-                   *BLIND9_TEMPLATES]
+                   *BLIND9_TEMPLATES, *BLIND10_TEMPLATES]
 
 
 # --- writing -------------------------------------------------------------------------------------
