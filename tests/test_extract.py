@@ -664,3 +664,13 @@ def test_short_article_with_a_header_beside_a_teaser_column():
     art = extract(html, "http://kimlien.gov.vn/Tin-tuc/640/ra-quan.aspx")
     assert art.is_article, art.reason
     assert art.title == TITLE and art.lead == LEAD and art.published == "2018-10-08T15:54"
+
+
+@pytest.mark.parametrize("cls, dropped", [
+    ("d-none d-print-block", True), ("hidden", True), ("sr-only", True), ("visible-print-block", True),
+    ("d-none d-md-block", False), ("d-print-block", False), ("hidden-xs", False), ("content", False),
+])
+def test_copies_hidden_by_utility_classes(cls, dropped):
+    copy = f'<div class="{cls}"><p>Bản in: {PARAS[0]}</p></div>'
+    art = extract(page().replace('<div class="account">', copy + '<div class="account">'), URL)
+    assert ("Bản in:" not in art.body) is dropped

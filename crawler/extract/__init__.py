@@ -87,6 +87,9 @@ _XML_DECL = re.compile(r"^[\s\ufeff]*<\?xml[^>]*\?>", re.I)
 _PAGINATION = re.compile(r"^(?:[«‹←]?\s*(?:đầu tiên|trước|tiếp|sau|cuối cùng|trang sau|trang trước|next|prev|previous|first|last)\s*[»›→]?\s*|\d+(?:\s+\d+){2,}.*)$", re.I)
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDING_CLASSES = frozenset(("d-none", "hidden", "hide", "sr-only", "visually-hidden", "invisible",
+                             "print-only", "visible-print", "visible-print-block"))
+_SHOWN_AGAIN = re.compile(r"^d-(?:sm|md|lg|xl|xxl)-(?!none)\w+$")
 # Hidden elements are dropped only while they hold at most this share of the page's text.
 HIDDEN_MAX_SHARE = 0.5
 _PRINT_ON_LOAD = re.compile(r"\bprint\s*\(", re.I)
@@ -139,9 +142,12 @@ def _drop_hidden(root) -> None:
     """Remove what the page hides from readers with inline CSS or the ``hidden`` attribute (a
     second, mobile copy of the article; closed menus), unless it is most of the page's text (some
     pages hide everything until a script has run)."""
-    hidden = [el for el in root.xpath("//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]")
+    hidden = [el for el in root.xpath("//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')"
+                                      " or contains(@class, 'none') or contains(@class, 'hid')"
+                                      " or contains(@class, 'only') or contains(@class, 'invisible') or contains(@class, 'print')]")
               if el.tag not in ("body", "html")
-              and (el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""))]
+              and (el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "")
+                   or _hidden_by_class(el.get("class")))]
     if not hidden:
         return
     hidden = [el for el in hidden if not any(a in hidden for a in el.iterancestors())]
@@ -158,6 +164,16 @@ def _drop_hidden(root) -> None:
                 else:
                     parent.text = (parent.text or "") + el.tail
             parent.remove(el)
+
+
+def _hidden_by_class(cls: str | None) -> bool:
+    """Utility classes that hide an element on screen ("d-none", "hidden", "sr-only", print-only
+    copies), unless a responsive class shows it again on larger screens ("d-none d-md-block")."""
+    if not cls:
+        return False
+    tokens = cls.lower().split()
+    return (any(t in _HIDING_CLASSES for t in tokens)
+            and not any(_SHOWN_AGAIN.match(t) for t in tokens))
 
 
 def _in_region(block, region: set) -> bool:
