@@ -674,3 +674,21 @@ def test_copies_hidden_by_utility_classes(cls, dropped):
     copy = f'<div class="{cls}"><p>Bản in: {PARAS[0]}</p></div>'
     art = extract(page().replace('<div class="account">', copy + '<div class="account">'), URL)
     assert ("Bản in:" not in art.body) is dropped
+
+
+STRAY_TEXT = ("<p>Ủy ban nhân dân quận Hoàng Mai tổ chức hội nghị tổng kết công tác năm 2023, "
+              "triển khai nhiệm vụ trọng tâm năm 2024 với sự tham dự của đại biểu các phường.</p>")
+
+
+def test_utf8_page_with_a_stray_byte_stays_utf8():
+    from crawler.extract.decode import decode_html
+    body = STRAY_TEXT.encode("utf-8").replace(b"2023", b"20\xff23")
+    decoded, encoding = decode_html(body, "text/html; charset=utf-8")
+    assert encoding == "utf-8"
+    assert "Ủy ban nhân dân quận Hoàng Mai" in decoded and "20\ufffd23" in decoded
+
+
+def test_windows_1258_is_not_taken_for_damaged_utf8():
+    from crawler.extract.decode import decode_html
+    decoded, encoding = decode_html(cp1258(STRAY_TEXT))
+    assert encoding == "windows-1258" and decoded == STRAY_TEXT

@@ -49,6 +49,20 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# A UTF-8 page with a few stray bytes (a pasted fragment, a cut multi-byte character) is
+# still UTF-8: it is decoded as such, each stray byte becoming U+FFFD, when its valid
+# multi-byte characters outnumber the stray bytes this many times. Single-byte Vietnamese
+# (windows-1258, TCVN3, VNI) read as UTF-8 gives mostly stray bytes and very few valid ones.
+MIN_VALID_PER_STRAY = 20
+
+
+def _mostly_utf8(body: bytes) -> str | None:
+    text = body.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 127) - stray
+    return text if valid >= MIN_VALID_PER_STRAY * stray else None
+
+
 def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str, str]:
     """Decode an HTML body; return ``(text, encoding)`` with text NFC-normalised.
 
@@ -76,7 +90,7 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str
     try:
         utf8_text: str | None = body.decode("utf-8")
     except UnicodeDecodeError:
-        utf8_text = None
+        utf8_text = _mostly_utf8(body)
     # Valid multi-byte UTF-8 is almost never an accident of a single-byte encoding, while a
     # wrong single-byte declaration (server default, copied template) is common: UTF-8 wins.
     utf8_wins = utf8_text is not None and not body.isascii()
