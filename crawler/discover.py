@@ -20,6 +20,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 
+from crawler.scope import in_scope
 from crawler.sources import Source
 from crawler.urls import canonical_url
 
@@ -52,31 +53,6 @@ _TRAP_PATH = re.compile(r"/(calendar|search|tim-kiem|timkiem|c/portal/(login|log
 # Portlet page counters: Liferay's _{portlet}_cur, and plain page / trang / pageindex.
 _PAGE_PARAM = re.compile(r"(^|_)(cur|page|trang|pageindex|pagenum)$", re.IGNORECASE)
 _SITEMAP_TEXT = re.compile(r"sơ đồ (cổng|trang|site|website)|site ?map", re.IGNORECASE)
-
-
-def _scope_prefix(source: Source) -> str:
-    """The path every followed URL must start with: the base URL's path."""
-    base = source.base_url or (source.start_urls[0] if source.start_urls else "/")
-    path = urlsplit(base).path or "/"
-    return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
-
-
-@lru_cache(maxsize=256)
-def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p) for p in patterns)
-
-
-def in_scope(url: str, source: Source) -> bool:
-    """Inside the source's hosts and base path, matching its allow and deny patterns."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        return False
-    # Compare host names, not "domains": LinkExtractor's allow_domains fails on host:port.
-    if parts.hostname not in source.hosts or not parts.path.startswith(_scope_prefix(source)):
-        return False
-    if source.allow and not any(p.search(url) for p in _compiled(tuple(source.allow))):
-        return False
-    return not any(p.search(url) for p in _compiled(tuple(source.deny)))
 
 
 @lru_cache(maxsize=1 << 16)

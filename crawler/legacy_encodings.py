@@ -112,6 +112,18 @@ SEGMENT_RATIO = 2  # otherwise a text node is converted when legacy words > 2 ×
 # the project's 250 pages have no valid sequence at all.
 UTF8_MIN_CHARS = 8
 UTF8_RATIO = 4
+# Text with more than this share of C0 control characters (NUL, ...) in its first
+# BINARY_SNIFF_CHARS is binary data, not text in any font encoding: no word test (random bytes
+# make every word a new one, about 9 s per MB).
+BINARY_MAX_SHARE = 0.05
+BINARY_SNIFF_CHARS = 20000
+_BINARY = re.compile("[\x00-\x08\x0e-\x1f]")
+# Words read for a verdict. A long real page repeats its words (their verdicts are cached); this
+# bounds the work on text of distinct random words.
+MAX_SCORED_WORDS = 50_000
+# No syllable, in any reading, is longer than this ("nghiêng" decomposed is 9 characters): longer
+# words are no evidence either way and are not read.
+MAX_SYLLABLE_CHARS = 16
 
 # decode_html's names for the single-byte encodings legacy pages arrive in → Python codecs.
 _SINGLE_BYTE = {"iso-8859-1": "latin-1", "latin-1": "latin-1", "iso8859-1": "latin-1",
@@ -253,9 +265,14 @@ def _score(text: str, codec: str | None = None) -> dict[str, tuple[int, int]]:
     """For each legacy encoding, over the words of ``text`` that it reads differently: how
     many are well-formed syllables as they read, and how many as that encoding reads them."""
     totals = {name: [0, 0] for name in LEGACY_ENCODINGS}
-    for word in _WORD.findall(text):
-        if len(word) < 2 or word.isascii():
+    scored = 0
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if len(word) < 2 or len(word) > MAX_SYLLABLE_CHARS or word.isascii():
             continue
+        scored += 1
+        if scored > MAX_SCORED_WORDS:
+            break
         for name, (plain, legacy) in zip(LEGACY_ENCODINGS, _word_verdict(word, codec)):
             totals[name][0] += plain
             totals[name][1] += legacy
@@ -283,7 +300,7 @@ def _mostly_utf8(body: bytes) -> bool:
     UTF-8 (a letter byte followed by an ASCII letter)."""
     text = body.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
-    valid = sum(1 for c in text if ord(c) > 0x7F) - broken
+    valid = len(text) - len(text.encode("ascii", "ignore")) - broken  # non-ASCII, counted in C
     return valid >= UTF8_MIN_CHARS and valid >= UTF8_RATIO * broken
 
 
@@ -296,6 +313,11 @@ def _has_legacy_signs(text: str) -> bool:
         if found >= MIN_LEGACY_WORDS:
             return True
     return False
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:BINARY_SNIFF_CHARS]
+    return len(_BINARY.findall(sample)) > BINARY_MAX_SHARE * len(sample)
 
 
 def detect_legacy(text: str) -> str | None:
@@ -335,7 +357,7 @@ def fix_legacy(text: str, body: bytes | None = None,
     carrier = bytes(body).decode("latin-1") if codec else text
     if codec != "cp1258" and "&" in carrier:
         carrier = _unescape_latin1(carrier)  # editors wrote legacy bytes as &copy; &micro; ...
-    if not _has_legacy_signs(carrier):
+    if not _has_legacy_signs(carrier) or _looks_binary(carrier):
         return text, None
     if body is not None and _mostly_utf8(bytes(body)):
         return text, None  # UTF-8 with a few broken bytes, not a legacy font encoding

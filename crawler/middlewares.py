@@ -8,6 +8,8 @@
   connections, with an exponential pause before each new try (Scrapy retries at once).
 - :class:`RedirectLoopMiddleware` — a redirect back to a URL of the same chain is a loop:
   the request fails with that reason (the dupefilter would otherwise drop it silently).
+- :class:`ScopeMiddleware` — redirects and meta refreshes are followed only inside the
+  source's scope (crawler.scope); others fail with the target and the reason.
 - :class:`CanonicalFingerprinter` and :class:`RedisDupeFilter` — one fingerprint per
   canonical URL (crawler.urls.url_key), in both the local and the Redis dupefilter.
 """
@@ -31,6 +33,7 @@ from twisted.internet.task import deferLater
 from crawler.urls import url_key
 
 __all__ = ["StoredPagesMiddleware", "BackoffRetryMiddleware", "RedirectLoopMiddleware",
+           "ScopeMiddleware",
            "CanonicalFingerprinter", "RedisDupeFilter", "IdleCloseExtension", "RedisRun",
            "STORED_FLAG",
            "NOT_MODIFIED_FLAG", "ALREADY_DONE"]
@@ -177,6 +180,52 @@ class RedirectLoopMiddleware:
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if url_key(target) in {url_key(u) for u in chain}:
             raise IgnoreRequest(f"redirect loop: {' -> '.join(chain + [target])}")
+        return response
+
+
+class ScopeMiddleware:
+    """Redirects (3xx) and ``<meta http-equiv=refresh>`` are followed only inside the source's
+    scope (crawler.scope); one that leaves it fails the request with the target and the reason,
+    so a closed portal that now redirects to another site writes nothing into the archive.
+    Sits before RedirectMiddleware and MetaRefreshMiddleware, which would follow them."""
+
+    _STATUSES = {301, 302, 303, 307, 308}
+
+    def __init__(self, crawler, ignore_tags: list[str], max_delay: float):
+        self.crawler = crawler
+        self.ignore_tags = ignore_tags
+        self.max_delay = max_delay
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        s = crawler.settings
+        return cls(crawler, s.getlist("METAREFRESH_IGNORE_TAGS"),
+                   s.getfloat("METAREFRESH_MAXDELAY"))
+
+    def _source(self, request: Request, spider):
+        spider = spider or getattr(self.crawler, "spider", None)
+        source = getattr(spider, "sources", {}).get(request.meta.get("vnnews_source"))
+        return source if source is not None and source.kind == "portal" else None
+
+    def process_response(self, request: Request, response: Response, spider=None):
+        from scrapy.utils.response import get_meta_refresh
+
+        from crawler.scope import scope_reason
+
+        source = self._source(request, spider)
+        if source is None or request.meta.get("dont_redirect"):
+            return response
+        if response.status in self._STATUSES and b"Location" in response.headers:
+            target = urljoin(request.url, response.headers[b"Location"].decode("latin-1"))
+            why = scope_reason(target, source)
+            if why:
+                raise IgnoreRequest(f"redirect out of scope: {target} ({why})")
+        elif isinstance(response, HtmlResponse):
+            interval, target = get_meta_refresh(response, ignore_tags=self.ignore_tags)
+            if target and interval is not None and float(interval) < self.max_delay:
+                why = scope_reason(target, source)
+                if why:
+                    raise IgnoreRequest(f"meta refresh out of scope: {target} ({why})")
         return response
 
 

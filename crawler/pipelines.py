@@ -20,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 
+from crawler.extract.limits import PAGE_TIME_LIMIT
 from crawler.items import FetchFailure
 from crawler.records import Article
 from crawler.store import open_store
@@ -70,13 +71,25 @@ class Progress:
 _worker: dict = {}
 
 
-def _open_worker(db_path: str, crawl_id: int | None, hints: dict) -> None:
+def _open_worker(db_path: str, crawl_id: int | None, hints: dict, parent: int,
+                 time_limit: float | None = PAGE_TIME_LIMIT) -> None:
     # Ctrl-C reaches the whole process group: the crawler stops gracefully and still needs
     # its worker to store the pages in flight, so the worker ignores it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A crawler killed with SIGKILL cannot stop its worker: the worker leaves on its own
-    # when its parent is gone (it is then re-parented).
-    parent = os.getppid()
+    # when its parent is gone. ``parent`` is the crawler's PID as the crawler itself gave it:
+    # reading os.getppid() here instead would, when the crawler died while this process was
+    # still starting, read the PID of whoever adopted it and wait forever.
+    _exit_with_parent(parent)
+    _worker.update(store=open_store(db_path), crawl_id=crawl_id, hints=hints,
+                   time_limit=time_limit)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit this process as soon as ``parent`` is no longer its parent process."""
+    _ask_kernel_for_parent_death_signal()
+    if os.getppid() != parent:
+        os._exit(1)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -84,7 +97,18 @@ def _open_worker(db_path: str, crawl_id: int | None, hints: dict) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="vnnews-parent-watch").start()
-    _worker.update(store=open_store(db_path), crawl_id=crawl_id, hints=hints)
+
+
+def _ask_kernel_for_parent_death_signal() -> None:
+    """Linux: SIGKILL this process when its parent dies (prctl PR_SET_PDEATHSIG), at once and
+    even while its main thread is busy; the watch thread covers other systems."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _handle_item(item) -> tuple[int, int, int, int]:
@@ -103,7 +127,8 @@ def _handle_item(item) -> tuple[int, int, int, int]:
     from crawler.urls import canonical_url
 
     try:
-        article = extract_page(item, _worker["hints"].get(item.source))
+        article = extract_page(item, _worker["hints"].get(item.source),
+                               time_limit=_worker["time_limit"])
     except Exception as exc:  # a page the extractor cannot read is still kept, raw, so
         # `vnnews process` can extract it after a fix; the reason says what happened
         article = Article(url=item.final_url, is_article=False,
@@ -117,9 +142,11 @@ def _handle_item(item) -> tuple[int, int, int, int]:
 class StorePipeline:
     """Pages and failures → the database, through the storage process (see above)."""
 
-    def __init__(self, db_path: str, crawl_id: int | None, progress: bool = False):
+    def __init__(self, db_path: str, crawl_id: int | None, progress: bool = False,
+                 time_limit: float | None = PAGE_TIME_LIMIT):
         self.db_path = db_path
         self.crawl_id = crawl_id
+        self.time_limit = time_limit
         self.progress = Progress() if progress else None
         self.started = time.monotonic()
         self.executor: ProcessPoolExecutor | None = None
@@ -127,7 +154,8 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         s = crawler.settings
-        return cls(s.get("VNNEWS_DB"), s.get("VNNEWS_CRAWL_ID"), s.getbool("VNNEWS_PROGRESS"))
+        return cls(s.get("VNNEWS_DB"), s.get("VNNEWS_CRAWL_ID"), s.getbool("VNNEWS_PROGRESS"),
+                   s.getfloat("VNNEWS_PAGE_TIME_LIMIT", PAGE_TIME_LIMIT))
 
     def open_spider(self, spider=None):
         sources = getattr(spider, "sources", {})
@@ -136,7 +164,8 @@ class StorePipeline:
         open_store(self.db_path).db.conn.close()  # create or migrate before the worker starts
         self.executor = ProcessPoolExecutor(
             max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_open_worker, initargs=(self.db_path, self.crawl_id, hints))
+            initializer=_open_worker,
+            initargs=(self.db_path, self.crawl_id, hints, os.getpid(), self.time_limit))
 
     async def process_item(self, item, spider=None):
         from twisted.internet import reactor

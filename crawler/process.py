@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from crawler.extract import extract, learn_boilerplate
 from crawler.extract.decode import decode_html
+from crawler.extract.limits import PAGE_TIME_LIMIT, PageTimeLimit, page_time_limit
 from crawler.legacy_encodings import fix_legacy
 from crawler.records import Article, Page
 from crawler.store import open_store
@@ -20,8 +21,23 @@ ANALYZED_FIELDS = ("title", "lead", "body")
 BOILERPLATE_SAMPLE = 60
 
 
-def extract_page(page: Page, hints: dict | None = None) -> Article:
-    """Decode the page (recording the encoding on it) and extract its article."""
+def extract_page(page: Page, hints: dict | None = None,
+                 time_limit: float | None = PAGE_TIME_LIMIT) -> Article:
+    """Decode the page (recording the encoding on it) and extract its article.
+
+    A page that takes more than ``time_limit`` CPU seconds, or that the extractor cannot read,
+    gives a non-article whose reason says so: one page never stops the batch."""
+    try:
+        with page_time_limit(time_limit):
+            return _extract_page(page, hints)
+    except PageTimeLimit as exc:
+        return Article(url=page.final_url, is_article=False, reason=f"time limit: {exc}")
+    except Exception as exc:  # the raw page is kept, so `vnnews process` can retry after a fix
+        return Article(url=page.final_url, is_article=False,
+                       reason=f"extraction failed: {type(exc).__name__}: {exc}"[:500])
+
+
+def _extract_page(page: Page, hints: dict | None) -> Article:
     if page.status != 200 or not page.body:
         return Article(url=page.final_url, is_article=False,
                        reason=f"HTTP {page.status}" if page.status != 200 else "empty body")

@@ -33,6 +33,9 @@ RETRY_BACKOFF_MAX = 60.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # no news page is bigger; larger bodies are refused
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+# CPU seconds the extractor may spend on one page; past it the page is stored with the reason
+# "time limit" and the crawl goes on (crawler.extract.limits.PAGE_TIME_LIMIT).
+VNNEWS_PAGE_TIME_LIMIT = 60.0
 REDIRECT_MAX_TIMES = 10  # then the page is recorded as a failure (redirect loop)
 
 COOKIES_ENABLED = False
@@ -48,6 +51,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.BackoffRetryMiddleware": 550,
     # Sees a redirect before RedirectMiddleware (600) follows it.
     "crawler.middlewares.RedirectLoopMiddleware": 650,
+    # Redirects and meta refreshes out of the source's scope fail before RedirectMiddleware
+    # (600) and MetaRefreshMiddleware (580) follow them.
+    "crawler.middlewares.ScopeMiddleware": 640,
 }
 # One fingerprint per canonical URL: session, tracking, print and trailing-slash variants
 # of a page are fetched once.

@@ -6,6 +6,7 @@ address is one); an entry whose variable is unset is skipped with a warning.
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -14,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crawler.errors import ConfigError
+from crawler.scope import scope_hosts, scope_reason, url_problem
 
 __all__ = ["Source", "load_sources", "SOURCE_KINDS"]
 
@@ -78,8 +80,8 @@ class Source:
 
     @property
     def hosts(self) -> set[str]:
-        urls = [self.base_url, *self.start_urls]
-        return {urlsplit(u).hostname for u in urls if u}
+        """The hosts in scope (crawler.scope): base_url's, else the start URLs'."""
+        return scope_hosts(self)
 
     @property
     def fetch_hosts(self) -> set[str]:
@@ -157,6 +159,76 @@ def _check_entry(raw: dict, where: str) -> None:
         raise ConfigError(f"{where}: a warc source needs file = \"path/to/file.warc.gz\"")
 
 
+# A delay longer than this between two requests to one host is a typo (an hour); `inf` would
+# hang the crawl without a word.
+MAX_DELAY = 3600.0
+_NAME = re.compile(r"^[\w.-]+$")
+_YEAR = re.compile(r"^\d{4}(\d{2}){0,5}$")  # YYYY, YYYYMM, ... YYYYMMDDhhmmss
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _check_values(raw: dict, where: str) -> None:
+    """Values of the right type that still cannot work (before ${VARIABLE} expansion)."""
+    name = raw["name"]
+    if not _NAME.match(name):
+        raise ConfigError(f"{where}: key 'name' is {name!r}; use letters, digits, '-', '_' or "
+                          "'.' (no spaces), e.g. name = \"hoangmai\"")
+    delay = raw.get("delay")
+    if delay is not None and not (math.isfinite(delay) and 0 <= delay <= MAX_DELAY):
+        raise ConfigError(f"{where}: key 'delay' is {delay}; use a number of seconds from 0 to "
+                          f"{MAX_DELAY:g}, e.g. delay = 1.0")
+    max_pages = raw.get("max_pages")
+    if max_pages is not None and max_pages < 1:
+        raise ConfigError(f"{where}: key 'max_pages' is {max_pages}; use 1 or more, or remove "
+                          "the key for no limit")
+    for key in ("from_year", "to_year"):
+        value = raw.get(key)
+        if value is not None and not _YEAR.match(str(value)):
+            raise ConfigError(f"{where}: key '{key}' is {value!r}; use a year such as 2012 (or "
+                              "a timestamp prefix YYYYMMDD...)")
+    for key in ("name", "user_agent", "domain", "district", "province"):
+        if isinstance(raw.get(key), str) and (_CONTROL.search(raw[key]) or
+                                              (key == "domain" and not raw[key].strip())):
+            raise ConfigError(f"{where}: key '{key}' holds a control character or is empty; "
+                              "write it on one line")
+    files = raw.get("file")
+    if isinstance(files, list) and not all(isinstance(f, str) and f for f in files):
+        raise ConfigError(f"{where}: key 'file' must list file paths (strings); expected "
+                          f"{_KEYS['file'][1]}")
+
+
+def _check_urls(source: Source, where: str) -> None:
+    """After ${VARIABLE} expansion: only http(s) URLs, start URLs inside base_url."""
+    for key in ("base_url", "cdx_url", "wayback_url"):
+        url = getattr(source, key)
+        if url is None or (key != "base_url" and source.kind != "wayback"):
+            continue
+        problem = url_problem(url)
+        if problem:
+            raise ConfigError(f"{where}: key '{key}' = {url!r}: {problem}; use an http:// or "
+                              "https:// URL, e.g. \"https://hoangmai.hanoi.gov.vn/\"")
+    for url in source.start_urls:
+        problem = url_problem(url)
+        if problem:
+            raise ConfigError(f"{where}: key 'start_urls' has {url!r}: {problem}; use http:// or "
+                              "https:// URLs on the portal")
+        why = scope_reason(url, source) if source.kind == "portal" else None
+        if why and why not in ("not matched by allow", "matched by deny"):
+            raise ConfigError(f"{where}: key 'start_urls' has {url!r} ({why}: base_url is "
+                              f"{source.base_url or source.start_urls[0]!r}); list only URLs "
+                              "inside base_url, or widen base_url")
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: not UTF-8 (byte 0x{data[exc.start]:02x}); save the "
+                          "file as UTF-8") from None
+
+
 def load_sources(path: str | os.PathLike, only: list[str] | None = None,
                  warn=print) -> list[Source]:
     """Read, validate and return the enabled sources of a sources.toml file.
@@ -168,7 +240,7 @@ def load_sources(path: str | os.PathLike, only: list[str] | None = None,
     if not path.is_file():
         raise ConfigError(f"{path}: sources file not found; pass --sources PATH or create it "
                           "(see data/sources.toml)")
-    text = path.read_text(encoding="utf-8")
+    text = _read_text(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -186,6 +258,7 @@ def load_sources(path: str | os.PathLike, only: list[str] | None = None,
         line = lines[index] if index < len(lines) else 0
         where = f"{path}:{line}: source #{index + 1}"
         _check_entry(raw, where)
+        _check_values(raw, where)
         if raw["name"] in names:
             raise ConfigError(f"{where}: name '{raw['name']}' is used twice; names must be "
                               "unique")
@@ -193,6 +266,8 @@ def load_sources(path: str | os.PathLike, only: list[str] | None = None,
         missing: set[str] = set()
         expanded = {k: _expand(v, missing) for k, v in raw.items()}
         source = Source(**expanded, line=line)
+        if not missing:
+            _check_urls(source, where)
         if only is not None:
             if source.name not in only:
                 continue

@@ -68,3 +68,57 @@ def test_unknown_only_name(tmp_path):
     path = write(tmp_path, '[[source]]\nname = "a"\nkind = "portal"\nbase_url = "http://x/"\n')
     with pytest.raises(ConfigError, match="no source named 'b'"):
         load_sources(path, only=["b"])
+
+
+# Issue 12: values of the right type that cannot work are rejected with file:line, key and fix.
+_ENTRY = '[[source]]\nname = "{name}"\nkind = "portal"\nbase_url = "{url}"\n{extra}\n'
+
+
+@pytest.mark.parametrize("fields, expected", [
+    ({"extra": "delay = inf"}, "key 'delay' is inf; use a number of seconds from 0 to 3600"),
+    ({"extra": "delay = nan"}, "key 'delay' is nan"),
+    ({"extra": "delay = -5"}, "key 'delay' is -5"),
+    ({"extra": "delay = 1e9"}, "key 'delay' is 1000000000.0"),
+    ({"extra": "max_pages = -1"}, "key 'max_pages' is -1; use 1 or more"),
+    ({"extra": "max_pages = 0"}, "key 'max_pages' is 0"),
+    ({"name": ""}, "key 'name' is ''; use letters, digits"),
+    ({"name": "hai từ"}, "key 'name' is 'hai từ'"),
+    ({"extra": 'user_agent = "a\\nHost: evil"'}, "key 'user_agent' holds a control character"),
+    ({"extra": 'from_year = "năm ngoái"'}, "key 'from_year' is 'năm ngoái'"),
+    ({"url": "http://[::1/x/"}, "key 'base_url' = 'http://[::1/x/': not a valid URL"),
+    ({"url": "http://x.vn:70000/"}, "not a valid URL (Port out of range"),
+    ({"url": "file:///etc/"}, "key 'base_url' = 'file:///etc/': scheme 'file:' is not http"),
+    ({"url": "ftp://x.vn/"}, "scheme 'ftp:' is not http or https"),
+    ({"url": "x.vn/"}, "scheme '(none):' is not http or https"),
+    ({"extra": 'start_urls = ["file:///etc/passwd"]'},
+     "key 'start_urls' has 'file:///etc/passwd': scheme 'file:'"),
+    ({"extra": 'start_urls = ["http://other.vn/"]'},
+     "key 'start_urls' has 'http://other.vn/' (another host: base_url is 'http://x.vn/p/')"),
+    ({"extra": 'start_urls = ["http://x.vn/khac/"]'}, "(outside the base path: base_url is"),
+])
+def test_values_that_cannot_work_are_rejected(tmp_path, fields, expected):
+    path = write(tmp_path, _ENTRY.format(**{"name": "a", "url": "http://x.vn/p/", "extra": "",
+                                            **fields}))
+    with pytest.raises(ConfigError) as info:
+        load_sources(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}:1: source #1: ")
+    assert expected in message
+    assert "\n" not in message
+
+
+def test_start_urls_inside_base_url_are_accepted(tmp_path):
+    path = write(tmp_path, _ENTRY.format(name="a", url="http://x.vn/p/",
+                                         extra='start_urls = ["http://x.vn/p/tin-tuc/"]'))
+    [source] = load_sources(path)
+    assert source.hosts == {"x.vn"}
+
+
+def test_a_sources_file_that_is_not_utf8_names_its_line(tmp_path):
+    path = tmp_path / "sources.toml"
+    path.write_bytes(b'[[source]]\nname = "a"\n# H\xe0 N\xf4i\n' +
+                     b'kind = "portal"\nbase_url = "http://x/"\n')
+    with pytest.raises(ConfigError) as info:
+        load_sources(path)
+    assert str(info.value).startswith(f"{path}:3: not UTF-8 (byte 0x")
+    assert str(info.value).endswith("save the file as UTF-8")

@@ -26,6 +26,7 @@ from . import blocks as _blocks
 from . import clean as _clean
 from .dates import date_from_url, find_dates
 from .decode import decode_html
+from .limits import cap_attributes
 from .fields import (MOSTLY_LINKS, PLAIN_TEXT_LINKS, attr_match, choose_category, choose_date,
                      choose_title, is_date_line, norm, title_anchor)
 from .repetition import learn_boilerplate
@@ -187,7 +188,7 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True, 
 
 
 def _parse(text: str):
-    text = _XML_DECL.sub("", text, count=1)
+    text = cap_attributes(_XML_DECL.sub("", text, count=1))
     if "WAYBACK TOOLBAR" in text:  # captures saved with the archive's banner
         text = _WAYBACK_TOOLBAR.sub("", text)
     # Plain lxml.etree elements: lxml.html's element classes cost a lookup per node.
@@ -266,11 +267,11 @@ def _attachments(root, blocks, best, paragraphs, url) -> list[dict]:
         if _clean.widget_kind(b.text) == _clean.END and not _clean.is_attachment_label(b.text):
             end = order.get(b.owner)
             break
-    keep = []
+    keep = set()  # a set: pages listing thousands of documents stay linear
     for a in scope.iter("a"):
         pos = order.get(a, -1)
         if pos >= start and (end is None or pos < end):
-            keep.append(urljoin(url, (a.get("href") or "").strip()))
+            keep.add(urljoin(url, (a.get("href") or "").strip()))
     return [f for f in found if f["url"] in keep]
 
 

@@ -59,7 +59,7 @@ MIN_VALID_PER_STRAY = 20
 def _mostly_utf8(body: bytes) -> str | None:
     text = body.decode("utf-8", errors="replace")
     stray = text.count("\ufffd")
-    valid = sum(1 for ch in text if ord(ch) > 127) - stray
+    valid = len(text) - len(text.encode("ascii", "ignore")) - stray  # non-ASCII, counted in C
     return text if valid >= MIN_VALID_PER_STRAY * stray else None
 
 

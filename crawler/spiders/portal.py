@@ -35,8 +35,10 @@ def page_from_response(response, source: str) -> Page:
     )
 
 
-def failure_reason(failure) -> str:
-    """One line, its kind first (the summary groups failures by the part before ':')."""
+def failure_reason(failure, max_size: int | None = None) -> str:
+    """One line, its kind first (the summary groups failures by the part before ':').
+    ``max_size`` is the crawl's DOWNLOAD_MAXSIZE, named when Scrapy gives no message (a body
+    without Content-Length that grew past it)."""
     exc = failure.value
     if failure.check(HttpError):
         return f"HTTP {exc.response.status}"
@@ -44,15 +46,18 @@ def failure_reason(failure) -> str:
     if failure.check(IgnoreRequest):
         if "robots.txt" in message:
             return "robots.txt disallowed"
+        if "DOWNLOAD_MAXSIZE" in message:  # a compressed body past it once decompressed
+            return f"too large: {message}"
         if "max redirections" in message:
             return "redirect loop: more than REDIRECT_MAX_TIMES redirects"
-        if message.startswith("redirect loop"):
+        if message.startswith(("redirect loop", "redirect out of scope",
+                               "meta refresh out of scope")):
             return message
         return f"ignored: {message}"
     if failure.check(DownloadTimeoutError) or "TimeoutError" in failure.type.__name__:
         return f"timeout: {message}"
     if failure.check(DownloadCancelledError):
-        return f"too large: {message}"
+        return f"too large: {message or _over_max_size(failure.request, max_size)}"
     if failure.check(ResponseDataLossError) or "DataLoss" in message or \
             "ResponseFailed" in failure.type.__name__:
         return f"truncated body: {message or 'the connection closed before Content-Length'}"
@@ -61,6 +66,12 @@ def failure_reason(failure) -> str:
     if failure.check(CannotResolveHostError):
         return f"DNS lookup failed: {message}"
     return f"{failure.type.__name__}: {message}".strip()
+
+
+def _over_max_size(request, max_size: int | None) -> str:
+    limit = (request.meta.get("download_maxsize") if request is not None else None) or max_size
+    return (f"the body grew past the download max size ({limit} bytes, DOWNLOAD_MAXSIZE) "
+            "before it ended" if limit else "the body grew past the download max size")
 
 
 class PortalSpider(scrapy.Spider):
@@ -156,7 +167,7 @@ class PortalSpider(scrapy.Spider):
 
     def failed(self, failure):
         request = failure.request
-        reason = failure_reason(failure)
+        reason = failure_reason(failure, self.settings.getint("DOWNLOAD_MAXSIZE"))
         if request.meta.get("vnnews_guess") or (request.meta.get("vnnews_probe") and
                                                  reason.startswith(("HTTP 4", "ignored"))):
             return  # no robots.txt, no sitemap.xml or a feed gone: no page failed

@@ -82,4 +82,5 @@ class WaybackSpider(scrapy.Spider):
         request = failure.request
         yield FetchFailure(url=request.meta.get("vnnews_capture", request.url),
                            source=request.meta.get("vnnews_source", ""),
-                           reason=failure_reason(failure))
+                           reason=failure_reason(failure,
+                                                 self.settings.getint("DOWNLOAD_MAXSIZE")))
