@@ -3,6 +3,8 @@ prints the result and turns library errors into one clear line and an exit code.
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 
 from crawler.errors import VnnewsError
@@ -167,7 +169,10 @@ def _register_core(sub) -> None:
 def cmd_analyze(args) -> int:
     from nlp.jsonl import analyze_lines
 
-    bad = analyze_lines(sys.stdin, sys.stdout, sys.stderr)
+    # Bytes that are not UTF-8 reach analyze_lines as lone surrogates: that line is reported,
+    # the others are still read.
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="surrogateescape")
+    bad = analyze_lines(stdin, sys.stdout, sys.stderr)
     return 1 if bad else 0
 
 
@@ -201,9 +206,15 @@ def cmd_extract(args) -> int:
 
     from crawler.extract.load import extract_targets
 
-    for item in extract_targets(args.targets):
+    failures = []
+
+    def failed(target: str, message: str) -> None:  # reported at once, the rest goes on
+        failures.append(target)
+        print(f"Error: {message}", file=sys.stderr, flush=True)
+
+    for item in extract_targets(args.targets, failed=failed):
         print(json.dumps(item, ensure_ascii=False, indent=None if args.jsonl else 2))
-    return 0
+    return 1 if failures else 0
 
 
 def cmd_eval_extract(args) -> int:
@@ -284,6 +295,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (`vnnews extract f | head -1`): stop quietly, as cat does.
+        # stdout goes to /dev/null so the interpreter's last flush finds no broken pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, the shell's status for a command stopped by a closed pipe
 
 
 if __name__ == "__main__":

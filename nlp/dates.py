@@ -351,7 +351,11 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
     if not _QUICK.search(text):
         return []
     pub = parse_published(published)
-    taken: list[tuple[int, int]] = list(blocked)
+    # One flag per character of what is taken: an overlap test costs the span's length, not
+    # the number of dates found so far (a list of spans made long texts quadratic).
+    taken = bytearray(len(text))
+    for ts, te in blocked:
+        taken[ts:te] = b"\x01" * len(taken[ts:te])
     out: list[DateSpan] = []
     for name, rx in _PATTERNS:
         handler = _HANDLERS[name]
@@ -359,12 +363,12 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
             s, e = m.span()
             if handler is None:  # year pair: two year mentions
                 y1, y2 = int(m["y"]), int(m["y2"])
-                if y1 < y2 and not any(s < te and ts < e for ts, te in taken):
+                if y1 < y2 and taken.find(1, s, e) < 0:
                     for g in ("y", "y2"):
                         out.append(DateSpan(m.start(g), m.end(g), m[g], {"granularity": "year"}))
-                    taken.append((s, e))
+                    taken[s:e] = b"\x01" * (e - s)
                 continue
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.find(1, s, e) >= 0:
                 continue
             # "Covid-19", "QĐ-12/..."; a letter glued before the first digit
             if s > 0 and text[s - 1] in "-–/" and s > 1 and text[s - 2].isalnum():
@@ -380,7 +384,7 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
                     text, max(0, s - 8), s):
                 s += 5
             out.append(DateSpan(s, e, value, attrs))
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
     out.sort(key=lambda d: d.start)
     for d in out:
         _flag_far(d, text, pub)

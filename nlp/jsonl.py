@@ -2,43 +2,84 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import IO
 
 from .analyze import analyze
 
-__all__ = ["analyze_lines"]
+__all__ = ["analyze_lines", "parse_line"]
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def parse_line(line: str) -> tuple[object, str, str | None]:
+    """``(id, text, published)`` of one input line; ValueError saying what is wrong."""
+    if _UNDECODABLE.search(line):  # read with errors="surrogateescape": bytes not UTF-8
+        raise ValueError("not UTF-8")
+    try:
+        record = json.loads(line, parse_constant=_no_constant)  # NaN, Infinity: not JSON
+    except RecursionError:  # 100,000 nested brackets: the decoder's stack runs out
+        raise ValueError("nested too deeply") from None
+    if not isinstance(record, dict):
+        raise ValueError("expected a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise ValueError('missing or non-string "text"')
+    published = record.get("published")
+    if published is not None and not isinstance(published, str):
+        raise ValueError('"published" must be an ISO date string')
+    return record.get("id"), text, published
+
+
+def _dumps(result: dict) -> str:
+    """One output line. Text that UTF-8 cannot carry (a lone surrogate such as "\\ud800" in an
+    id) is written as JSON escapes, so the line is still written and still means the same."""
+    line = json.dumps(result, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(result, ensure_ascii=True)
+    return line
 
 
 def analyze_lines(lines: IO[str], out: IO[str], err: IO[str]) -> int:
     """Read ``{"id", "text", "published"?}`` per line, write ``{"id", "mentions": [...]}``
     (plus ``"acronyms"`` when the text resolves any).
 
-    A malformed line gives one error line on ``err`` naming its line number; processing goes
-    on. Returns the number of malformed lines.
+    A malformed line, or one the analyzer fails on, gives one error line on ``err`` naming its
+    line number; processing goes on. Returns the number of such lines.
     """
     bad = 0
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise ValueError("expected a JSON object")
-            text = record.get("text")
-            if not isinstance(text, str):
-                raise ValueError('missing or non-string "text"')
-            published = record.get("published")
-            if published is not None and not isinstance(published, str):
-                raise ValueError('"published" must be an ISO date string')
+            record_id, text, published = parse_line(line)
         except ValueError as exc:  # json.JSONDecodeError is a ValueError
             bad += 1
             print(f"line {lineno}: malformed input: {exc}", file=err, flush=True)
             continue
-        analysis = analyze(text, published)
-        result = {"id": record.get("id"),
-                  "mentions": [m.to_dict() for m in analysis.mentions]}
+        try:
+            analysis = analyze(text, published)
+        except Exception as exc:  # noqa: BLE001 - one line lost, not the batch
+            bad += 1
+            print(f"line {lineno}: analysis failed: {type(exc).__name__}: {exc}"[:300],
+                  file=err, flush=True)
+            continue
+        result = {"id": record_id, "mentions": [m.to_dict() for m in analysis.mentions]}
         if analysis.acronyms:  # movement acronyms resolved to their quoted long form
             result["acronyms"] = analysis.acronyms
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        try:
+            line_out = _dumps(result)
+        except (ValueError, RecursionError) as exc:  # an id nested too deeply to write back
+            bad += 1
+            print(f"line {lineno}: cannot write the result: {exc}"[:300], file=err, flush=True)
+            continue
+        out.write(line_out + "\n")
     out.flush()
     return bad

@@ -9,6 +9,8 @@ from typing import Iterable, Iterator
 from crawler.errors import VnnewsError
 from crawler.records import Article
 
+from .limits import PAGE_TIME_LIMIT, PageTimeLimit, page_time_limit
+
 __all__ = ["read_target", "extract_targets", "OUTPUT_KEYS"]
 
 # The keys `vnnews extract` prints, in this order (issue 3).
@@ -41,8 +43,13 @@ def read_target(target: str) -> tuple[bytes, str, str | None]:
     return path.read_bytes(), url, None
 
 
-def extract_targets(targets: Iterable[str]) -> Iterator[dict]:
-    """Extract every target; yield the printed fields of each Article."""
+def extract_targets(targets: Iterable[str], failed=None,
+                    time_limit: float | None = PAGE_TIME_LIMIT) -> Iterator[dict]:
+    """Extract every target; yield the printed fields of each Article.
+
+    A target that cannot be read is passed to ``failed(target, message)`` and the others are
+    still extracted (without ``failed``, the VnnewsError is raised). A page past ``time_limit``
+    CPU seconds gives a non-article with that reason."""
     from . import extract
 
     from .decode import decode_html
@@ -53,10 +60,20 @@ def extract_targets(targets: Iterable[str]) -> Iterator[dict]:
         fix_legacy = None
 
     for target in targets:
-        body, url, content_type = read_target(target)
-        text, encoding = decode_html(body, content_type)
-        if fix_legacy is not None:
-            text, _legacy = fix_legacy(text, body, encoding)
-        art: Article = extract(text, url)
+        try:
+            body, url, content_type = read_target(target)
+        except VnnewsError as exc:
+            if failed is None:
+                raise
+            failed(target, str(exc))
+            continue
+        try:
+            with page_time_limit(time_limit):
+                text, encoding = decode_html(body, content_type)
+                if fix_legacy is not None:
+                    text, _legacy = fix_legacy(text, body, encoding)
+                art: Article = extract(text, url)
+        except PageTimeLimit as exc:
+            art = Article(url=url, is_article=False, reason=f"time limit: {exc}")
         data = art.to_dict()
         yield {k: data.get(k) for k in OUTPUT_KEYS}

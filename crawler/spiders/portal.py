@@ -14,6 +14,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler.discover import (feed_links, feed_urls, links_to_follow, robots_sitemaps,
                               sitemap_links)
+from crawler.extract.limits import cap_attributes
 from crawler.items import FetchFailure, Page
 from crawler.middlewares import ALREADY_DONE, NOT_MODIFIED_FLAG, STORED_FLAG
 from crawler.sources import Source
@@ -133,6 +134,9 @@ class PortalSpider(scrapy.Spider):
             yield page_from_response(response, source.name)
         if not hasattr(response, "text"):  # binary bodies have no links to follow
             return
+        capped = cap_attributes(response.text)  # libxml2 is quadratic in a tag's attributes
+        if capped is not response.text:
+            response = response.replace(body=capped.encode(response.encoding, "replace"))
         for url in links_to_follow(response, source):
             request = self.request(url, source)
             if request is not None:
