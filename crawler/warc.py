@@ -173,6 +173,28 @@ class TruncatedWarc(Exception):
 
 
 BLOCK = 1 << 16
+# The largest body a record may decompress to: the crawler's page limit (DOWNLOAD_MAXSIZE). A
+# gzip-encoded record of 2 KB can expand to gigabytes; it is read in blocks and refused past
+# this, like the crawler refuses such a page.
+MAX_BODY_BYTES = 16 * 1024 * 1024
+
+
+class BodyTooLarge(Exception):
+    """A record's payload decompresses to more than its limit."""
+
+
+def _read_capped(stream, limit: int) -> bytes:
+    """All of ``stream``, or BodyTooLarge as soon as it passes ``limit`` bytes."""
+    parts, size = [], 0
+    while True:
+        chunk = stream.read(BLOCK)
+        if not chunk:
+            return b"".join(parts)
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge(f"too large: the body decompresses to more than {limit} bytes "
+                               "(the page limit)")
+        parts.append(chunk)
 
 
 def _check_warc_start(fileobj) -> None:
@@ -241,17 +263,26 @@ def _is_html(content_type: str | None, body: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
 
 
-def iter_warc_pages(fileobj, source: str, skipped: Counter, seen: dict | None = None):
+def iter_warc_pages(fileobj, source: str, skipped: Counter, seen: dict | None = None,
+                    failed=None, max_body: int = MAX_BODY_BYTES):
     """Pages of the HTML responses of a WARC stream, in file order. ``skipped`` counts what was
     left out and why; ``seen`` keeps the payloads read so far (pass the same dict for several
     files) to resolve revisit records, which carry headers but no payload. Raises warcio's
-    ArchiveLoadFailed when the stream is not a WARC."""
+    ArchiveLoadFailed when the stream is not a WARC. A record whose body decompresses past
+    ``max_body`` bytes is passed to ``failed(url, reason)`` (and counted in ``skipped``); the
+    records after it are still read."""
     seen = {} if seen is None else seen
     payloads = seen.setdefault("digest", {})  # WARC-Payload-Digest → payload
     by_target = seen.setdefault("target", {})  # (URI, WARC-Date) → payload
     _check_warc_start(fileobj)
     for record in ArchiveIterator(fileobj):
-        page = _page_of(record, source, skipped, payloads, by_target)
+        try:
+            page = _page_of(record, source, skipped, payloads, by_target, max_body)
+        except BodyTooLarge as exc:
+            page = None
+            skipped["too large"] += 1
+            if failed is not None:
+                failed(record.rec_headers.get_header("WARC-Target-URI") or "", str(exc))
         # warcio stops quietly at a truncated record: its declared length was not all there
         while record.raw_stream.read(BLOCK):
             pass
@@ -264,7 +295,8 @@ def iter_warc_pages(fileobj, source: str, skipped: Counter, seen: dict | None = 
     _check_gzip_complete(fileobj)
 
 
-def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: dict):
+def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: dict,
+             max_body: int = MAX_BODY_BYTES):
     """The Page of one WARC record, or None (counted in ``skipped`` with the reason)."""
     kind = record.rec_type
     if kind not in ("response", "revisit"):
@@ -302,7 +334,7 @@ def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: d
         body = gzip.decompress(earlier)
         status = status or 200
     else:
-        body = record.content_stream().read()
+        body = _read_capped(record.content_stream(), max_body)
         if status == 200 and _is_html(http.get_header("Content-Type"), body):
             # kept (compressed) for the revisit records that point to it
             packed = gzip.compress(body, compresslevel=1, mtime=0)
@@ -353,8 +385,12 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
     for path in paths:
         counts: Counter = Counter()
         skipped: Counter = Counter()
+        def failed(url: str, reason: str) -> None:  # a record refused: one failure row
+            store.record_failure(crawl_id, source, url, reason)
+            counts["failed"] += 1
+
         def read(fh):
-            for page in iter_warc_pages(fh, source, skipped, seen):
+            for page in iter_warc_pages(fh, source, skipped, seen, failed):
                 counts["fetched"] += 1
                 # as crawler.pipelines does: known bytes are not extracted again, and every
                 # URL gets the same canonical URL as a crawl would give it
@@ -393,7 +429,9 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
         files[str(path)] = dict(counts, skipped=dict(skipped))
         totals.update(counts)
     summary = {"sources": {source: dict(totals, failures={})},
-               "total": dict(totals, failed=len(errors), failures={}),
+               "total": dict(totals, failed=len(errors) + totals.get("failed", 0),
+                             failures={"too large": totals["failed"]} if totals["failed"]
+                             else {}),
                "files": files, "errors": errors, "crawl_id": crawl_id}
     store.finish_crawl(crawl_id, summary)
     store.db.conn.close()

@@ -9,20 +9,21 @@ served on 127.0.0.1 (issue 12). Everything the source owns is under /portal/.
   <meta http-equiv=refresh> (the inside one to another address of article 3);
 - /portal/chunked-huge: a chunked body (no Content-Length) larger than the crawl's
   DOWNLOAD_MAXSIZE;
-- /portal/bomb: a gzip-encoded body that expands past DOWNLOAD_MAXSIZE;
+- /portal/bomb: a gzip-encoded body of 40 KB that expands to 40 MB;
 - /portal/documents: an article with DOCUMENT_LINKS links to PDF files (slow to extract).
 
 The text is written for these tests.
 """
 from __future__ import annotations
 
-import gzip
 import threading
+import zlib
 from contextlib import contextmanager
+from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-__all__ = ["HostileSite", "serve", "DOCUMENT_LINKS"]
+__all__ = ["HostileSite", "serve", "bomb", "DOCUMENT_LINKS", "BOMB_BYTES"]
 
 DOCUMENT_LINKS = 30_000
 _TOPICS = {
@@ -36,6 +37,17 @@ _TOPICS = {
         "Lớp học kéo dài ba tuần tại bể bơi của trung tâm văn hóa quận, dành cho một trăm em "
         "học sinh tiểu học, có huấn luyện viên và nhân viên y tế túc trực."),
 }
+
+
+BOMB_BYTES = 40 * 1024 * 1024  # what /portal/bomb expands to: past every page limit (16 MB)
+
+
+@lru_cache(maxsize=1)
+def bomb() -> bytes:
+    """About 40 KB of gzip that expands to BOMB_BYTES of spaces."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = b" " * (1 << 20)
+    return b"".join(packer.compress(block) for _ in range(BOMB_BYTES >> 20)) + packer.flush()
 
 
 def _page(title: str, main: str, head: str = "") -> str:
@@ -107,8 +119,7 @@ class HostileSite:
         if path == "/portal/chunked-huge":
             return "chunked", html, b"<p>" + b"x" * self.huge_bytes + b"</p>"
         if path == "/portal/bomb":
-            packed = gzip.compress(b" " * (self.huge_bytes * 4), compresslevel=9)
-            return 200, {**html, "Content-Encoding": "gzip"}, packed
+            return 200, {**html, "Content-Encoding": "gzip"}, bomb()
         if path == "/portal/documents":
             return 200, html, documents_html().encode()
         return 404, html, _page("Không tìm thấy", "<p>Không có trang này.</p>").encode()
