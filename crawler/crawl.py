@@ -1,11 +1,14 @@
 """`vnnews crawl`: run the portal spider over the configured sources into the database."""
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
+import os
 import shutil
 import warnings
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,7 +24,7 @@ from crawler.spiders.portal import PortalSpider
 from crawler.spiders.wayback import WaybackSpider
 from crawler.store import open_store
 
-__all__ = ["crawl", "crawl_settings", "redis_settings", "parse_overrides"]
+__all__ = ["crawl", "crawl_settings", "redis_settings", "parse_overrides", "CrawlLock"]
 
 # Distributed mode: seconds a crawler process waits with nothing to do before it closes (the
 # other processes may still be adding requests to the shared queue).
@@ -152,6 +155,53 @@ def _unreachable(summary: dict, sources: list[Source], store) -> list[str]:
     return problems
 
 
+class CrawlLock:
+    """One crawl per database at a time: an flock on ``DB-crawl.lock``, holding who took it.
+
+    The kernel drops the lock when its process dies, however it dies, so a crawl that was
+    killed never blocks the next one (which then resumes it). The processes of a distributed
+    crawl (``--redis``) share the database on purpose: they take the lock shared, which still
+    keeps a local crawl out while they run, and them out while it runs."""
+
+    def __init__(self, db_path: str, shared: bool = False):
+        self.path = Path(f"{db_path}-crawl.lock")
+        self.db_path = db_path
+        self.shared = shared
+        self.fd: int | None = None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, (fcntl.LOCK_SH if self.shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = self._holder(fd)
+            os.close(fd)
+            raise VnnewsError(f"{self.db_path} is being crawled by another `vnnews crawl` "
+                              f"({holder}); wait for it to finish, or stop it, then run this "
+                              "command again") from None
+        self.fd = fd
+
+    def record(self, crawl_id: int) -> None:
+        """Say who holds the lock, for the message another crawl gets."""
+        started = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+        info = json.dumps({"pid": os.getpid(), "crawl_id": crawl_id, "started": started})
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, info.encode(), 0)
+
+    @staticmethod
+    def _holder(fd: int) -> str:
+        try:
+            info = json.loads(os.pread(fd, 4096, 0) or b"{}")
+            return (f"crawl {info['crawl_id']}, pid {info['pid']}, started {info['started']}")
+        except (ValueError, KeyError, OSError):
+            return "starting"
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the flock
+            self.fd = None
+
+
 def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
           verbose: bool = False, warn=print, *, jobdir: str | None = None, fresh: bool = False,
           redis_url: str | None = None, redis_run: str | None = None,
@@ -178,6 +228,19 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
     for s in portals:
         store.save_source(s.name, s.kind, s.district, s.province, s.base_url, s.config())
     names = [s.name for s in portals]
+    lock = CrawlLock(db_path, shared=bool(redis_url))
+    lock.acquire()  # before resuming: two crawls would both resume the same one
+    try:
+        return _crawl_locked(store, lock, portals, db_path, verbose, jobdir=jobdir, fresh=fresh,
+                             redis_url=redis_url, redis_run=redis_run, progress=progress,
+                             contact=contact, overrides=overrides)
+    finally:
+        lock.release()
+
+
+def _crawl_locked(store, lock: CrawlLock, portals: list[Source], db_path: str, verbose: bool,
+                  *, jobdir, fresh, redis_url, redis_run, progress, contact, overrides) -> dict:
+    names = [s.name for s in portals]
     if redis_url:
         crawl_id, resumed = store.start_crawl(names), False
         run = redis_run or hashlib.sha1(",".join(sorted(names)).encode()).hexdigest()[:12]
@@ -185,6 +248,7 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
         job = Path(jobdir) if jobdir else Path(f"{db_path}-job")
         crawl_id, resumed = _start_or_resume(store, portals, db_path, job, fresh)
         _write_state(job, {"crawl_id": crawl_id, "sources": names})
+    lock.record(crawl_id)
 
     settings = crawl_settings(db_path, crawl_id, portals, verbose)
     settings.set("VNNEWS_HOSTS", len({h for s in portals for h in s.hosts}))

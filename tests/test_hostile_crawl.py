@@ -5,6 +5,7 @@ from __future__ import annotations
 import resource
 import subprocess
 
+from bounded import vnnews_measured
 from sites.crawling import ROOT, crawl_args, query, write_sources
 from sites.hostilesite import serve
 
@@ -25,7 +26,8 @@ def test_hostile_site_stays_in_scope_limited_and_recorded(tmp_path):
         db = tmp_path / "news.db"
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         done = subprocess.run(
-            crawl_args(sources, db, settings={"DOWNLOAD_MAXSIZE": str(MAXSIZE),
+            crawl_args(sources, db, "--warc", str(tmp_path / "warc"),
+                       settings={"DOWNLOAD_MAXSIZE": str(MAXSIZE),
                                               "VNNEWS_PAGE_TIME_LIMIT": str(PAGE_TIME_LIMIT)}),
             capture_output=True, text=True, timeout=600, cwd=ROOT)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -58,3 +60,17 @@ def test_hostile_site_stays_in_scope_limited_and_recorded(tmp_path):
     stored = {final for final, _, _ in pages.values()}
     assert not stored & {"to-other-host", "refresh-other-host", "chunked-huge", "bomb"}
     print(f"hostile crawl: {cpu:.1f} s CPU, {after.ru_maxrss / 1024:.0f} MB max RSS")
+    # Our own WARC holds the bomb as it came off the wire (the crawler refused it after
+    # archiving it): it re-imports, the bomb as one failure, in bounded time and memory.
+    [warc] = (tmp_path / "warc").iterdir()
+    again = vnnews_measured("import-warc", str(warc), "--db", str(tmp_path / "again.db"),
+                            "--source", "hostile")
+    assert again.returncode == 0, again.stderr
+    assert "too large" in again.stdout
+    assert again.cpu_seconds < 60 and again.max_rss_mb < 500, again
+    refused = query(tmp_path / "again.db", "select url, reason from failures")
+    assert [(u.rsplit("/", 1)[1], r.split(":")[0]) for u, r in refused] == [("bomb", "too large")]
+    imported = {u.rsplit("/", 1)[1] for (u,) in query(tmp_path / "again.db",
+                                                       "select url from pages")}
+    assert {"tin-1", "tin-2", "documents"} <= imported
+    print(f"re-import of its WARC: {again}")

@@ -30,6 +30,19 @@ class PagedSite:
         self.lock = threading.Lock()
         self.requests: list[str] = []
         self.agents: set[str] = set()  # User-Agent headers seen
+        # hold(n): requests after the next n wait until release(), so a test can interrupt
+        # a crawl at a known point however fast or slow the machine is
+        self.hold_at: int | None = None
+        self.released = threading.Event()
+
+    def hold(self, after: int) -> None:
+        with self.lock:
+            self.released.clear()
+            self.hold_at = len(self.requests) + after
+
+    def release(self) -> None:
+        self.hold_at = None
+        self.released.set()
 
     @property
     def pages(self) -> int:
@@ -87,6 +100,9 @@ class _Handler(BaseHTTPRequestHandler):
         with self.site.lock:
             self.site.requests.append(self.path)
             self.site.agents.add(self.headers.get("User-Agent", ""))
+            held = self.site.hold_at is not None and len(self.site.requests) > self.site.hold_at
+        if held:
+            self.site.released.wait(timeout=600)
         if parts.path == "/robots.txt":
             status, body = 200, "User-agent: *\nAllow: /\n"
         else:
