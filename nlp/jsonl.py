@@ -11,6 +11,7 @@ __all__ = ["analyze_lines", "parse_line"]
 
 
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 def _no_constant(name: str):
@@ -44,7 +45,9 @@ def _dumps(result: dict) -> str:
         line.encode("utf-8")
     except UnicodeEncodeError:
         line = json.dumps(result, ensure_ascii=True)
-    return line
+    # U+0085, U+2028 and U+2029 are line breaks to str.splitlines and to many JSON-lines
+    # readers: escaped (they only occur inside JSON strings), one result stays one line.
+    return line.translate(_LINE_BREAKS)
 
 
 def analyze_lines(lines: IO[str], out: IO[str], err: IO[str]) -> int:
