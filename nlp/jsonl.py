@@ -1,8 +1,11 @@
 """JSON-lines front end of ``analyze`` (used by ``vnnews analyze``)."""
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import signal
+import threading
 from typing import IO
 
 from .analyze import analyze
@@ -50,11 +53,42 @@ def _dumps(result: dict) -> str:
     return line.translate(_LINE_BREAKS)
 
 
-def analyze_lines(lines: IO[str], out: IO[str], err: IO[str]) -> int:
+# CPU seconds one line may take. A 5 MB text takes about 20 s; a line past this is reported
+# like a malformed one and the next line is read.
+LINE_TIME_LIMIT = 300.0
+
+
+class LineTimeLimit(BaseException):
+    """One line took longer than LINE_TIME_LIMIT (a BaseException: the analyzer's own
+    ``except Exception`` fallbacks let it through)."""
+
+
+@contextlib.contextmanager
+def _cpu_limit(seconds: float | None):
+    """Raise LineTimeLimit in the block after ``seconds`` of CPU time (main thread only)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise LineTimeLimit(f"analysis took more than {seconds:g} s of CPU time")
+
+    previous = signal.signal(signal.SIGPROF, expired)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+def analyze_lines(lines: IO[str], out: IO[str], err: IO[str],
+                  time_limit: float | None = LINE_TIME_LIMIT) -> int:
     """Read ``{"id", "text", "published"?}`` per line, write ``{"id", "mentions": [...]}``
     (plus ``"acronyms"`` when the text resolves any).
 
-    A malformed line, or one the analyzer fails on, gives one error line on ``err`` naming its
+    A malformed line, or one the analyzer fails on or spends more than ``time_limit`` CPU
+    seconds on, gives one error line on ``err`` naming its
     line number; processing goes on. Returns the number of such lines.
     """
     bad = 0
@@ -68,7 +102,12 @@ def analyze_lines(lines: IO[str], out: IO[str], err: IO[str]) -> int:
             print(f"line {lineno}: malformed input: {exc}", file=err, flush=True)
             continue
         try:
-            analysis = analyze(text, published)
+            with _cpu_limit(time_limit):
+                analysis = analyze(text, published)
+        except LineTimeLimit as exc:
+            bad += 1
+            print(f"line {lineno}: time limit: {exc}", file=err, flush=True)
+            continue
         except Exception as exc:  # noqa: BLE001 - one line lost, not the batch
             bad += 1
             print(f"line {lineno}: analysis failed: {type(exc).__name__}: {exc}"[:300],

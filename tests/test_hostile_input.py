@@ -153,3 +153,15 @@ def test_import_warc_refuses_a_gzip_bomb_record_and_imports_the_rest(tmp_path):
     assert url == "http://x.vn/bomb"
     assert reason == ("too large: the body decompresses to more than 16777216 bytes (the page "
                       "limit)")
+
+
+def test_a_line_past_its_time_limit_is_reported_and_the_next_is_analysed():
+    from io import StringIO
+
+    from nlp.jsonl import analyze_lines
+
+    out, err = StringIO(), StringIO()
+    stdin = StringIO((_line(1, TEXT * 2000) + _line(2)).decode())
+    assert analyze_lines(stdin, out, err, time_limit=0.2) == 1  # line 1 takes seconds
+    assert err.getvalue() == "line 1: time limit: analysis took more than 0.2 s of CPU time\n"
+    assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == [2]
