@@ -176,7 +176,7 @@ class CrawlLock:
         except BlockingIOError:
             holder = self._holder(fd)
             os.close(fd)
-            raise VnnewsError(f"{self.db_path} is being crawled by another `vnnews crawl` "
+            raise VnnewsError(f"{self.db_path} is being crawled by another vnnews crawl "
                               f"({holder}); wait for it to finish, or stop it, then run this "
                               "command again") from None
         self.fd = fd

@@ -49,7 +49,7 @@ def test_second_crawl_of_a_database_is_refused_and_a_killed_ones_lock_is_not(tmp
                                 text=True, timeout=HANG_GUARD)
         assert second.returncode == 1
         [line] = second.stderr.splitlines()
-        assert line.startswith(f"Error: {db} is being crawled by another `vnnews crawl` "
+        assert line.startswith(f"Error: {db} is being crawled by another vnnews crawl "
                                f"(crawl 1, pid {first.pid}, started 20")
         assert line.endswith("wait for it to finish, or stop it, then run this command again")
         assert query(db, "select count(*) from crawls") == [(1,)]  # nothing started
