@@ -5,6 +5,7 @@ not touched) and gives the same rows with one worker or two."""
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import socket
 import subprocess
@@ -229,3 +230,26 @@ def test_opening_for_reading_never_writes(tmp_path):
         total, _pages = store.pages_to_extract(None)
         assert total > 0
     assert file_digest(db) == before
+
+
+def test_make_demo_builds_what_crawl_and_a_full_process_build(tmp_path):
+    """`make demo` (vnnews demo) must show what a user's crawl + `process` produce."""
+    demo_db = tmp_path / "demo.db"
+    done = run_vnnews("demo", "--no-serve", "--db", str(demo_db))
+    assert done.returncode == 0, done.stderr
+    user_db = tmp_path / "user.db"
+    crawl_once(demo_portal, tmp_path, user_db)
+    process(user_db, "--all")
+
+    def content(db: Path) -> dict:
+        def local(value):  # the two runs serve the portal on different ports
+            return re.sub(r"http://127\.0\.0\.1:\d+/", "/", value) if isinstance(value, str) \
+                else value
+        articles = sorted(tuple(map(local, r)) for r in query(
+            db, f"select {', '.join(ARTICLE_COLUMNS)} from articles"))
+        mentions = sorted(query(db, "select a.title, m.field, m.type, m.start, m.end, m.value "
+                                    "from mentions m join articles a on a.id = m.article_id"))
+        return {"articles": articles, "mentions": mentions,
+                "pages": sorted(local(u) for (u,) in query(db, "select url from pages"))}
+
+    assert content(demo_db) == content(user_db)
