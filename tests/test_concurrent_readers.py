@@ -7,7 +7,7 @@ import subprocess
 import threading
 import time
 
-from crawler.serve import make_datasette
+from crawler.site.serve import make_datasette
 from sites.crawling import ROOT, crawl_args, query, write_sources
 from sites.pagedsite import PagedSite, serve
 

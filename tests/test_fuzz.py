@@ -22,10 +22,10 @@ from warcio.warcwriter import WARCWriter
 
 from crawler.errors import ConfigError
 from crawler.extract.limits import PageTimeLimit, page_time_limit
-from crawler.process import extract_page
+from crawler.ingest import extract_page
 from crawler.records import Article, Page
 from crawler.sources import load_sources
-from crawler.warc import import_warc
+from crawler.archive.warc import import_warc
 from nlp.jsonl import analyze_lines
 
 settings.register_profile(

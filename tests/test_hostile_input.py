@@ -13,7 +13,7 @@ import zlib
 from warcio.warcwriter import WARCWriter
 
 from bounded import vnnews_measured
-from crawler.process import extract_page
+from crawler.ingest import extract_page
 from crawler.records import Page
 
 TEXT = ("Ngày 15/3/2024, Chủ tịch UBND quận Hoàng Mai Nguyễn Văn An đã ký Quyết định số "

@@ -2,7 +2,7 @@
 
 - :func:`cap_attributes` cuts tags with absurdly many attributes before lxml sees them.
 - :func:`page_time_limit` stops the extraction of one page after PAGE_TIME_LIMIT seconds of CPU
-  time; the page is then recorded with that reason (crawler.process.extract_page).
+  time; the page is then recorded with that reason (crawler.ingest.extract_page).
 """
 from __future__ import annotations
 
