@@ -204,7 +204,10 @@ class ScopeMiddleware:
 
     def _source(self, request: Request, spider):
         spider = spider or getattr(self.crawler, "spider", None)
-        source = getattr(spider, "sources", {}).get(request.meta.get("vnnews_source"))
+        sources = getattr(spider, "sources", None)
+        if not isinstance(sources, dict):  # the Wayback spider: replays, not a live site
+            return None
+        source = sources.get(request.meta.get("vnnews_source"))
         return source if source is not None and source.kind == "portal" else None
 
     def process_response(self, request: Request, response: Response, spider=None):

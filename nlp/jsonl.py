@@ -58,6 +58,9 @@ def _dumps(result: dict) -> str:
 LINE_TIME_LIMIT = 300.0
 
 
+REFIRE_SECONDS = 0.05  # after the limit, how soon the signal fires again (see _cpu_limit)
+
+
 class LineTimeLimit(BaseException):
     """One line took longer than LINE_TIME_LIMIT (a BaseException: the analyzer's own
     ``except Exception`` fallbacks let it through)."""
@@ -70,7 +73,14 @@ def _cpu_limit(seconds: float | None):
         yield
         return
 
+    running = [True]
+
     def expired(signum, frame):
+        if not running[0]:  # the block has ended: a late signal is no limit
+            return
+        # A signal that lands in a finaliser (__del__, a weakref callback) has its exception
+        # swallowed: fire again shortly until the block really stops.
+        signal.setitimer(signal.ITIMER_PROF, REFIRE_SECONDS)
         raise LineTimeLimit(f"analysis took more than {seconds:g} s of CPU time")
 
     previous = signal.signal(signal.SIGPROF, expired)
@@ -78,8 +88,14 @@ def _cpu_limit(seconds: float | None):
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
+        while True:  # a signal landing here must not leave the timer armed
+            try:
+                running[0] = False
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.signal(signal.SIGPROF, previous)
+                break
+            except LineTimeLimit:
+                continue
 
 
 def analyze_lines(lines: IO[str], out: IO[str], err: IO[str],

@@ -29,6 +29,10 @@ _MORE_ATTRIBUTES = re.compile(r"(?:%s|\s++|/)*+" % _ATTRIBUTE)
 PAGE_TIME_LIMIT = 60.0
 
 
+# After the limit, how soon the signal fires again if its exception was swallowed.
+REFIRE_SECONDS = 0.05
+
+
 class PageTimeLimit(BaseException):
     """The extraction of one page took longer than its time limit. A BaseException, like
     KeyboardInterrupt, so the extractor's own ``except Exception`` fallbacks let it through."""
@@ -61,7 +65,14 @@ def page_time_limit(seconds: float | None = PAGE_TIME_LIMIT):
         yield
         return
 
+    running = [True]
+
     def expired(signum, frame):
+        if not running[0]:  # the block has ended: a late signal is no limit
+            return
+        # A signal that lands in a finaliser (__del__, a weakref callback) has its exception
+        # swallowed: fire again shortly until the block really stops.
+        signal.setitimer(signal.ITIMER_PROF, REFIRE_SECONDS)
         raise PageTimeLimit(f"extraction took more than {seconds:g} s of CPU time")
 
     previous = signal.signal(signal.SIGPROF, expired)
@@ -69,5 +80,11 @@ def page_time_limit(seconds: float | None = PAGE_TIME_LIMIT):
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
+        while True:  # a signal landing here must not leave the timer armed
+            try:
+                running[0] = False
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.signal(signal.SIGPROF, previous)
+                break
+            except PageTimeLimit:
+                continue
