@@ -29,7 +29,8 @@ from crawler.archive.warc import import_warc
 from nlp.jsonl import analyze_lines
 
 settings.register_profile(
-    "ci", max_examples=int(os.environ.get("VNNEWS_FUZZ_EXAMPLES", 40)), derandomize=True,
+    "ci", max_examples=int(os.environ.get("VNNEWS_FUZZ_EXAMPLES", 100)), derandomize=True,
+    database=None,  # the same examples on every machine: nothing replayed from earlier runs
     deadline=None, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                            HealthCheck.function_scoped_fixture])
