@@ -318,8 +318,12 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                     uend += 1
                 # a name right after "Chủ tịch UBND xã" may be the official's; elsewhere
                 # a family-name-like place ("xã Kim Lan") is a place
+                # ("Chủ tịch UBND xã Đỗ Văn Sơn": the title may end at a body's name)
                 titled = i > 0 and any(
-                    (tm := lex.titles.match(toks, k)) and tm[0] == i for k in range(max(0, i - 4), i))
+                    (tm := lex.titles.match(toks, k)) and (tm[0] == i or (
+                        (hb := lex.heads.match(toks, tm[0])) and hb[0] == i and
+                        hb[2][0] == "standalone"))
+                    for k in range(max(0, i - 6), i))
                 pe = place_name_end(toks, uend, admin=admin, person_check=titled)
                 if pe is None and utype in _LISTED_UNITS and uend + 1 < n and \
                         toks[uend].low in ("như", ":") and is_cap(toks[uend + 1]):

@@ -34,17 +34,46 @@ class Tok:
     glued: bool = False  # no space between it and the previous token
 
 
+@lru_cache(maxsize=1)
+def _title_first_words() -> frozenset[str]:
+    """Folded first words of the titles ("phó", "chủ", "giám"), read from titles.txt."""
+    words = set()
+    for line in read_list("titles.txt"):
+        first = line.split()[0]
+        if not first.isupper():
+            words.add(fold(first))
+    return frozenset(words)
+
+
+def _pieces(m: re.Match):
+    """(start, text) of a word, split at a hyphen glued between a name and a title:
+    "Hoa-Phó Chủ tịch" is "Hoa", "-", "Phó" (a name is often glued to its title that way)."""
+    t = m.group()
+    if "-" in t and t[0].isupper():
+        parts = t.split("-")
+        if all(p[:1].isupper() and p.isalpha() for p in parts) and \
+                any(fold(p) in _title_first_words() for p in parts[1:]):
+            pos = m.start()
+            for k, p in enumerate(parts):
+                if k:
+                    yield pos, "-"
+                    pos += 1
+                yield pos, p
+                pos += len(p)
+            return
+    yield m.start(), t
+
+
 def tokenize(text: str) -> list[Tok]:
     out = []
     prev_end = 0
     for m in _TOKEN.finditer(text):
-        t = m.group()
-        c = t[0]
-        s = m.start()
-        gap = text[prev_end:s]
-        out.append(Tok(s, m.end(), t, t.lower(), c.isupper(), c.isalnum(), "\n" in gap,
-                       s == prev_end))
-        prev_end = m.end()
+        for s, t in (_pieces(m) if "-" in m.group() else ((m.start(), m.group()),)):
+            c = t[0]
+            gap = text[prev_end:s]
+            out.append(Tok(s, s + len(t), t, t.lower(), c.isupper(), c.isalnum(), "\n" in gap,
+                           s == prev_end))
+            prev_end = s + len(t)
     return out
 
 

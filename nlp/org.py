@@ -37,7 +37,23 @@ _STOP = set("""các những của cho với tại trên để được là có �
 phối tổ ban đến từ khi thì mà này đó năm ngày tháng lần do bởi vì nên như thực khai làm kiểm
 và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên xuống qua sau trước gồm kể tới phải đi
 khóa khoá thứ vừa mới luôn dự họp nói phát đưa yêu đề khẳng nhấn biểu ghi đánh tham ủng hỗ
-thăm tặng trao chủ khảo rà triển chi thu điều""".split())
+thăm tặng trao chủ khảo rà triển chi thu điều
+sửa chỉ giao gửi ký trình kêu khen mời""".split())  # the last line: verbs after a name
+# "Hội" followed by these is an event, not an association: "Hội Sách Hà Nội", "Hội Báo Xuân",
+# "Hội thi", "Hội diễn", "Hội khỏe Phù Đổng", "Hội Lim"
+_HOI_EVENTS = set("""sách báo chợ thi diễn trại thao khỏe khoẻ xuân làng lim gióng đền chùa đình
+đua vật chọi thơ""".split())
+# a body's name followed by these is a way of governing, not the body: "Chính phủ điện tử",
+# "Chính phủ số", "chính quyền kiến tạo"
+_CONCEPT_TAILS = {("điện", "tử"), ("số",), ("kiến", "tạo"), ("liêm", "chính"), ("số", "hóa")}
+# newspapers and magazines: "Báo Hà Nội mới", "báo Nhân Dân", "Tạp chí Cộng sản"; the place
+# is part of the name; these lower-case words may close a masthead
+_PRESS_HEADS = {"báo", "tạp chí", "báo điện tử", "tạp chí điện tử"}
+_PRESS_TAILS = {("mới",), ("nhân", "dân"), ("điện", "tử")}
+# a lower-case "báo" names a newspaper only after these ("trên báo Nhân Dân", "tờ báo Lao
+# Động"); elsewhere it ends a word ("thông báo", "nhà báo", "cảnh báo")
+_PRESS_AFTER = {"trên", "của", "với", "tờ", "và", "theo", "cho", "đọc", "đăng", "viên", "tập",
+                ",", "(", "“", '"', "từ", "là"}
 # heads whose names are often a person's name ("Trường THCS Nguyễn Du")
 _NAMED_AFTER_PEOPLE = {"trường", "bệnh viện", "công ty", "câu lạc bộ", "clb", "hợp tác xã",
                        "htx", "đội", "chi bộ", "thư viện", "học viện", "đại học"}
@@ -232,6 +248,48 @@ def _comma_list_end(toks: list[Tok], j: int) -> int | None:
     return None
 
 
+def _lower_list_end(toks: list[Tok], j: int) -> int | None:
+    """End of ", x y, z và u v" inside a name written in lower case (j at x): "Cục Phát
+    thanh, truyền hình và thông tin điện tử". Items of one to four lower-case words (no verb
+    or function word), the last joined by "và", then the end of the clause; None otherwise."""
+    lex = lexicon()
+    n = len(toks)
+    k = j
+    items = 0
+    while k < n and items < 4:
+        s = k
+        while k < n and k - s < 4 and toks[k].word and toks[k].text[0].islower() and \
+                not toks[k].nl and toks[k].low not in _STOP and not _place_at(toks, k):
+            k += 1
+        if k == s:
+            return None
+        items += 1
+        if k < n and toks[k].text == "," and not toks[k].nl:
+            k += 1
+            continue
+        if k < n and toks[k].low == "và" and items < 4:
+            s = k + 1
+            k = s
+            while k < n and k - s < 4 and toks[k].word and toks[k].text[0].islower() and \
+                    not toks[k].nl and toks[k].low not in _STOP and not _place_at(toks, k):
+                k += 1
+            if k == s:
+                return None
+            if k >= n or toks[k].nl or not toks[k].word or toks[k].low in _STOP or \
+                    lex.units.match(toks, k) or is_cap(toks[k]):
+                return k
+            return None
+        return None
+    return None
+
+
+def _place_at(toks: list[Tok], k: int) -> bool:
+    """A lower-case unit word that starts a place here: administrative, or followed by a
+    capitalised name ("điện Kính Thiên"; not the "điện" of "điện tử")."""
+    u = lexicon().units.match(toks, k)
+    return bool(u and (u[2][1] or (u[0] < len(toks) and is_cap(toks[u[0]]))))
+
+
 # heads of companies, whose names list their trades ("Đầu tư, Xây dựng và Thương mại")
 _COMPANIES = {"công ty", "tổng công ty", "liên danh", "liên doanh"}
 
@@ -242,6 +300,14 @@ def _joint_member(head_low: str, toks: list[Tok], j: int) -> bool:
         return False
     m = lexicon().heads.match(toks, j)
     return bool(m and m[1].lower() in _COMPANIES)
+
+
+def _continues_across_line(toks: list[Tok], j: int) -> bool:
+    """A line break inside a name: the line before ends in a connector ("và", ",", "-",
+    "&"), which never ends a paragraph, and the next line goes on with a capitalised word
+    ("Sở Tài nguyên và\nMôi trường"): the break comes from the page's layout."""
+    return j > 0 and toks[j - 1].low in ("và", "&", "-", ",") and \
+        (is_cap(toks[j]) or is_acronym(toks[j]))
 
 
 def _and_to_place(toks: list[Tok], j: int) -> bool:
@@ -260,6 +326,54 @@ def _and_to_place(toks: list[Tok], j: int) -> bool:
         place_name_end(toks, u[0]) or u[2][0] in _DISTRICT_LEVEL))
 
 
+def _unit_list_after(toks: list[Tok], j: int) -> bool:
+    """", huyện", "và xã", "/huyện" at j: a unit word named without its name follows in a
+    list of unit words ("UBND quận, huyện")."""
+    n = len(toks)
+    if j + 1 >= n or toks[j].text not in (",", "và", "/") or toks[j + 1].nl:
+        return False
+    u = lexicon().units.match(toks, j + 1)
+    return bool(u and u[2][1] and toks[j + 1].text[0].islower() and
+                place_name_end(toks, u[0]) is None)
+
+
+def _concept_after(toks: list[Tok], j: int) -> bool:
+    """Lower-case words at j that make the body before them a concept ("điện tử", "số")."""
+    n = len(toks)
+    for tail in _CONCEPT_TAILS:
+        k = j + len(tail)
+        if k <= n and all(toks[j + x].low == w and toks[j + x].text[0].islower() and
+                          not toks[j + x].nl for x, w in enumerate(tail)):
+            if tail == ("số",) and k < n and (toks[k].text[:1].isdigit() or toks[k].text == ":"):
+                return False  # "Chi bộ số 5"
+            return True
+    return False
+
+
+def _press_end(toks: list[Tok], i: int, hend: int) -> int | None:
+    """End of a newspaper's or magazine's name after its head word: capitalised words (a
+    place among them is part of the name) and a listed lower-case tail ("Hà Nội mới")."""
+    n = len(toks)
+    if not toks[i].text[0].isupper() and not (i > 0 and toks[i - 1].low in _PRESS_AFTER):
+        return None
+    if i > 0 and is_cap(toks[i - 1]) and not toks[i].nl and toks[i - 1].low not in _PRESS_AFTER:
+        return None  # "Hội Báo Xuân": inside another name
+    k = hend
+    while k < n and k - hend < 6 and (is_cap(toks[k]) or is_acronym(toks[k]) or
+                                      toks[k].text[:1].isupper()) and toks[k].word and \
+            not toks[k].nl and not (k > hend and toks[k].glued) and \
+            not lexicon().titles.match(toks, k):
+        k += 1
+    if k == hend or _person_at(toks, hend):
+        return None
+    for tail in _PRESS_TAILS:
+        e = k + len(tail)
+        if e <= n and all(toks[k + x].low == w and not toks[k + x].nl
+                          for x, w in enumerate(tail)):
+            return e
+    return k
+
+
 def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | None:
     """(end token, place start token or None, bare) of an organisation starting at token i."""
     lex = lexicon()
@@ -267,6 +381,18 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     if not m:
         return None
     hend, phrase, (kind, _long) = m
+    if phrase.lower() in _PRESS_HEADS or (toks[i].low == "báo" and hend == i + 1):
+        pe = _press_end(toks, i, hend)
+        return (pe, None, False) if pe else None
+    if i > 0 and not toks[i].nl and any(
+            (be := _bare_place_end(toks, k)) is not None and be > i
+            for k in range(max(0, i - 2), i)):
+        return None  # "Tây Ban Nha": a head word inside a place name
+    if kind in ("standalone", "name") and hend < len(toks) and _concept_after(toks, hend):
+        return None  # "Chính phủ điện tử"
+    if phrase.lower() == "hội" and hend < len(toks) and toks[hend].low in _HOI_EVENTS and \
+            not (hend + 1 < len(toks) and toks[hend + 1].low == "nghề"):
+        return None  # "Hội Sách Hà Nội" is a book fair
     if kind == "name":
         # "UNESCO", "Agribank", "Đảng": complete as written; a word name must not be the
         # start of a compound ("Đảng viên", "Đảng ta")
@@ -285,6 +411,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     n = len(toks)
     head_cap = toks[i].text[0].isupper()
     head_low = phrase.lower()
+    titled = any((tm2 := lex.titles.match(toks, k)) and tm2[0] >= i
+                 for k in range(max(0, i - 4), i + 1))
     if not head_cap and kind == "standalone" and _in_title(toks, i):
         pass  # "Trưởng đoàn đại biểu Quốc hội tỉnh"
     elif not head_cap and kind != "standalone":
@@ -345,10 +473,11 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     pending = 0
     while j < n:
         t = toks[j]
-        if t.nl:
+        if t.nl and not _continues_across_line(toks, j):
             break
-        if toks[j - 1].low in ("ủy", "uỷ") and is_cap(t):
-            # a party committee is followed by its place: "Quận ủy Hoàng Mai"
+        if toks[j - 1].low in ("ủy", "uỷ") and is_cap(t) and not lex.heads.match(toks, j):
+            # a party committee is followed by its place: "Quận ủy Hoàng Mai" (but "Đảng ủy
+            # Sở Thông tin và Truyền thông" names a body: the committee of the Sở)
             pe = place_name_end(toks, j)
             if pe:
                 place, last = j, pe
@@ -368,7 +497,9 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             uend, _, (utype, admin) = u
             if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
                 uend += 1
-            pe = place_name_end(toks, uend, admin=admin)
+            # a family-name-like place ("huyện Từ Liêm", "phường Nguyễn Trãi") is the
+            # official's name only when a title comes before the organisation
+            pe = place_name_end(toks, uend, admin=admin, person_check=titled)
             if pe and pending <= _MAX_PENDING:
                 if admin:
                     place, last = j, pe
@@ -382,6 +513,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 continue
             if pe is None and admin and utype in _DISTRICT_LEVEL and pending <= _MAX_PENDING and (
                     t.text[0].islower() or t.text in ("Quận", "Huyện", "Tỉnh", "Thành", "Thị")):
+                if _unit_list_after(toks, uend):
+                    return None  # "UBND quận, huyện": every district's, a generic name
                 place, last = j, uend
                 break
             if t.text[0].islower() and admin:
@@ -448,7 +581,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         if t.low == "số" and j + 1 < n and toks[j + 1].text.isdigit():
             j = last = j + 2
             continue
-        if t.low == "và" and descriptor and pending <= 2 and _and_to_place(toks, j + 1):
+        if t.low == "và" and descriptor and pending <= _MAX_PENDING and \
+                _and_to_place(toks, j + 1):
             j += 1  # "Ban Quản lý dự án ... giao thông và nông nghiệp tỉnh Đồng Tháp"
             pending += 1
             continue
@@ -475,6 +609,12 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                     toks[j + 2].word and toks[j + 2].text[0].islower() and \
                     (toks[j + 1].low, toks[j + 2].low) in lex.compounds:
                 j = last = j + 3  # "Công ty TNHH Đầu tư, Xây dựng Phú Thành": trade fields
+                continue
+        if t.text == "," and descriptor and not pending and j + 1 < n and \
+                toks[j + 1].word and toks[j + 1].text[0].islower() and not toks[j + 1].nl:
+            k = _lower_list_end(toks, j + 1)
+            if k:
+                j = last = k  # "Cục Phát thanh, truyền hình và thông tin điện tử"
                 continue
         if t.text == "," and j + 1 < n and (toks[j - 1].low, toks[j + 1].low) in _COMMA_PAIRS:
             j += 1  # "phòng, chống", "phòng cháy, chữa cháy": one name
@@ -590,12 +730,12 @@ def _describe(span: OrgSpan, toks: list[Tok], text: str, acronyms: dict[str, str
         (place_parts if in_place else body_parts).append(word)
     if place_parts and fold(" ".join(place_parts)) == "việt nam":
         body_parts, place_parts = body_parts + place_parts, []  # a national body's name
-    body = fold(" ".join(body_parts)).replace(" .", ".")
+    body = _tidy(fold(" ".join(body_parts)))
     place = fold(" ".join(place_parts)) if place_parts else None
     span.body = body
     span.place = place
     span.value = body + ("|" + place if place else "")
-    name = " ".join(body_parts + place_parts)
+    name = _tidy(" ".join(body_parts + place_parts))
     name = name[0].upper() + name[1:] if name else name
     span.attrs = {"name": name}
     if abbrevs:
@@ -604,6 +744,11 @@ def _describe(span: OrgSpan, toks: list[Tok], text: str, acronyms: dict[str, str
         span.attrs["place"] = place
     if acr:
         span.attrs["acronym_of"] = acr
+
+
+def _tidy(words: str) -> str:
+    """Words joined by spaces, punctuation put back against the word before it."""
+    return words.replace(" .", ".").replace(" ,", ",")
 
 
 def _resolve_bare(orgs: list[OrgSpan]) -> None:
