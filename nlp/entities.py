@@ -58,6 +58,7 @@ class Doc:
         self.orgs = find_orgs(text, self.toks, self.acronyms)
         self._learn_abbreviations()
         self._org_by_start = {o.start: o.end for o in self.orgs}
+        self._org_by_end = {o.end: o.start for o in self.orgs}
 
     def _learn_abbreviations(self) -> None:
         """"Tập đoàn Điện lực Việt Nam (EVN)": later "EVN" is the same organisation."""
@@ -108,6 +109,11 @@ class Doc:
     def org_end_at(self, pos: int) -> int | None:
         """End of an organisation name starting at character ``pos`` (for doc issuers)."""
         return self._org_by_start.get(pos)
+
+    def org_start_before(self, pos: int) -> int | None:
+        """Start of an organisation name ending at character ``pos`` (an issuer written
+        before its document: "UBND Thành phố ban hành Kế hoạch ...")."""
+        return self._org_by_end.get(pos)
 
     def find(self, taken: list[tuple[int, int]]) -> list[tuple[str, int, int, object, dict]]:
         toks, text = self.toks, self.text
