@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import PhraseTable, Tok, is_acronym, is_cap, lexicon, tokenize
-from .org import OrgSpan, find_acronyms, find_orgs
+from .org import OrgSpan, canonical_place, find_acronyms, find_orgs
 from .person import find_persons
 from .normalize import fold
 from .places import gazetteer, new_unit_for, place_name_end, strip_key, ward_divided
@@ -56,9 +56,29 @@ class Doc:
         self.toks: list[Tok] = tokenize(text)
         self.acronyms = find_acronyms(text, self.toks)
         self.orgs = find_orgs(text, self.toks, self.acronyms)
+        self._places_in_parentheses()
         self._learn_abbreviations()
         self._org_by_start = {o.start: o.end for o in self.orgs}
         self._org_by_end = {o.end: o.start for o in self.orgs}
+
+    def _places_in_parentheses(self) -> None:
+        """"Sở Thông tin và Truyền thông (Hà Nội)": the place in parentheses scopes the body."""
+        toks, n = self.toks, len(self.toks)
+        for o in self.orgs:
+            if o.place or o.j + 2 >= n or toks[o.j].text != "(":
+                continue
+            k = o.j + 1
+            e = k
+            while e < n and e - k < 4 and is_cap(toks[e]) and not toks[e].nl:
+                e += 1
+            if e == k or e >= n or toks[e].text != ")":
+                continue
+            name = " ".join(t.low for t in toks[k:e])
+            if name in gazetteer().provinces or name in lexicon().places:
+                o.place = canonical_place(name)
+                o.value = f"{o.body}|{o.place}"
+                o.attrs["place"] = o.place
+                o.attrs["place_from"] = "parenthesis"
 
     def _learn_abbreviations(self) -> None:
         """"Tập đoàn Điện lực Việt Nam (EVN)": later "EVN" is the same organisation."""
@@ -145,7 +165,7 @@ class Doc:
             for k in range(i, j):
                 blocked[k] = True
             out.append(("LOC", s, e, value, attrs))
-        _infer_places(orgs, [loc[4] for loc in locs])
+        _infer_places(orgs, [(loc[0], loc[4]) for loc in locs])
         for o in orgs:
             out.append(("ORG", o.start, o.end, o.value, o.attrs))
         gaz = gazetteer()
@@ -200,22 +220,27 @@ def _bare_list(toks: list[Tok], k: int, blocked: list[bool], found: list, text: 
     return k
 
 
-def _infer_places(orgs, loc_values: list[str]) -> None:
+def _infer_places(orgs, locs: list[tuple[int, str]]) -> None:
     """"UBND quận" in an article about quận Hoàng Mai is "UBND quận Hoàng Mai": a place given
-    by its unit word alone takes the unit named most often in the same text (the key gains
-    the name; ``attrs["place_inferred"]`` says it was inferred)."""
-    named: dict[str, dict[str, int]] = {}
-    for place in [o.place for o in orgs if o.place] + [fold(v) for v in loc_values]:
+    by its unit word alone takes the unit of that kind named last before it in the text (the
+    key gains the name; ``attrs["place_inferred"]`` says it was inferred). A unit named only
+    later is not used: "UBND Thành phố" opening a Hanoi article is not the "TP Hồ Chí Minh" of
+    its last paragraph (the store scopes such names by the source instead)."""
+    named: list[tuple[int, str, str]] = []  # (position, unit word, place)
+    for pos, place in [(o.start, o.place) for o in orgs if o.place] + \
+            [(s, canonical_place(v)) for s, v in locs]:
         for unit in _BARE_UNITS:
             if place.startswith(unit + " ") and len(place) > len(unit) + 1:
-                counts = named.setdefault(unit, {})
-                counts[place] = counts.get(place, 0) + 1
+                named.append((pos, unit, place))
     if not named:
         return
+    named.sort()
     for o in orgs:
-        if o.place in named:
-            counts = named[o.place]
-            best = max(counts, key=counts.get)  # ties: the first named
+        if o.place in _BARE_UNITS:
+            before = [p for pos, unit, p in named if unit == o.place and pos < o.start]
+            if not before:
+                continue
+            best = before[-1]
             o.place = best
             o.value = f"{o.body}|{best}"
             o.attrs["place"] = best

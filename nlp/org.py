@@ -39,6 +39,14 @@ và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên xu�
 khóa khoá thứ vừa mới luôn dự họp nói phát đưa yêu đề khẳng nhấn biểu ghi đánh tham ủng hỗ
 thăm tặng trao chủ khảo rà triển chi thu điều
 sửa chỉ giao gửi ký trình kêu khen mời""".split())  # the last line: verbs after a name
+# two-syllable verbs that often follow a body's name ("Sở KHĐT báo cáo", "Bộ Tài chính sửa
+# đổi"): never the lower-case end of the name
+_VERBS = {tuple(v.split()) for v in """báo cáo;cho biết;phát biểu;sửa đổi;chỉ đạo;tổ chức;kiểm tra;
+tham dự;khai mạc;triển khai;thông báo;đề nghị;yêu cầu;ban hành;phê duyệt;hướng dẫn;quyết định;
+tiếp nhận;công bố;trao tặng;ký kết;phối hợp;khẳng định;nhấn mạnh;đánh giá;xử lý;giải quyết;
+thực hiện;tuyên truyền;vận động;hỗ trợ;kiến nghị;đồng ý;chấp thuận;thẩm định;trình bày;
+cung cấp;xác nhận;phản hồi;trả lời;lưu ý;khuyến cáo;cảnh báo;đề xuất;tổng kết;sơ kết""".replace(
+    "\n", "").split(";")}
 # "Hội" followed by these is an event, not an association: "Hội Sách Hà Nội", "Hội Báo Xuân",
 # "Hội thi", "Hội diễn", "Hội khỏe Phù Đổng", "Hội Lim"
 _HOI_EVENTS = set("""sách báo chợ thi diễn trại thao khỏe khoẻ xuân làng lim gióng đền chùa đình
@@ -154,6 +162,9 @@ def _bare_place_end(toks: list[Tok], j: int) -> int | None:
     """End of a province/country name at j without unit word ("Hà Nội", "Việt Nam")."""
     lex = lexicon()
     gaz = gazetteer()
+    if j < len(toks) and toks[j].low in lex.places and toks[j].text[:1].isupper() and \
+            not is_cap(toks[j]):
+        return j + 1  # "TP.HCM"
     for length in (3, 2, 1):
         if j + length > len(toks):
             continue
@@ -635,6 +646,9 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     # "Quỹ Vì người nghèo, ...": lower-case words closing a name before a delimiter
     complete = last - hend >= 2 and is_cap(toks[last - 1]) and is_cap(toks[last - 2]) and \
         toks[last - 2].low not in lex.abbrev  # "... Minh Phát vận chuyển, ": a proper name ended
+    # "Sở KHĐT báo cáo.", "UBND quận chỉ đạo.": a verb after a finished name is no part of it
+    complete = complete or (last > hend and is_acronym(toks[last - 1])) or (
+        last + 1 < n and (toks[last].low, toks[last + 1].low) in _VERBS)
     if descriptor and last > hend and not complete and (2 <= j - last <= 3 or (
             j - last == 1 and toks[last - 1].text[0].islower())) and j < n and \
             toks[j].text in (",", ".", ";", ")", ":") and \
@@ -695,6 +709,7 @@ def find_orgs(text: str, toks: list[Tok], acronyms: dict[str, str]) -> list[OrgS
         out.append(span)
         i = j
     _resolve_bare(out)
+    _resolve_acronym_variants(out)
     return out
 
 
@@ -731,7 +746,7 @@ def _describe(span: OrgSpan, toks: list[Tok], text: str, acronyms: dict[str, str
     if place_parts and fold(" ".join(place_parts)) == "việt nam":
         body_parts, place_parts = body_parts + place_parts, []  # a national body's name
     body = _tidy(fold(" ".join(body_parts)))
-    place = fold(" ".join(place_parts)) if place_parts else None
+    place = canonical_place(" ".join(place_parts)) if place_parts else None
     span.body = body
     span.place = place
     span.value = body + ("|" + place if place else "")
@@ -746,9 +761,65 @@ def _describe(span: OrgSpan, toks: list[Tok], text: str, acronyms: dict[str, str
         span.attrs["acronym_of"] = acr
 
 
+# provinces that are centrally-run cities: their bare name takes "thành phố", others "tỉnh"
+_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"}
+_CITY_ALIASES = {"tp.hcm": "hồ chí minh", "tphcm": "hồ chí minh", "tp hcm": "hồ chí minh",
+                 "hcm": "hồ chí minh", "sài gòn": "hồ chí minh", "tp.hồ chí minh": "hồ chí minh",
+                 "thủ đô": None}
+
+
+def canonical_place(words: str) -> str:
+    """One spelling per place in keys: "Hà Nội", "TP Hà Nội", "TP. Hà Nội", "thành phố Hà
+    Nội" are all "thành phố hà nội"; "TP.HCM" is "thành phố hồ chí minh"; a province named
+    without its unit word gets it ("Nghệ An" → "tỉnh nghệ an")."""
+    place = _tidy(fold(words)).replace("thành phố.", "thành phố").strip()
+    place = " ".join(place.split())
+    if _CITY_ALIASES.get(place):
+        return "thành phố " + _CITY_ALIASES[place]
+    for unit, full in (("thành phố ", "thành phố"), ("tỉnh ", "tỉnh"), ("tp. ", "thành phố"),
+                       ("tp ", "thành phố"), ("tp.", "thành phố")):
+        if place.startswith(unit):
+            name = place[len(unit):].strip()
+            if name in _CITIES:
+                full = "thành phố"
+            return f"{full} {name}" if name else full
+    if place in _CITIES or (place in gazetteer().provinces and " " in place):
+        return ("thành phố " if place in _CITIES else "tỉnh ") + place
+    return place
+
+
 def _tidy(words: str) -> str:
     """Words joined by spaces, punctuation put back against the word before it."""
     return words.replace(" .", ".").replace(" ,", ",")
+
+
+def _acronym_letters(words: list[str]) -> str:
+    """Initials of a body's descriptor as its acronym writes them (no "và": "TTTT")."""
+    return "".join(w[0].upper() for w in words if w != "và" and w[:1].isalpha())
+
+
+def _resolve_acronym_variants(orgs: list[OrgSpan]) -> None:
+    """"Sở KHĐT" after "Sở Kế hoạch và Đầu tư": an acronym no list expands takes the key of
+    the body in the same text whose descriptor it abbreviates ("Sở TTTT", "Sở TT-TT")."""
+    lex = lexicon()
+    full = [o for o in orgs if not o.bare]
+    for o in orgs:
+        words = o.attrs.get("name", "").split()
+        for x, w in enumerate(words):
+            letters = "".join(c for c in w if c.isalpha())
+            if x == 0 or len(letters) < 3 or not letters.isupper() or fold(w) in lex.abbrev:
+                continue
+            prefix = fold(" ".join(words[:x]))
+            for f in full:
+                if f is o or not f.body.startswith(prefix + " "):
+                    continue
+                rest = f.body[len(prefix) + 1:].split()
+                if _acronym_letters(rest) == letters.upper():
+                    place = o.place or f.place
+                    o.value = f.body + (f"|{place}" if place else "")
+                    o.attrs["resolved_from"] = f.attrs["name"]
+                    break
+            break
 
 
 def _resolve_bare(orgs: list[OrgSpan]) -> None:
