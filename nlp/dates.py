@@ -183,7 +183,6 @@ _RECURRING_AFTER = re.compile(r"\s*,?\s*(?:(?:hàng|hằng|mỗi)\s+năm|của\s
 # after a cue, a dash date is a date unless an amount follows: "kỷ niệm 24-7" (but "từ 2-3 ngày")
 _AMOUNT_AFTER = re.compile(r"\s*(?:ngày|tháng|năm|giờ|tuần|người|lần|phút|%|triệu|tỷ|km|m\b|ha\b|"
                            r"bàn|điểm|hộ|xe|tầng|cây|con|suất|chiếc|cái|mét)")
-_PAREN_DM = re.compile(r"(?<=\()\s*$")
 _DOC_CUE = re.compile(r"(?:/[A-ZĐ][\w\-]*|[A-ZĐ]{2,}[\w\-]*)\s+$")
 
 
@@ -198,17 +197,17 @@ def _hit_dmy_num(m: re.Match, text: str, pub):
     attrs = {"granularity": "day"}
     if y is None:
         # "26/7" needs "ngày"/a cue; otherwise it may be a score, a ratio, a number
+        alone_in_parens = text[max(0, m.start() - 1):m.start()] == "(" and \
+            text[m.end():m.end() + 1] == ")"  # "Hội nghị tổng kết (15-9)"
         if not m["kw"] and not _DM_CUE.search(text, max(0, m.start() - 12), m.start()) and \
                 not _TODAY_PAREN.search(text, max(0, m.start() - 12), m.start()) and \
-                not _headline_date(m, text):
+                not _headline_date(m, text) and not alone_in_parens:
             return None
         if m["s"] != "/" and not m["kw"] and not _PART_OF_DAY.search(
                 text, max(0, m.start() - 8), m.start()):
             # "chiều 20-10", "kỷ niệm 24-7", "(24-7)" are dates; a bare "20-10" may be a score
             dash_date = m["s"] == "-" and not _AMOUNT_AFTER.match(text, m.end()) and (
-                _DM_CUE.search(text, max(0, m.start() - 12), m.start()) or (
-                    _PAREN_DM.search(text, max(0, m.start() - 3), m.start()) and
-                    text[m.end():m.end() + 1] == ")"))
+                _DM_CUE.search(text, max(0, m.start() - 12), m.start()) or alone_in_parens)
             if not dash_date:
                 return None
         if _RECURRING_AFTER.match(text, m.end()):

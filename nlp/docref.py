@@ -68,7 +68,7 @@ _NUM_RX = re.compile(_NUMBER)
 _PREFIX_RX = re.compile(_PREFIX + r"$")
 _PREFIX_WINDOW = 48
 _LEGISLATURE = re.compile(r"(?:QH|UBTVQH)\d*$")
-_QUICK = re.compile(r"\d[/\-]\s?[A-ZĐ\d]")
+_QUICK = re.compile(r"\d\s?[/\-]\s?[A-ZĐ\d]")
 
 # what follows a number stays on its line: a date on the next line is another sentence's
 _DATE_AFTER = re.compile(

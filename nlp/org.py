@@ -57,7 +57,8 @@ _CONCEPT_TAILS = {("điện", "tử"), ("số",), ("kiến", "tạo"), ("liêm",
 # newspapers and magazines: "Báo Hà Nội mới", "báo Nhân Dân", "Tạp chí Cộng sản"; the place
 # is part of the name; these lower-case words may close a masthead
 _PRESS_HEADS = {"báo", "tạp chí", "báo điện tử", "tạp chí điện tử"}
-_PRESS_TAILS = {("mới",), ("nhân", "dân"), ("điện", "tử")}
+_PRESS_TAILS = {("mới",), ("nhân", "dân"), ("điện", "tử"), ("sản",), ("và", "đời", "sống"),
+                ("và", "pháp", "luật"), ("thời", "đại")}
 # a lower-case "báo" names a newspaper only after these ("trên báo Nhân Dân", "tờ báo Lao
 # Động"); elsewhere it ends a word ("thông báo", "nhà báo", "cảnh báo")
 _PRESS_AFTER = {"trên", "của", "với", "tờ", "và", "theo", "cho", "đọc", "đăng", "viên", "tập",
@@ -172,7 +173,11 @@ def _bare_place_end(toks: list[Tok], j: int) -> int | None:
             continue
         name = " ".join(t.low for t in toks[j:j + length])
         if name in lex.places or (name in gaz.provinces and length >= 2):
-            return j + length
+            e = j + length
+            if length == 1 and e < len(toks) and toks[e].word and toks[e].text[0].islower() \
+                    and not toks[e].nl and toks[e].low not in _STOP:
+                return None  # "Vụ Pháp chế": the start of a word, not the country
+            return e
     return None
 
 
