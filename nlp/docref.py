@@ -253,9 +253,11 @@ def _laws(text: str, numbered: list[DocSpan]) -> list[DocSpan]:
 
 # a number without its code ("Quyết định số 284") and a short re-mention ("Chỉ thị 25")
 _BARE_QUICK = re.compile(r"\d")
-_BARE_RX = re.compile(
+# (numbers first, then the words before them read backwards: the scan is fast)
+_BARE_NUM = re.compile(r"(?<![\w/.\-])(?P<n>\d{1,5})(?![\w/]|[.,]\d|[ \t]?[-–][ \t]?[A-ZĐ\d])")
+_BARE_PREFIX = re.compile(
     r"(?<![\wÀ-ỹ])(?P<words>(?i:" + "|".join(re.escape(w) for w in _DOC_WORDS) + r"))"
-    r"[ \t]+(?P<so>[Ss]ố[ \t]*:?[ \t]*)?(?P<n>\d{1,5})(?![\w/]|[.,]\d|[ \t]?[-–][ \t]?[A-ZĐ\d])")
+    r"[ \t]+(?P<so>[Ss]ố[ \t]*:?[ \t]*)?$")
 # a number followed by these is an amount or a duration: "Kế hoạch 5 năm", "Chương trình 135 xã"
 _AMOUNT_AFTER = re.compile(r"[ \t]*(?:năm|tháng|ngày|tuần|giờ|người|hộ|xã|phường|huyện|tỉnh|"
                            r"điểm|nội dung|nhiệm vụ|mục|điều|khoản|%|triệu|tỷ|nghìn|đồng|lần|"
@@ -274,8 +276,11 @@ def _bare_numbers(text: str, found: list[DocSpan], org_at) -> list[DocSpan]:
         if d.attrs.get("number") and d.attrs.get("doc_type"):
             full_by_type_number.setdefault((fold(d.attrs["doc_type"]), d.attrs["number"]), d)
     out = []
-    for m in _BARE_RX.finditer(text):
-        s, e = m.start(), m.end()
+    for num in _BARE_NUM.finditer(text):
+        m = _BARE_PREFIX.search(text, max(0, num.start() - _PREFIX_WINDOW), num.start())
+        if m is None:
+            continue
+        s, e = m.start(), num.end()
         if any(a < e and s < b for a, b in taken):
             continue
         if _AMOUNT_AFTER.match(text, e):
@@ -284,16 +289,16 @@ def _bare_numbers(text: str, found: list[DocSpan], org_at) -> list[DocSpan]:
             continue
         doc_type = _TYPE_BY_WORDS.get(fold(m["words"]), m["words"])
         doc_type = doc_type[0].upper() + doc_type[1:]
-        number = m["n"].lstrip("0") or "0"
-        full = full_by_type_number.get((fold(doc_type), m["n"])) or \
+        number = num["n"].lstrip("0") or "0"
+        full = full_by_type_number.get((fold(doc_type), num["n"])) or \
             full_by_type_number.get((fold(doc_type), number))
         if full is None and not m["so"] and doc_type not in _SHORT_TYPES:
             continue
         if not m["so"] and not m["words"][0].isupper():
             continue  # "quyết định 3": a verb and a number
         attrs = {"doc_type": doc_type, "type_code": _CODE_BY_TYPE.get(doc_type),
-                 "number": m["n"], "year": None, "issuer_code": None, "partial": True}
-        value = f"{doc_type} số {m['n']}"
+                 "number": num["n"], "year": None, "issuer_code": None, "partial": True}
+        value = f"{doc_type} số {num['n']}"
         if full is not None:
             # "Chỉ thị 25" after "Chỉ thị số 25-CT/TW": the same document
             value = full.value

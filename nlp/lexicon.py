@@ -68,12 +68,21 @@ def tokenize(text: str) -> list[Tok]:
     out = []
     prev_end = 0
     for m in _TOKEN.finditer(text):
-        for s, t in (_pieces(m) if "-" in m.group() else ((m.start(), m.group()),)):
+        t = m.group()
+        if "-" in t and t[0].isupper():
+            pieces = _pieces(m)  # "Hoa-Phó": a name glued to a title
+        else:
+            s = m.start()
             c = t[0]
-            gap = text[prev_end:s]
-            out.append(Tok(s, s + len(t), t, t.lower(), c.isupper(), c.isalnum(), "\n" in gap,
-                           s == prev_end))
-            prev_end = s + len(t)
+            out.append(Tok(s, m.end(), t, t.lower(), c.isupper(), c.isalnum(),
+                           "\n" in text[prev_end:s], s == prev_end))
+            prev_end = m.end()
+            continue
+        for s, piece in pieces:
+            c = piece[0]
+            out.append(Tok(s, s + len(piece), piece, piece.lower(), c.isupper(), c.isalnum(),
+                           "\n" in text[prev_end:s], s == prev_end))
+            prev_end = s + len(piece)
     return out
 
 

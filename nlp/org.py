@@ -400,7 +400,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     if phrase.lower() in _PRESS_HEADS or (toks[i].low == "báo" and hend == i + 1):
         pe = _press_end(toks, i, hend)
         return (pe, None, False) if pe else None
-    if i > 0 and not toks[i].nl and any(
+    if i > 0 and not toks[i].nl and is_cap(toks[i - 1]) and any(
             (be := _bare_place_end(toks, k)) is not None and be > i
             for k in range(max(0, i - 2), i)):
         return None  # "Tây Ban Nha": a head word inside a place name
