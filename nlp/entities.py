@@ -5,6 +5,7 @@ organisations, then people outside both; the spans never overlap (flat annotatio
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .lexicon import PhraseTable, Tok, is_acronym, is_cap, lexicon, tokenize
@@ -197,6 +198,16 @@ def _unknown_place(toks: list[Tok], i: int, k: int) -> bool:
     if any(not toks[x].text.isalpha() or toks[x].glued for x in range(i, k)):
         return False
     return k >= len(toks) or toks[k].nl or toks[k].text in (",", ".", ";", ")", "(", ":", "và")
+
+
+_HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*")
+
+
+def _after_house_number(toks: list[Tok], i: int) -> bool:
+    """Token i follows a house number written after "số", "nhà", "tại" or "ở"."""
+    return i >= 2 and bool(_HOUSE_NUMBER.fullmatch(toks[i - 1].text)) and \
+        toks[i - 2].low in ("số", "nhà", "tại", "ở") and not toks[i].nl and \
+        not (i >= 3 and toks[i - 3].text[:1].isupper() and toks[i - 2].low == "số")
 
 
 def _bare_list(toks: list[Tok], k: int, blocked: list[bool], found: list, text: str) -> int:
@@ -404,6 +415,18 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                                           text[toks[i + 1].start:toks[pe2 - 1].end]))
                             i = pe2
                     continue
+        if is_cap(t) and _after_house_number(toks, i) and not blocked[i] and \
+                not blocked[i - 1]:  # (not "Quyết định số 10 Nguyễn Văn A")
+            # "số 10 Lê Hồng Phong", "tại 25 Lý Thường Kiệt": a street named after a person,
+            # its unit word left out after the house number
+            k = i
+            while k < n and k - i < 4 and is_cap(toks[k]) and not toks[k].glued and \
+                    not toks[k].nl and not blocked[k]:
+                k += 1
+            if 2 <= k - i <= 4:
+                found.append((i, k, "street", None, text[t.start:toks[k - 1].end]))
+                i = k
+                continue
         if t.low in lex.places and not blocked[i] and not is_cap(t) and t.text[0].isupper():
             found.append((i, i + 1, "place", None, t.text))  # "TP.HCM"
             i += 1

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Tok, is_acronym, is_cap, lexicon
 from .normalize import fold
-from .places import gazetteer, place_name_end
+from .places import gazetteer, hyphen_name_end, place_name_end
 
 __all__ = ["OrgSpan", "find_orgs", "find_acronyms", "initials"]
 
@@ -58,7 +58,7 @@ _CONCEPT_TAILS = {("điện", "tử"), ("số",), ("kiến", "tạo"), ("liêm",
 # is part of the name; these lower-case words may close a masthead
 _PRESS_HEADS = {"báo", "tạp chí", "báo điện tử", "tạp chí điện tử"}
 _PRESS_TAILS = {("mới",), ("nhân", "dân"), ("điện", "tử"), ("sản",), ("và", "đời", "sống"),
-                ("và", "pháp", "luật"), ("thời", "đại")}
+                ("và", "pháp", "luật"), ("thời", "đại"), ("lao", "động")}
 # a lower-case "báo" names a newspaper only after these ("trên báo Nhân Dân", "tờ báo Lao
 # Động"); elsewhere it ends a word ("thông báo", "nhà báo", "cảnh báo")
 _PRESS_AFTER = {"trên", "của", "với", "tờ", "và", "theo", "cho", "đọc", "đăng", "viên", "tập",
@@ -166,6 +166,10 @@ def _bare_place_end(toks: list[Tok], j: int) -> int | None:
     if j < len(toks) and toks[j].low in lex.places and toks[j].text[:1].isupper() and \
             not is_cap(toks[j]):
         return j + 1  # "TP.HCM"
+    if j < len(toks) and is_cap(toks[j]):
+        he = hyphen_name_end(toks, j)
+        if he:
+            return he  # "Bà Rịa - Vũng Tàu"
     for length in (3, 2, 1):
         if j + length > len(toks):
             continue
@@ -779,6 +783,8 @@ def canonical_place(words: str) -> str:
     without its unit word gets it ("Nghệ An" → "tỉnh nghệ an")."""
     place = _tidy(fold(words)).replace("thành phố.", "thành phố").strip()
     place = " ".join(place.split())
+    if "-" in place:  # "bà rịa-vũng tàu" and "bà rịa - vũng tàu" are one place
+        place = " - ".join(x.strip() for x in place.split("-"))
     if _CITY_ALIASES.get(place):
         return "thành phố " + _CITY_ALIASES[place]
     for unit, full in (("thành phố ", "thành phố"), ("tỉnh ", "tỉnh"), ("tp. ", "thành phố"),

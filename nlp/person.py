@@ -257,6 +257,11 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
             i += 1
             continue
         run = 1 if initials else _name_run(c, start)
+        lead = next((x for x in (3, 2) if x < run and " ".join(
+            t.low for t in toks[start:start + x]) in lex.places), 0)
+        if lead and not hon:
+            i = start + lead
+            continue  # "Thái Lan Prawit", "Hàn Quốc Kim": a country before a foreign name
         if not hon and not initials and (lex.titles.match(toks, start) or
                                          _named_after(toks, start)):
             i = start + max(run, 1)

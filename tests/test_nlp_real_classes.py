@@ -306,3 +306,29 @@ def test_dash_dates_after_a_cue(text, span, value):
 @pytest.mark.parametrize("text", ["Đội nhà thắng 2-1.", "Mỗi tổ cử từ 3-5 người tham gia."])
 def test_scores_and_counts_are_no_dates(text):
     assert _dates(text) == []
+
+
+def test_a_street_named_after_a_person_after_its_house_number():
+    text = "Cửa hàng ở số 18 Trần Quang Khải bị xử phạt; cơ sở tại 7 Phan Đình Phùng cũng vậy."
+    assert _texts(text, "LOC") == ["Trần Quang Khải", "Phan Đình Phùng"]
+    assert _of(text, "PERSON") == []
+
+
+def test_a_document_number_is_no_house_number():
+    text = "Quyết định số 10 Nguyễn Văn Toàn ký ngày hôm qua."
+    assert _texts(text, "PERSON") == ["Nguyễn Văn Toàn"]
+
+
+def test_a_country_before_a_foreign_name_is_no_persons_name():
+    assert _of("Thủ tướng Thái Lan Srettha gặp đoàn.", "PERSON") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Đài Phát thanh và Truyền hình tỉnh Phan Rang - Tháp Chàm đưa tin.",
+    "UBND tỉnh Bà Rịa-Vũng Tàu họp. Sở Y tế Bà Rịa - Vũng Tàu báo cáo.",
+])
+def test_hyphenated_unit_names_are_not_cut(text):
+    orgs = _of(text, "ORG")
+    assert all(o.text.endswith(("Tháp Chàm", "Vũng Tàu")) for o in orgs) and orgs
+    places = {o.value.split("|")[1] for o in orgs}
+    assert len(places) == 1  # glued or spaced hyphen: one place in the keys
