@@ -50,7 +50,7 @@ cung cấp;xác nhận;phản hồi;trả lời;lưu ý;khuyến cáo;cảnh bá
 # "Hội" followed by these is an event, not an association: "Hội Sách Hà Nội", "Hội Báo Xuân",
 # "Hội thi", "Hội diễn", "Hội khỏe Phù Đổng", "Hội Lim"
 _HOI_EVENTS = set("""sách báo chợ thi diễn trại thao khỏe khoẻ xuân làng lim gióng đền chùa đình
-đua vật chọi thơ""".split())
+đua vật chọi""".split())
 # a body's name followed by these is a way of governing, not the body: "Chính phủ điện tử",
 # "Chính phủ số", "chính quyền kiến tạo"
 _CONCEPT_TAILS = {("điện", "tử"), ("số",), ("kiến", "tạo"), ("liêm", "chính"), ("số", "hóa")}

@@ -262,15 +262,17 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
         if lead and not hon:
             i = start + lead
             continue  # "Thái Lan Prawit", "Hàn Quốc Kim": a country before a foreign name
-        if not hon and not initials and (lex.titles.match(toks, start) or
-                                         _named_after(toks, start)):
+        if not hon and not initials and lex.titles.match(toks, start):
             i = start + max(run, 1)
-            continue  # "Chánh Thanh tra" is a title; "tượng đài Lý Thái Tổ" a statue
+            continue  # "Chánh Thanh tra" is a title, not "Chánh Thanh"
         shm = lex.heads.match(toks, start)
         if shm and shm[0] - start >= 2 and shm[0] - start >= run:
             i += 1
             continue  # "Đoàn Thanh niên các phường": a body, not "Đoàn Thanh"
         pre = _pre_titles(c, hon[0] if hon else start, titles_by_end, consumed)
+        if not hon and not initials and not pre and _named_after(toks, start):
+            i = start + max(run, 1)
+            continue  # "tượng đài Lý Thái Tổ" is a statue (but "Hiệu trưởng nhà trường X")
         ok = bool(initials)  # "em Đ.T.H": a person named by initials only
         if run >= 2 and (hon or toks[start].low in lex.surnames or pre):
             ok = True

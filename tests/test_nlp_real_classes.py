@@ -332,3 +332,14 @@ def test_hyphenated_unit_names_are_not_cut(text):
     assert all(o.text.endswith(("Tháp Chàm", "Vũng Tàu")) for o in orgs) and orgs
     places = {o.value.split("|")[1] for o in orgs}
     assert len(places) == 1  # glued or spaced hyphen: one place in the keys
+
+
+def test_a_title_before_keeps_the_name_after_a_named_after_word():
+    text = "Hiệu trưởng nhà trường Đặng Thị Hạnh phát biểu."
+    assert _texts(text, "PERSON") == ["Đặng Thị Hạnh"]
+
+
+def test_never_a_date_from_the_next_sentence():
+    [(_, _, a)] = _docs("Phường thực hiện Kế hoạch số 31/KH-UBND. Ngày 4/5/2021, đoàn kiểm "
+                        "tra làm việc.")
+    assert "date" not in a and a["year"] == 2021 and a["year_inferred"] is True
