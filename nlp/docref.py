@@ -160,7 +160,10 @@ _LAW_COMMA = re.compile(r",[ \t]*(?=(?:chống|chữa|bổ sung|phòng|cứu)\b)
 _LAW_STOP = set("""quy có được đã sẽ là của về cho với năm số ban sửa hiện mới này đó tại trong
 theo thì nhằm để các những đến từ khi vào do bởi nêu hướng thi ngày trên đối giữa đang cũng đều
 không chưa vẫn nay cần phải như mà nên thông thực triển quán áp ra qua hết nhưng hay hoặc
-tháng quý bị xử vi hành""".split())
+tháng quý bị xử vi hành tổ kiểm chỉ giao phát yêu đề tiến diễn gồm""".split())
+# "Trường Đại học Luật", "Khoa Luật", "cử nhân Luật", "ngành Luật": a school or a subject
+_NOT_LAW_AFTER = {"học", "khoa", "viện", "trường", "ngành", "nhân", "sĩ", "viên", "lớp", "môn",
+                  "chuyên"}
 # phrases holding such words that belong to names ("Pháp lệnh Ưu đãi người có công với
 # cách mạng", "Luật Ban hành văn bản quy phạm pháp luật", "Luật Thi hành án dân sự")
 _LAW_KEEP = ("người có công với cách mạng", "người có công", "quy hoạch", "thông tin",
@@ -206,7 +209,8 @@ def _law_name_end(text: str, pos: int) -> int:
                 words.extend(keep.split())
                 i = end = m.start(1) + len(keep)
                 continue
-            if low in _LAW_STOP:
+            if low in _LAW_STOP or text[m.start(1):m.start(1) + 8].lower() in (
+                    "tham gia", "tham dự"):
                 break
         words.append(low)
         i = end = m.end()
@@ -223,6 +227,9 @@ def _laws(text: str, numbered: list[DocSpan]) -> list[DocSpan]:
         if head == "Luật" and m.start() >= 4 and text[m.start() - 4:m.start()] == "Bộ l":
             continue
         if any(s <= m.start() < e for s, e in taken):
+            continue
+        before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, m.start() - 20):m.start()])
+        if before and before.group(1).lower() in _NOT_LAW_AFTER:
             continue
         end = _law_name_end(text, m.end())
         if end == m.end() and head != "Hiến pháp":

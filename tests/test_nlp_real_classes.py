@@ -343,3 +343,10 @@ def test_never_a_date_from_the_next_sentence():
     [(_, _, a)] = _docs("Phường thực hiện Kế hoạch số 31/KH-UBND. Ngày 4/5/2021, đoàn kiểm "
                         "tra làm việc.")
     assert "date" not in a and a["year"] == 2021 and a["year_inferred"] is True
+
+
+@pytest.mark.parametrize("text", ["Sinh viên Trường Đại học Luật Hà Nội tham gia.",
+                                  "Khoa Luật Quốc tế tổ chức hội thảo.",
+                                  "Anh là cử nhân Luật Kinh tế."])
+def test_schools_and_subjects_of_law_are_no_law(text):
+    assert _docs(text) == []
