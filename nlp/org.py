@@ -664,7 +664,9 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             all(toks[k].word and toks[k].text[0].islower() for k in range(last, j)):
         last = j
     # "Ban chỉ đạo phong trào, ...": a capitalised fixed head may end in lower-case words
-    if kind == "fixed" and head_cap and last == hend and 0 < j - last <= 3 and (
+    # (more of them when they hold "phòng, chống": "Ban Chỉ huy phòng, chống thiên tai, ...")
+    paired = any(toks[k].text == "," for k in range(last, j))
+    if kind == "fixed" and head_cap and last == hend and 0 < j - last <= (6 if paired else 3) and (
             j >= n or toks[j].nl or toks[j].text in (",", ".", ";", ")", ":")
             or toks[j].low == "và"):
         last = j

@@ -32,6 +32,9 @@ def _texts(text, kind, published=PUB):
     # "phòng, chống" and "và" inside a lower-case descriptor that ends at its place
     ("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn huyện Quỳnh Lưu họp khẩn.",
      "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn huyện Quỳnh Lưu"),
+    # ... and ending before a comma, with no place
+    ("Theo Ban Chỉ đạo phòng, chống dịch bệnh, các trường học phải khử khuẩn.",
+     "Ban Chỉ đạo phòng, chống dịch bệnh"),
     # "các" inside a fixed name
     ("Đảng ủy Khối các cơ quan tỉnh tổ chức hội nghị sơ kết.",
      "Đảng ủy Khối các cơ quan tỉnh"),
