@@ -173,3 +173,12 @@ def test_old_databases_keyed_people_by_name(tmp_path):
     again = open_store(path)
     assert _rows(again, "select key, name from people") == [("Vũ Văn Bình|?", "Vũ Văn Bình")]
     assert _rows(again, "select person from person_roles") == [("Vũ Văn Bình|?",)]
+
+
+def test_a_year_given_by_one_citation_is_no_longer_inferred(store):
+    _add(store, HANOI, 1, "Quận thực hiện Kế hoạch 56/KH-UBND ngày 4/2/2021 của UBND quận.",
+         "2021-02-10")
+    _add(store, HANOI, 2, "Các phường triển khai Kế hoạch 56/KH-UBND của UBND quận.",
+         "2021-03-01")
+    assert _rows(store, "select id, year_inferred, citations from documents") == [
+        ("56/KH-UBND|2021|hoàng mai", 0, 2)]

@@ -726,11 +726,16 @@ class Store:
             return None
         if m.type == "DOCREF":
             doc_id = document_key(m.value, a, scope["district"], scope["province"], article_id)
+            inferred = int(bool(a.get("year_inferred")))
+            known = self.db.execute("select year_inferred from documents where id = ?",
+                                    [doc_id]).fetchone()
+            if known is not None and known[0] == 0:
+                inferred = 0  # another citation gives the year: it is no longer a guess
             self.db["documents"].upsert(
                 {"id": doc_id, "number_id": m.value,
                  **{k: a.get(k) for k in ("doc_type", "type_code", "number",
                                           "year", "issuer_code")},
-                 "year_inferred": int(bool(a.get("year_inferred"))),
+                 "year_inferred": inferred,
                  **{k: v for k, v in (("issuer", a.get("issuer")),
                                       ("issued_on", a.get("date")),
                                       ("subject", a.get("subject"))) if v}},
