@@ -160,7 +160,7 @@ _LAW_COMMA = re.compile(r",[ \t]*(?=(?:chống|chữa|bổ sung|phòng|cứu)\b)
 _LAW_STOP = set("""quy có được đã sẽ là của về cho với năm số ban sửa hiện mới này đó tại trong
 theo thì nhằm để các những đến từ khi vào do bởi nêu hướng thi ngày trên đối giữa đang cũng đều
 không chưa vẫn nay cần phải như mà nên thông thực triển quán áp ra qua hết nhưng hay hoặc
-tháng quý bị xử vi hành tổ kiểm chỉ giao phát yêu đề tiến diễn gồm""".split())
+tháng quý bị xử vi tổ kiểm chỉ giao phát yêu đề tiến diễn gồm""".split())
 # "Trường Đại học Luật", "Khoa Luật", "cử nhân Luật", "ngành Luật": a school or a subject
 _NOT_LAW_AFTER = {"học", "khoa", "viện", "trường", "ngành", "nhân", "sĩ", "viên", "lớp", "môn",
                   "chuyên"}

@@ -390,6 +390,9 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                         pe = place_name_end(toks, u3[0], admin=False)
                 if i > 0 and (toks[i - 1].low, t.low) in _NOT_UNITS:
                     pe = None  # "gia đình", "bán đảo"
+                if i > 0 and toks[i - 1].low == "hội" and t.low == "chợ" and \
+                        not (i > 1 and toks[i - 2].low == "lễ"):
+                    pe = None  # "Hội chợ Xuân" is a fair (but "lễ hội chợ nổi Cái Răng")
                 if pe and not any(blocked[k] for k in range(uend, pe)) and \
                         toks[uend].start - toks[uend - 1].end <= 1:
                     name = text[toks[uend].start:toks[pe - 1].end]

@@ -58,7 +58,7 @@ _CONCEPT_TAILS = {("điện", "tử"), ("số",), ("kiến", "tạo"), ("liêm",
 # is part of the name; these lower-case words may close a masthead
 _PRESS_HEADS = {"báo", "tạp chí", "báo điện tử", "tạp chí điện tử"}
 _PRESS_TAILS = {("mới",), ("nhân", "dân"), ("điện", "tử"), ("sản",), ("và", "đời", "sống"),
-                ("và", "pháp", "luật"), ("thời", "đại"), ("lao", "động")}
+                ("và", "pháp", "luật"), ("thời", "đại"), ("lao", "động"), ("đội", "nhân", "dân")}
 # a lower-case "báo" names a newspaper only after these ("trên báo Nhân Dân", "tờ báo Lao
 # Động"); elsewhere it ends a word ("thông báo", "nhà báo", "cảnh báo")
 _PRESS_AFTER = {"trên", "của", "với", "tờ", "và", "theo", "cho", "đọc", "đăng", "viên", "tập",

@@ -262,9 +262,10 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
         if lead and not hon:
             i = start + lead
             continue  # "Thái Lan Prawit", "Hàn Quốc Kim": a country before a foreign name
-        if not hon and not initials and lex.titles.match(toks, start):
+        tm_start = lex.titles.match(toks, start) if not initials else None
+        if tm_start and (not hon or tm_start[0] > start + run):
             i = start + max(run, 1)
-            continue  # "Chánh Thanh tra" is a title, not "Chánh Thanh"
+            continue  # "Chánh Thanh tra" is a title, not "Chánh Thanh"; "ông Chánh Văn phòng"
         shm = lex.heads.match(toks, start)
         if shm and shm[0] - start >= 2 and shm[0] - start >= run:
             i += 1

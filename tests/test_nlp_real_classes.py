@@ -353,3 +353,24 @@ def test_never_a_date_from_the_next_sentence():
                                   "Anh là cử nhân Luật Kinh tế."])
 def test_schools_and_subjects_of_law_are_no_law(text):
     assert _docs(text) == []
+
+
+def test_a_fair_is_no_organisation_and_no_market():
+    assert analyze("Hội chợ Xuân năm nay có 200 gian hàng.", PUB).mentions == []
+
+
+def test_an_honorific_before_a_title_is_no_name():
+    assert _of("Ông Chánh Văn phòng Huyện ủy cho biết.", "PERSON") == []
+    assert _texts("Ông Chánh cho biết thêm.", "PERSON") == ["Chánh"]  # a given name
+
+
+def test_a_law_whose_name_holds_a_verb():
+    assert [v for _, v, _ in _docs("theo Luật Thi hành án dân sự hiện hành")] == \
+        ["Luật Thi hành án dân sự"]
+
+
+def test_a_day_range_without_spaces_and_a_short_list():
+    [(t, v, a)] = _dates("Giải đấu diễn ra từ ngày 10-15/8.")
+    assert (t, v, a["end"]) == ("từ ngày 10-15/8", "2021-08-10", "2021-08-15")
+    [(t, v, a)] = _dates("Sinh hoạt chuyên đề vào ngày 5, 12 và 19/3/2022.")
+    assert a["dates"] == ["2022-03-05", "2022-03-12", "2022-03-19"]
