@@ -177,6 +177,40 @@ class Lexicon:
     compounds: set[tuple[str, str]]  # lower-case two-syllable words inside org names
 
 
+class _Abbreviations(dict):
+    """Folded abbreviation → expansion; "&", "-" and "," inside an abbreviation may be typed
+    any way or left out ("GD&ĐT", "GD-ĐT", "GDĐT"; "LĐTB&XH", "LĐ-TB&XH")."""
+
+    _SEPARATORS = re.compile(r"[&\-,]")
+
+    def __init__(self, pairs: dict[str, str]):
+        super().__init__(pairs)
+        self.letters = {}
+        for short, long in pairs.items():
+            bare = self._SEPARATORS.sub("", short)
+            if len(bare) >= 3 and bare != short:
+                self.letters.setdefault(bare, long)
+
+    def _fallback(self, key):
+        if isinstance(key, str) and self._SEPARATORS.search(key):
+            return self.letters.get(self._SEPARATORS.sub("", key))
+        return None
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or self._fallback(key) is not None
+
+    def __getitem__(self, key):
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        found = self._fallback(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     heads = {}
@@ -188,6 +222,7 @@ def lexicon() -> Lexicon:
     abbrev = {}
     for row in read_tsv("abbreviations.tsv"):
         abbrev[row[0].lower()] = row[1]
+    abbrev = _Abbreviations(abbrev)
     return Lexicon(
         surnames={fold(s) for s in read_list("surnames.txt")},
         titles=PhraseTable({t: None for t in read_list("titles.txt")}),

@@ -756,7 +756,9 @@ def _describe(span: OrgSpan, toks: list[Tok], text: str, acronyms: dict[str, str
         (place_parts if in_place else body_parts).append(word)
     if place_parts and fold(" ".join(place_parts)) == "việt nam":
         body_parts, place_parts = body_parts + place_parts, []  # a national body's name
-    body = _tidy(fold(" ".join(body_parts)))
+    # (in keys, "Văn hóa, Thể thao và Du lịch" and "Văn hóa - Thể thao và Du lịch" are one)
+    body = " ".join(_tidy(fold(" ".join(body_parts))).replace(" - ", " ").replace(", ", " ")
+                    .split())
     place = canonical_place(" ".join(place_parts)) if place_parts else None
     span.body = body
     span.place = place

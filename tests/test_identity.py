@@ -57,6 +57,18 @@ def test_spellings_of_one_department_are_one_organisation(store):
         {"source", "text"}
 
 
+@pytest.mark.parametrize("spellings", [
+    ("Sở Văn hóa, Thể thao và Du lịch", "Sở VH-TT&DL", "Sở VHTTDL", "Sở Văn hóa - Thể thao và Du lịch"),
+    ("Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH", "Sở LĐTBXH"),
+    ("Sở Tài nguyên và Môi trường", "Sở TN-MT", "Sở TN&MT"),
+])
+def test_separators_inside_abbreviations_and_names_do_not_split_a_body(store, spellings):
+    for n, name in enumerate(spellings):
+        _add(store, HANOI, n, f"{name} kiểm tra các cơ sở trên địa bàn.")
+    assert len(_rows(store, "select key from organizations")) == 1
+    assert _rows(store, "select mentions from organizations") == [(len(spellings),)]
+
+
 def test_the_same_name_in_two_cities_is_two_bodies(store):
     _add(store, HANOI, 1, "Chiều 9/6, UBND Thành phố họp. Đoàn công tác của TP Hồ Chí Minh "
                           "sẽ đến thăm vào tháng sau.")
