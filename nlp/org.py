@@ -431,8 +431,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     n = len(toks)
     head_cap = toks[i].text[0].isupper()
     head_low = phrase.lower()
-    titled = any((tm2 := lex.titles.match(toks, k)) and tm2[0] >= i
-                 for k in range(max(0, i - 4), i + 1))
+    titled = None  # a title before the organisation (computed when a unit word needs it)
     if not head_cap and kind == "standalone" and _in_title(toks, i):
         pass  # "Trưởng đoàn đại biểu Quốc hội tỉnh"
     elif not head_cap and kind != "standalone":
@@ -519,6 +518,9 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 uend += 1
             # a family-name-like place ("huyện Từ Liêm", "phường Nguyễn Trãi") is the
             # official's name only when a title comes before the organisation
+            if titled is None:
+                titled = any((tm2 := lex.titles.match(toks, k)) and tm2[0] >= i
+                             for k in range(max(0, i - 4), i + 1))
             pe = place_name_end(toks, uend, admin=admin, person_check=titled)
             if pe and pending <= _MAX_PENDING:
                 if admin:
@@ -808,6 +810,11 @@ def _tidy(words: str) -> str:
     return words.replace(" .", ".").replace(" ,", ",")
 
 
+def toks_upper(word: str) -> bool:
+    """Three or more capitals: "KHĐT", "TTTT"."""
+    return len(word) >= 3 and sum(c.isupper() for c in word) >= 3
+
+
 def _acronym_letters(words: list[str]) -> str:
     """Initials of a body's descriptor as its acronym writes them (no "và": "TTTT")."""
     return "".join(w[0].upper() for w in words if w != "và" and w[:1].isalpha())
@@ -819,6 +826,9 @@ def _resolve_acronym_variants(orgs: list[OrgSpan]) -> None:
     lex = lexicon()
     full = [o for o in orgs if not o.bare]
     for o in orgs:
+        if o.attrs.get("abbreviation") is None and not any(
+                toks_upper(w) for w in o.attrs.get("name", "").split()[1:]):
+            continue  # no acronym in the name (the common case)
         words = o.attrs.get("name", "").split()
         for x, w in enumerate(words):
             letters = "".join(c for c in w if c.isalpha())
