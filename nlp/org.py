@@ -38,14 +38,17 @@ phối tổ ban đến từ khi thì mà này đó năm ngày tháng lần do b�
 và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên xuống qua sau trước gồm kể tới phải đi
 khóa khoá thứ vừa mới luôn dự họp nói phát đưa yêu đề khẳng nhấn biểu ghi đánh tham ủng hỗ
 thăm tặng trao chủ khảo rà triển chi thu điều
-sửa chỉ giao gửi ký trình kêu khen mời""".split())  # the last line: verbs after a name
+sửa chỉ giao gửi ký trình kêu khen mời thuộc""".split())  # the last line: verbs after a name
 # two-syllable verbs that often follow a body's name ("Sở KHĐT báo cáo", "Bộ Tài chính sửa
 # đổi"): never the lower-case end of the name
 _VERBS = {tuple(v.split()) for v in """báo cáo;cho biết;phát biểu;sửa đổi;chỉ đạo;tổ chức;kiểm tra;
 tham dự;khai mạc;triển khai;thông báo;đề nghị;yêu cầu;ban hành;phê duyệt;hướng dẫn;quyết định;
 tiếp nhận;công bố;trao tặng;ký kết;phối hợp;khẳng định;nhấn mạnh;đánh giá;xử lý;giải quyết;
 thực hiện;tuyên truyền;vận động;hỗ trợ;kiến nghị;đồng ý;chấp thuận;thẩm định;trình bày;
-cung cấp;xác nhận;phản hồi;trả lời;lưu ý;khuyến cáo;cảnh báo;đề xuất;tổng kết;sơ kết""".replace(
+cung cấp;xác nhận;phản hồi;trả lời;lưu ý;khuyến cáo;cảnh báo;đề xuất;tổng kết;sơ kết;
+nhìn nhận;cho rằng;cho hay;nhận định;khuyến nghị;lên tiếng;vào cuộc;ghi nhận;chia sẻ;
+thừa nhận;bác bỏ;khuyến khích;công nhận;xác định;dự kiến;dự báo;ước tính;thống kê;
+tiếp tục;mong muốn;nhận được;đưa ra;giới thiệu;phát hiện;phát động;tiến hành;vừa qua""".replace(
     "\n", "").split(";")}
 # "Hội" followed by these is an event, not an association: "Hội Sách Hà Nội", "Hội Báo Xuân",
 # "Hội thi", "Hội diễn", "Hội khỏe Phù Đổng", "Hội Lim"
@@ -222,9 +225,12 @@ def _tail_ok(toks: list[Tok], j: int, first: bool = False) -> bool:
         return True  # "Lương thực": a listed word, even when its tail is a stop word
     if t.low in _STOP:
         return False
-    if lexicon().units.match(toks, j) is not None:
-        return False
     nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and (t.low, nxt.low) in _VERBS:
+        return False  # "... Creative giới thiệu"
+    u = lexicon().units.match(toks, j)
+    if u is not None and (u[2][1] or (u[0] < len(toks) and not toks[u[0]].text[0].islower())):
+        return False  # a unit word starting a place; not the "sóc" of "Chăm sóc sức khỏe"
     if first:
         return True
     if t.low in _NAME_TAILS:
@@ -374,17 +380,23 @@ def _press_end(toks: list[Tok], i: int, hend: int) -> int | None:
     """End of a newspaper's or magazine's name after its head word: capitalised words (a
     place among them is part of the name) and a listed lower-case tail ("Hà Nội mới")."""
     n = len(toks)
+    if toks[i].text.isupper() and len(toks[i].text) > 1:
+        return None  # an all-capitals headline ("THÔNG BÁO LỊCH TIẾP DÂN")
     if not toks[i].text[0].isupper() and not (i > 0 and toks[i - 1].low in _PRESS_AFTER):
         return None
     if i > 0 and is_cap(toks[i - 1]) and not toks[i].nl and toks[i - 1].low not in _PRESS_AFTER:
         return None  # "Hội Báo Xuân": inside another name
     k = hend
+    if k + 1 < n and is_cap(toks[k]) and toks[k + 1].word and toks[k + 1].text[0].islower() \
+            and not toks[k + 1].nl and _tail_ok(toks, k + 1, first=True) and \
+            (toks[k + 1].low,) not in _PRESS_TAILS:
+        k += 2  # "Báo Phụ nữ Việt Nam", "báo Tri thức": a masthead opening with a word
     while k < n and k - hend < 6 and (is_cap(toks[k]) or is_acronym(toks[k]) or
                                       toks[k].text[:1].isupper()) and toks[k].word and \
             not toks[k].nl and not (k > hend and toks[k].glued) and \
             not lexicon().titles.match(toks, k):
         k += 1
-    if k == hend or _person_at(toks, hend):
+    if k == hend or (_person_at(toks, hend) and not toks[hend + 1].text[0].islower()):
         return None
     for tail in _PRESS_TAILS:
         e = k + len(tail)
@@ -554,7 +566,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             j = last = qe
             descriptor, pending = True, 0
             continue
-        if t.low == "trung" and j + 1 < n and toks[j + 1].low == "ương" and t.text[0].isupper():
+        if t.low == "trung" and j + 1 < n and toks[j + 1].low == "ương" and (
+                t.text[0].isupper() or descriptor):  # "Bệnh viện Nhi trung ương"
             last = j + 2
             nxt = lex.heads.match(toks, j + 2) if j + 2 < n else None
             if nxt and nxt[2][0] == "standalone" and not toks[j + 2].nl:
@@ -592,7 +605,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             descriptor, pending = True, 0
             # the lower-case tail of a compound belongs to the name: "Thông tin", "Đào tạo"
             if j < n and is_cap(t) and toks[j].text[0].islower() and \
-                    not lex.units.match(toks, j) and \
+                    not _place_at(toks, j) and \
+                    not (toks[j].low == "trung" and j + 1 < n and toks[j + 1].low == "ương") and \
                     _tail_ok(toks, j, first=not (j - 2 >= hend and is_cap(toks[j - 2]))):
                 j += 1
                 last = j
@@ -660,9 +674,11 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     # "Sở KHĐT báo cáo.", "UBND quận chỉ đạo.": a verb after a finished name is no part of it
     complete = complete or (last > hend and is_acronym(toks[last - 1])) or (
         last + 1 < n and (toks[last].low, toks[last + 1].low) in _VERBS)
+    verb_after = j + 1 < n and (toks[j].low, toks[j + 1].low) in _VERBS and \
+        toks[last - 1].text[0].islower()  # "... và Chăm sóc sức khỏe sinh sản cho biết"
     if descriptor and last > hend and not complete and (2 <= j - last <= 3 or (
             j - last == 1 and toks[last - 1].text[0].islower())) and j < n and \
-            toks[j].text in (",", ".", ";", ")", ":") and \
+            (toks[j].text in (",", ".", ";", ")", ":") or verb_after) and \
             all(toks[k].word and toks[k].text[0].islower() for k in range(last, j)):
         last = j
     # "Ban chỉ đạo phong trào, ...": a capitalised fixed head may end in lower-case words

@@ -53,6 +53,8 @@ def test_names_are_not_cut_inside(text, name):
     ("Năm nay Bộ Công Thương sửa đổi quy định về bán lẻ xăng dầu.", "Bộ Công Thương"),
     ("Tại hội nghị, Sở GTVT báo cáo.", "Sở GTVT"),
     ("Các phường thực hiện theo văn bản mà UBND quận chỉ đạo.", "UBND quận"),
+    ("Về việc này, Bộ Xây dựng nhìn nhận, thủ tục còn chậm.", "Bộ Xây dựng"),
+    ("Viện Dinh dưỡng thuộc Trung tâm khuyến cáo.", "Viện Dinh dưỡng"),
 ])
 def test_names_do_not_swallow_the_verb_after_them(text, name):
     assert _texts(text, "ORG") == [name]
@@ -65,6 +67,7 @@ def test_names_do_not_swallow_the_verb_after_them(text, name):
     ("Phóng viên báo Tuổi Trẻ đã có mặt tại hiện trường.", "báo Tuổi Trẻ"),
     ("Theo Báo Hà Nội mới, lượng khách tăng mạnh.", "Báo Hà Nội mới"),
     ("Tạp chí Cộng sản giới thiệu chuyên đề mới.", "Tạp chí Cộng sản"),
+    ("Theo Báo Pháp luật Việt Nam, vụ việc đã được xử lý.", "Báo Pháp luật Việt Nam"),
     ("Đài Phát thanh và Truyền hình Cần Thơ tường thuật trực tiếp.",
      "Đài Phát thanh và Truyền hình Cần Thơ"),
 ])
@@ -374,3 +377,12 @@ def test_a_day_range_without_spaces_and_a_short_list():
     assert (t, v, a["end"]) == ("từ ngày 10-15/8", "2021-08-10", "2021-08-15")
     [(t, v, a)] = _dates("Sinh hoạt chuyên đề vào ngày 5, 12 và 19/3/2022.")
     assert a["dates"] == ["2022-03-05", "2022-03-12", "2022-03-19"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bệnh viện Phổi trung ương tiếp nhận bệnh nhân.", "Bệnh viện Phổi trung ương"),
+    ("Trung tâm Tư vấn và Chăm sóc người cao tuổi, cho biết", "Trung tâm Tư vấn và Chăm sóc "
+     "người cao tuổi"),
+])
+def test_lower_case_ends_of_names(text, name):
+    assert _texts(text, "ORG") == [name]
