@@ -79,9 +79,13 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         s = crawler.settings
-        return cls(s.get("VNNEWS_DB"), s.get("VNNEWS_CRAWL_ID"), s.getbool("VNNEWS_PROGRESS"))
+        pipeline = cls(s.get("VNNEWS_DB"), s.get("VNNEWS_CRAWL_ID"), s.getbool("VNNEWS_PROGRESS"))
+        pipeline.crawler = crawler
+        return pipeline
 
     def open_spider(self, spider=None):
+        # Scrapy 2.13+ calls open_spider() without the spider: take it from the crawler
+        spider = spider or getattr(getattr(self, "crawler", None), "spider", None)
         sources = getattr(spider, "sources", {})
         sources = sources.values() if isinstance(sources, dict) else sources
         hints = {s.name: s.hints for s in sources}

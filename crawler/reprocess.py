@@ -38,9 +38,11 @@ def process(db_path: str, extract: bool = True, analyze: bool = True, force: boo
             workers: int | None = None, progress: bool = False) -> dict:
     """Re-extract and re-analyse what is not current; return counts of the work done."""
     workers = max(1, workers or os.cpu_count() or 1)
+    counts = {"pages": 0, "articles": 0, "mentions": 0, "workers": workers}
+    if not force and _up_to_date(db_path, extract, analyze):
+        return counts  # planned on a read-only connection: the file was not touched
     store = open_store(db_path, create=False)
     store.ensure_schema()
-    counts = {"pages": 0, "articles": 0, "mentions": 0, "workers": workers}
     try:
         with _pool(workers) as pool:
             if extract:
@@ -56,13 +58,35 @@ def process(db_path: str, extract: bool = True, analyze: bool = True, force: boo
     return counts
 
 
+def _current_keys(store, relearn: bool) -> tuple[dict, dict]:
+    """Per source: the extractor hints (sources.toml + learned boilerplate) and the
+    extraction key they give."""
+    hints = {name: source_hints(config.get("hints"), _profile(store, name, relearn))
+             for name, config in store.source_configs().items()}
+    return hints, {name: extraction_key(h) for name, h in hints.items()}
+
+
+def _up_to_date(db_path: str, extract: bool, analyze: bool) -> bool:
+    """True when nothing needs extracting or analysing, found out without writing."""
+    from nlp import ANALYZER_VERSION
+
+    with open_store(db_path, readonly=True) as store:
+        if not store.schema_current():
+            return False
+        if extract:
+            configs = store.source_configs()
+            if any(store.source_profile(name) is None for name in configs):
+                return False  # a boilerplate profile to learn
+            _, current = _current_keys(store, relearn=False)
+            if store.pages_to_extract(current, extraction_key(None))[0]:
+                return False
+        return not (analyze and store.articles_to_analyze(ANALYZER_VERSION)[0])
+
+
 def _extract_stale(store, pool, workers: int, force: bool, progress: bool) -> int:
     # 1. per source: its sources.toml hints plus the texts its pages repeat (site chrome),
     #    learned once and kept (source_profiles); --all learns them again
-    configs = store.source_configs()
-    hints = {name: source_hints(config.get("hints"), _profile(store, name, force))
-             for name, config in configs.items()}
-    current = {name: extraction_key(h) for name, h in hints.items()}
+    hints, current = _current_keys(store, relearn=force)
     # 2. every page version whose extraction is not current, through the extractor
     total, pages = store.pages_to_extract(None if force else current, extraction_key(None))
     report = Progress(total=total, unit="pages", label="extract") if progress else None

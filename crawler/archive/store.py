@@ -364,6 +364,14 @@ class Store:
             self.db["failures"].insert({"crawl_id": crawl_id, "source": source, "url": url,
                                         "failed_at": utc_now(), "reason": reason})
 
+    def schema_current(self) -> bool:
+        """True when the database has every table and column this version writes (so a
+        reader can plan work without migrating it first)."""
+        tables = set(self.db.table_names())
+        return {"pages", "articles", "source_profiles"} <= tables and \
+            "extracted_with" in self.db["pages"].columns_dict and \
+            "analyzed_with" in self.db["articles"].columns_dict
+
     def _ensure_crawl_columns(self) -> None:
         """Columns added for incremental crawls: what the last fetch of a page version found
         (new / changed / unchanged), and a hash of each article's text for dedup."""
