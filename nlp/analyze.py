@@ -31,7 +31,7 @@ def analyze(text: str, published: str | None = None) -> Analysis:
 
     # 1-2. document numbers (the issuer after "của" is read with the organisation finder)
     doc = Doc(t)
-    docs = find_docrefs(t, doc.org_end_at)
+    docs = find_docrefs(t, doc.org_end_at, published, doc.org_start_before)
     blocked = [(d.start, d.end) for d in docs]
     for d in docs:
         spans.append(("DOCREF", d.start, d.end, d.value, d.attrs))

@@ -132,11 +132,21 @@ def _p(name: str, pattern: str) -> None:
 
 
 # ranges first (longest), then single expressions
+# two full dates joined by a dash, spaces or not, are two dates (an anniversary, like the year
+# pair below): "(21/6/1925-21/6/2020)", "(2/9/1945 - 2/9/2020)"
+_p("date_pair",
+   _NB + r"(?P<d1>[0-3]?\d)(?P<s1>[/.])(?P<m1>[01]?\d)(?P=s1)(?P<y1>(?:19|20)\d\d)\s*[-–—]\s*"
+   r"(?P<d2>[0-3]?\d)(?P<s2>[/.])(?P<m2>[01]?\d)(?P=s2)(?P<y2>(?:19|20)\d\d)" + _NA)
+# a list of days sharing one month: "ngày 06, 13, 20, 27/11/2012"
+_p("list_day",
+   r"(?:" + _NGAY + r")(?P<ds>(?:[0-3]?\d\s*,\s*)+[0-3]?\d\s*(?:,\s*|\s+và\s+))(?P<d>[0-3]?\d)"
+   r"(?P<s>[/.\-])"
+   r"(?P<m>[01]?\d)(?:(?P=s)(?P<y>(?:19|20)\d\d))?" + _NA)
 _p("range_day",
    r"(?:[Tt]ừ\s+)?(?:" + _NGAY + r")?" + _NB + r"(?P<d1>[0-3]?\d)(?:(?P<s1>[/.\-])(?P<m1>[01]?\d)"
    r"(?:(?P=s1)(?P<y1>(?:19|20)\d\d))?)?"
    r"(?:\s+đến\s+(?:hết\s+)?(?:" + _NGAY + r")?|\s*[-–—]\s*|\s+và\s+|\s*,\s*)"
-   + _NB + r"(?P<d2>[0-3]?\d)(?P<s2>[/.\-])(?P<m2>[01]?\d)(?:(?P=s2)(?P<y2>(?:19|20)\d\d))?" + _NA)
+   r"(?<![\w/.])(?P<d2>[0-3]?\d)(?P<s2>[/.\-])(?P<m2>[01]?\d)(?:(?P=s2)(?P<y2>(?:19|20)\d\d))?" + _NA)
 _p("range_month",
    r"(?:[Tt]ừ\s+)" + _THANG + r"\s+(?P<m1>[01]?\d)(?:\s*[/\-]\s*(?P<y1>(?:19|20)\d\d)|\s+" + _NAM
    + r"\s+(?P<y1b>(?:19|20)\d\d))?\s+(?:đến|tới)\s+(?:hết\s+)?" + _THANG + r"\s+(?P<m2>[01]?\d)"
@@ -168,6 +178,12 @@ _DM_CUE = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|đêm|hôm|từ|đến
                      r"khánh|đợt|lễ|mùng|mồng|niệm)\s+$", re.IGNORECASE)
 _TODAY_PAREN = re.compile(r"(?:nay|qua|mai)\s*\(\s*$", re.IGNORECASE)  # "sáng nay (5/9)"
 _PART_OF_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|ngày)\s+$", re.IGNORECASE)
+# "ngày 21/4 hàng năm", "trước ngày 25/11 của năm": a date that comes back every year
+_RECURRING_AFTER = re.compile(r"\s*,?\s*(?:(?:hàng|hằng|mỗi)\s+năm|của\s+(?:mỗi\s+|hàng\s+|hằng\s+)?"
+                              r"năm(?!\s+(?:19|20)\d\d)(?!\s+(?:nay|qua|sau|trước|tới|học)))")
+# after a cue, a dash date is a date unless an amount follows: "kỷ niệm 24-7" (but "từ 2-3 ngày")
+_AMOUNT_AFTER = re.compile(r"\s*(?:ngày|tháng|năm|giờ|tuần|người|lần|phút|%|triệu|tỷ|km|m\b|ha\b|"
+                           r"bàn|điểm|hộ|xe|tầng|cây|con|suất|chiếc|cái|mét)")
 _DOC_CUE = re.compile(r"(?:/[A-ZĐ][\w\-]*|[A-ZĐ]{2,}[\w\-]*)\s+$")
 
 
@@ -182,13 +198,23 @@ def _hit_dmy_num(m: re.Match, text: str, pub):
     attrs = {"granularity": "day"}
     if y is None:
         # "26/7" needs "ngày"/a cue; otherwise it may be a score, a ratio, a number
+        alone_in_parens = text[max(0, m.start() - 1):m.start()] == "(" and \
+            text[m.end():m.end() + 1] == ")"  # "Hội nghị tổng kết (15-9)"
         if not m["kw"] and not _DM_CUE.search(text, max(0, m.start() - 12), m.start()) and \
                 not _TODAY_PAREN.search(text, max(0, m.start() - 12), m.start()) and \
-                not _headline_date(m, text):
+                not _headline_date(m, text) and not alone_in_parens:
             return None
         if m["s"] != "/" and not m["kw"] and not _PART_OF_DAY.search(
                 text, max(0, m.start() - 8), m.start()):
-            return None  # "chiều 20-10" is a date; a bare "20-10" may be a score
+            # "chiều 20-10", "kỷ niệm 24-7", "(24-7)" are dates; a bare "20-10" may be a score
+            dash_date = m["s"] == "-" and not _AMOUNT_AFTER.match(text, m.end()) and (
+                _DM_CUE.search(text, max(0, m.start() - 12), m.start()) or alone_in_parens)
+            if not dash_date:
+                return None
+        if _RECURRING_AFTER.match(text, m.end()):
+            if not _valid(2000, mo, d):
+                return None
+            return _iso(None, mo, d), {"granularity": "day", "recurring": True}
         yi = _infer_year(mo, d, pub)
         if yi is not None:
             attrs["inferred_year"] = True
@@ -206,6 +232,10 @@ def _hit_dmy_words(m: re.Match, text: str, pub):
     attrs = {"granularity": "day"}
     if m["y"]:
         yi = int(m["y"])
+    elif _RECURRING_AFTER.match(text, m.end()):
+        if not _valid(2000, mo, d):
+            return None
+        return _iso(None, mo, d), {"granularity": "day", "recurring": True}
     else:
         yi = _infer_year(mo, d, pub)
         if yi is not None:
@@ -222,6 +252,8 @@ def _hit_month(m: re.Match, text: str, pub):
     attrs = {"granularity": "month"}
     if m["y"] or m["yb"]:
         yi = int(m["y"] or m["yb"])
+    elif _RECURRING_AFTER.match(text, m.end()):
+        return _iso(None, mo), {"granularity": "month", "recurring": True}
     else:
         yi = _infer_year_month(mo, pub)
         if yi is not None:
@@ -320,7 +352,41 @@ def _hit_range_day(m: re.Match, text: str, pub):
     return _iso(y1, m1, d1), attrs
 
 
+def _date_pair(m: re.Match) -> list[DateSpan] | None:
+    """The two dates of "21/6/1925-21/6/2020", each a mention of its own."""
+    y1, m1, d1 = int(m["y1"]), int(m["m1"]), int(m["d1"])
+    y2, m2, d2 = int(m["y2"]), int(m["m2"]), int(m["d2"])
+    if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+        return None
+    if _dt.date(y1, m1, d1) >= _dt.date(y2, m2, d2):
+        return None
+    return [DateSpan(m.start("d1"), m.end("y1"), _iso(y1, m1, d1), {"granularity": "day"}),
+            DateSpan(m.start("d2"), m.end("y2"), _iso(y2, m2, d2), {"granularity": "day"})]
+
+
+def _hit_list_day(m: re.Match, text: str, pub):
+    """Several days of one month: value the first, ``attrs["dates"]`` all, ``end`` the last."""
+    mo = int(m["m"])
+    days = [int(x) for x in re.findall(r"\d+", m["ds"])] + [int(m["d"])]
+    if days != sorted(set(days)):
+        return None
+    attrs = {"granularity": "list"}
+    if m["y"]:
+        yi = int(m["y"])
+    else:
+        yi = _infer_year(mo, days[-1], pub)
+        if yi is not None:
+            attrs["inferred_year"] = True
+    if not all(_valid(yi or 2000, mo, d) for d in days):
+        return None
+    attrs["dates"] = [_iso(yi, mo, d) for d in days]
+    attrs["end"] = attrs["dates"][-1]
+    return attrs["dates"][0], attrs
+
+
 _HANDLERS = {
+    "date_pair": None,
+    "list_day": _hit_list_day,
     "range_day": _hit_range_day,
     "range_month": _hit_range_month,
     "range_year": _hit_range_year,
@@ -361,6 +427,12 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
         handler = _HANDLERS[name]
         for m in rx.finditer(text):
             s, e = m.span()
+            if name == "date_pair":
+                pair = _date_pair(m)
+                if pair and not any(s < te and ts < e for ts, te in taken):
+                    out.extend(pair)
+                    taken.append((s, e))
+                continue
             if handler is None:  # year pair: two year mentions
                 y1, y2 = int(m["y"]), int(m["y2"])
                 if y1 < y2 and taken.find(1, s, e) < 0:

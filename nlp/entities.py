@@ -5,10 +5,11 @@ organisations, then people outside both; the spans never overlap (flat annotatio
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .lexicon import PhraseTable, Tok, is_acronym, is_cap, lexicon, tokenize
-from .org import OrgSpan, find_acronyms, find_orgs
+from .org import OrgSpan, canonical_place, find_acronyms, find_orgs
 from .person import find_persons
 from .normalize import fold
 from .places import gazetteer, new_unit_for, place_name_end, strip_key, ward_divided
@@ -56,8 +57,29 @@ class Doc:
         self.toks: list[Tok] = tokenize(text)
         self.acronyms = find_acronyms(text, self.toks)
         self.orgs = find_orgs(text, self.toks, self.acronyms)
+        self._places_in_parentheses()
         self._learn_abbreviations()
         self._org_by_start = {o.start: o.end for o in self.orgs}
+        self._org_by_end = {o.end: o.start for o in self.orgs}
+
+    def _places_in_parentheses(self) -> None:
+        """"Sở Thông tin và Truyền thông (Hà Nội)": the place in parentheses scopes the body."""
+        toks, n = self.toks, len(self.toks)
+        for o in self.orgs:
+            if o.place or o.j + 2 >= n or toks[o.j].text != "(":
+                continue
+            k = o.j + 1
+            e = k
+            while e < n and e - k < 4 and is_cap(toks[e]) and not toks[e].nl:
+                e += 1
+            if e == k or e >= n or toks[e].text != ")":
+                continue
+            name = " ".join(t.low for t in toks[k:e])
+            if name in gazetteer().provinces or name in lexicon().places:
+                o.place = canonical_place(name)
+                o.value = f"{o.body}|{o.place}"
+                o.attrs["place"] = o.place
+                o.attrs["place_from"] = "parenthesis"
 
     def _learn_abbreviations(self) -> None:
         """"Tập đoàn Điện lực Việt Nam (EVN)": later "EVN" is the same organisation."""
@@ -109,6 +131,11 @@ class Doc:
         """End of an organisation name starting at character ``pos`` (for doc issuers)."""
         return self._org_by_start.get(pos)
 
+    def org_start_before(self, pos: int) -> int | None:
+        """Start of an organisation name ending at character ``pos`` (an issuer written
+        before its document: "UBND Thành phố ban hành Kế hoạch ...")."""
+        return self._org_by_end.get(pos)
+
     def find(self, taken: list[tuple[int, int]]) -> list[tuple[str, int, int, object, dict]]:
         toks, text = self.toks, self.text
         n = len(toks)
@@ -139,7 +166,7 @@ class Doc:
             for k in range(i, j):
                 blocked[k] = True
             out.append(("LOC", s, e, value, attrs))
-        _infer_places(orgs, [loc[4] for loc in locs])
+        _infer_places(orgs, [(loc[0], loc[4]) for loc in locs])
         for o in orgs:
             out.append(("ORG", o.start, o.end, o.value, o.attrs))
         gaz = gazetteer()
@@ -173,6 +200,16 @@ def _unknown_place(toks: list[Tok], i: int, k: int) -> bool:
     return k >= len(toks) or toks[k].nl or toks[k].text in (",", ".", ";", ")", "(", ":", "và")
 
 
+_HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Z]?(?:/\d{1,4}[A-Z]?)*")
+
+
+def _after_house_number(toks: list[Tok], i: int) -> bool:
+    """Token i follows a house number written after "số", "nhà", "tại" or "ở"."""
+    return i >= 2 and bool(_HOUSE_NUMBER.fullmatch(toks[i - 1].text)) and \
+        toks[i - 2].low in ("số", "nhà", "tại", "ở") and not toks[i].nl and \
+        not (i >= 3 and toks[i - 3].text[:1].isupper() and toks[i - 2].low == "số")
+
+
 def _bare_list(toks: list[Tok], k: int, blocked: list[bool], found: list, text: str) -> int:
     """After a place named without its unit word, ", X" and "và X" name more places when X is
     a known unit or place name ("đến Đà Lạt, Bảo Lộc và Phan Thiết"); returns the next token."""
@@ -194,22 +231,27 @@ def _bare_list(toks: list[Tok], k: int, blocked: list[bool], found: list, text: 
     return k
 
 
-def _infer_places(orgs, loc_values: list[str]) -> None:
+def _infer_places(orgs, locs: list[tuple[int, str]]) -> None:
     """"UBND quận" in an article about quận Hoàng Mai is "UBND quận Hoàng Mai": a place given
-    by its unit word alone takes the unit named most often in the same text (the key gains
-    the name; ``attrs["place_inferred"]`` says it was inferred)."""
-    named: dict[str, dict[str, int]] = {}
-    for place in [o.place for o in orgs if o.place] + [fold(v) for v in loc_values]:
+    by its unit word alone takes the unit of that kind named last before it in the text (the
+    key gains the name; ``attrs["place_inferred"]`` says it was inferred). A unit named only
+    later is not used: "UBND Thành phố" opening a Hanoi article is not the "TP Hồ Chí Minh" of
+    its last paragraph (the store scopes such names by the source instead)."""
+    named: list[tuple[int, str, str]] = []  # (position, unit word, place)
+    for pos, place in [(o.start, o.place) for o in orgs if o.place] + \
+            [(s, canonical_place(v)) for s, v in locs]:
         for unit in _BARE_UNITS:
             if place.startswith(unit + " ") and len(place) > len(unit) + 1:
-                counts = named.setdefault(unit, {})
-                counts[place] = counts.get(place, 0) + 1
+                named.append((pos, unit, place))
     if not named:
         return
+    named.sort()
     for o in orgs:
-        if o.place in named:
-            counts = named[o.place]
-            best = max(counts, key=counts.get)  # ties: the first named
+        if o.place in _BARE_UNITS:
+            before = [p for pos, unit, p in named if unit == o.place and pos < o.start]
+            if not before:
+                continue
+            best = before[-1]
             o.place = best
             o.value = f"{o.body}|{best}"
             o.attrs["place"] = best
@@ -318,8 +360,12 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                     uend += 1
                 # a name right after "Chủ tịch UBND xã" may be the official's; elsewhere
                 # a family-name-like place ("xã Kim Lan") is a place
+                # ("Chủ tịch UBND xã Đỗ Văn Sơn": the title may end at a body's name)
                 titled = i > 0 and any(
-                    (tm := lex.titles.match(toks, k)) and tm[0] == i for k in range(max(0, i - 4), i))
+                    (tm := lex.titles.match(toks, k)) and (tm[0] == i or (
+                        (hb := lex.heads.match(toks, tm[0])) and hb[0] == i and
+                        hb[2][0] == "standalone"))
+                    for k in range(max(0, i - 6), i))
                 pe = place_name_end(toks, uend, admin=admin, person_check=titled)
                 if pe is None and utype in _LISTED_UNITS and uend + 1 < n and \
                         toks[uend].low in ("như", ":") and is_cap(toks[uend + 1]):
@@ -344,6 +390,9 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                         pe = place_name_end(toks, u3[0], admin=False)
                 if i > 0 and (toks[i - 1].low, t.low) in _NOT_UNITS:
                     pe = None  # "gia đình", "bán đảo"
+                if i > 0 and toks[i - 1].low == "hội" and t.low == "chợ" and \
+                        not (i > 1 and toks[i - 2].low == "lễ"):
+                    pe = None  # "Hội chợ Xuân" is a fair (but "lễ hội chợ nổi Cái Răng")
                 if pe and not any(blocked[k] for k in range(uend, pe)) and \
                         toks[uend].start - toks[uend - 1].end <= 1:
                     name = text[toks[uend].start:toks[pe - 1].end]
@@ -369,6 +418,18 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                                           text[toks[i + 1].start:toks[pe2 - 1].end]))
                             i = pe2
                     continue
+        if is_cap(t) and _after_house_number(toks, i) and not blocked[i] and \
+                not blocked[i - 1]:  # (not "Quyết định số 10 Nguyễn Văn A")
+            # "số 10 Lê Hồng Phong", "tại 25 Lý Thường Kiệt": a street named after a person,
+            # its unit word left out after the house number
+            k = i
+            while k < n and k - i < 4 and is_cap(toks[k]) and not toks[k].glued and \
+                    not toks[k].nl and not blocked[k]:
+                k += 1
+            if 2 <= k - i <= 4:
+                found.append((i, k, "street", None, text[t.start:toks[k - 1].end]))
+                i = k
+                continue
         if t.low in lex.places and not blocked[i] and not is_cap(t) and t.text[0].isupper():
             found.append((i, i + 1, "place", None, t.text))  # "TP.HCM"
             i += 1

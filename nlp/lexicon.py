@@ -34,17 +34,55 @@ class Tok:
     glued: bool = False  # no space between it and the previous token
 
 
+@lru_cache(maxsize=1)
+def _title_first_words() -> frozenset[str]:
+    """Folded first words of the titles ("phó", "chủ", "giám"), read from titles.txt."""
+    words = set()
+    for line in read_list("titles.txt"):
+        first = line.split()[0]
+        if not first.isupper():
+            words.add(fold(first))
+    return frozenset(words)
+
+
+def _pieces(m: re.Match):
+    """(start, text) of a word, split at a hyphen glued between a name and a title:
+    "Hoa-Phó Chủ tịch" is "Hoa", "-", "Phó" (a name is often glued to its title that way)."""
+    t = m.group()
+    if "-" in t and t[0].isupper():
+        parts = t.split("-")
+        if all(p[:1].isupper() and p.isalpha() for p in parts) and \
+                any(fold(p) in _title_first_words() for p in parts[1:]):
+            pos = m.start()
+            for k, p in enumerate(parts):
+                if k:
+                    yield pos, "-"
+                    pos += 1
+                yield pos, p
+                pos += len(p)
+            return
+    yield m.start(), t
+
+
 def tokenize(text: str) -> list[Tok]:
     out = []
     prev_end = 0
     for m in _TOKEN.finditer(text):
         t = m.group()
-        c = t[0]
-        s = m.start()
-        gap = text[prev_end:s]
-        out.append(Tok(s, m.end(), t, t.lower(), c.isupper(), c.isalnum(), "\n" in gap,
-                       s == prev_end))
-        prev_end = m.end()
+        if "-" in t and t[0].isupper():
+            pieces = _pieces(m)  # "Hoa-Phó": a name glued to a title
+        else:
+            s = m.start()
+            c = t[0]
+            out.append(Tok(s, m.end(), t, t.lower(), c.isupper(), c.isalnum(),
+                           "\n" in text[prev_end:s], s == prev_end))
+            prev_end = m.end()
+            continue
+        for s, piece in pieces:
+            c = piece[0]
+            out.append(Tok(s, s + len(piece), piece, piece.lower(), c.isupper(), c.isalnum(),
+                           "\n" in text[prev_end:s], s == prev_end))
+            prev_end = s + len(piece)
     return out
 
 
@@ -139,6 +177,40 @@ class Lexicon:
     compounds: set[tuple[str, str]]  # lower-case two-syllable words inside org names
 
 
+class _Abbreviations(dict):
+    """Folded abbreviation → expansion; "&", "-" and "," inside an abbreviation may be typed
+    any way or left out ("GD&ĐT", "GD-ĐT", "GDĐT"; "LĐTB&XH", "LĐ-TB&XH")."""
+
+    _SEPARATORS = re.compile(r"[&\-,]")
+
+    def __init__(self, pairs: dict[str, str]):
+        super().__init__(pairs)
+        self.letters = {}
+        for short, long in pairs.items():
+            bare = self._SEPARATORS.sub("", short)
+            if len(bare) >= 3 and bare != short:
+                self.letters.setdefault(bare, long)
+
+    def _fallback(self, key):
+        if isinstance(key, str) and self._SEPARATORS.search(key):
+            return self.letters.get(self._SEPARATORS.sub("", key))
+        return None
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or self._fallback(key) is not None
+
+    def __getitem__(self, key):
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        found = self._fallback(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     heads = {}
@@ -150,6 +222,7 @@ def lexicon() -> Lexicon:
     abbrev = {}
     for row in read_tsv("abbreviations.tsv"):
         abbrev[row[0].lower()] = row[1]
+    abbrev = _Abbreviations(abbrev)
     return Lexicon(
         surnames={fold(s) for s in read_list("surnames.txt")},
         titles=PhraseTable({t: None for t in read_list("titles.txt")}),

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Tok, is_acronym, is_cap, lexicon
 from .normalize import fold
-from .places import gazetteer, place_name_end
+from .places import gazetteer, hyphen_name_end, place_name_end
 
 __all__ = ["OrgSpan", "find_orgs", "find_acronyms", "initials"]
 
@@ -37,7 +37,35 @@ _STOP = set("""các những của cho với tại trên để được là có �
 phối tổ ban đến từ khi thì mà này đó năm ngày tháng lần do bởi vì nên như thực khai làm kiểm
 và hoặc cũng đều vẫn rất nhiều mỗi từng cấp ra vào lên xuống qua sau trước gồm kể tới phải đi
 khóa khoá thứ vừa mới luôn dự họp nói phát đưa yêu đề khẳng nhấn biểu ghi đánh tham ủng hỗ
-thăm tặng trao chủ khảo rà triển chi thu điều""".split())
+thăm tặng trao chủ khảo rà triển chi thu điều
+sửa chỉ giao gửi ký trình kêu khen mời thuộc""".split())  # the last line: verbs after a name
+# two-syllable verbs that often follow a body's name ("Sở KHĐT báo cáo", "Bộ Tài chính sửa
+# đổi"): never the lower-case end of the name
+_VERBS = {tuple(v.split()) for v in """báo cáo;cho biết;phát biểu;sửa đổi;chỉ đạo;tổ chức;kiểm tra;
+tham dự;khai mạc;triển khai;thông báo;đề nghị;yêu cầu;ban hành;phê duyệt;hướng dẫn;quyết định;
+tiếp nhận;công bố;trao tặng;ký kết;phối hợp;khẳng định;nhấn mạnh;đánh giá;xử lý;giải quyết;
+thực hiện;tuyên truyền;vận động;hỗ trợ;kiến nghị;đồng ý;chấp thuận;thẩm định;trình bày;
+cung cấp;xác nhận;phản hồi;trả lời;lưu ý;khuyến cáo;cảnh báo;đề xuất;tổng kết;sơ kết;
+nhìn nhận;cho rằng;cho hay;nhận định;khuyến nghị;lên tiếng;vào cuộc;ghi nhận;chia sẻ;
+thừa nhận;bác bỏ;khuyến khích;công nhận;xác định;dự kiến;dự báo;ước tính;thống kê;
+tiếp tục;mong muốn;nhận được;đưa ra;giới thiệu;phát hiện;phát động;tiến hành;vừa qua""".replace(
+    "\n", "").split(";")}
+# "Hội" followed by these is an event, not an association: "Hội Sách Hà Nội", "Hội Báo Xuân",
+# "Hội thi", "Hội diễn", "Hội khỏe Phù Đổng", "Hội Lim"
+_HOI_EVENTS = set("""sách báo chợ thi diễn trại thao khỏe khoẻ xuân làng lim gióng đền chùa đình
+đua vật chọi""".split())
+# a body's name followed by these is a way of governing, not the body: "Chính phủ điện tử",
+# "Chính phủ số", "chính quyền kiến tạo"
+_CONCEPT_TAILS = {("điện", "tử"), ("số",), ("kiến", "tạo"), ("liêm", "chính"), ("số", "hóa")}
+# newspapers and magazines: "Báo Hà Nội mới", "báo Nhân Dân", "Tạp chí Cộng sản"; the place
+# is part of the name; these lower-case words may close a masthead
+_PRESS_HEADS = {"báo", "tạp chí", "báo điện tử", "tạp chí điện tử"}
+_PRESS_TAILS = {("mới",), ("nhân", "dân"), ("điện", "tử"), ("sản",), ("và", "đời", "sống"),
+                ("và", "pháp", "luật"), ("thời", "đại"), ("lao", "động"), ("đội", "nhân", "dân")}
+# a lower-case "báo" names a newspaper only after these ("trên báo Nhân Dân", "tờ báo Lao
+# Động"); elsewhere it ends a word ("thông báo", "nhà báo", "cảnh báo")
+_PRESS_AFTER = {"trên", "của", "với", "tờ", "và", "theo", "cho", "đọc", "đăng", "viên", "tập",
+                ",", "(", "“", '"', "từ", "là"}
 # heads whose names are often a person's name ("Trường THCS Nguyễn Du")
 _NAMED_AFTER_PEOPLE = {"trường", "bệnh viện", "công ty", "câu lạc bộ", "clb", "hợp tác xã",
                        "htx", "đội", "chi bộ", "thư viện", "học viện", "đại học"}
@@ -138,6 +166,13 @@ def _bare_place_end(toks: list[Tok], j: int) -> int | None:
     """End of a province/country name at j without unit word ("Hà Nội", "Việt Nam")."""
     lex = lexicon()
     gaz = gazetteer()
+    if j < len(toks) and toks[j].low in lex.places and toks[j].text[:1].isupper() and \
+            not is_cap(toks[j]):
+        return j + 1  # "TP.HCM"
+    if j < len(toks) and is_cap(toks[j]):
+        he = hyphen_name_end(toks, j)
+        if he:
+            return he  # "Bà Rịa - Vũng Tàu"
     for length in (3, 2, 1):
         if j + length > len(toks):
             continue
@@ -145,7 +180,11 @@ def _bare_place_end(toks: list[Tok], j: int) -> int | None:
             continue
         name = " ".join(t.low for t in toks[j:j + length])
         if name in lex.places or (name in gaz.provinces and length >= 2):
-            return j + length
+            e = j + length
+            if length == 1 and e < len(toks) and toks[e].word and toks[e].text[0].islower() \
+                    and not toks[e].nl and toks[e].low not in _STOP:
+                return None  # "Vụ Pháp chế": the start of a word, not the country
+            return e
     return None
 
 
@@ -186,9 +225,12 @@ def _tail_ok(toks: list[Tok], j: int, first: bool = False) -> bool:
         return True  # "Lương thực": a listed word, even when its tail is a stop word
     if t.low in _STOP:
         return False
-    if lexicon().units.match(toks, j) is not None:
-        return False
     nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and (t.low, nxt.low) in _VERBS:
+        return False  # "... Creative giới thiệu"
+    u = lexicon().units.match(toks, j)
+    if u is not None and (u[2][1] or (u[0] < len(toks) and not toks[u[0]].text[0].islower())):
+        return False  # a unit word starting a place; not the "sóc" of "Chăm sóc sức khỏe"
     if first:
         return True
     if t.low in _NAME_TAILS:
@@ -232,6 +274,48 @@ def _comma_list_end(toks: list[Tok], j: int) -> int | None:
     return None
 
 
+def _lower_list_end(toks: list[Tok], j: int) -> int | None:
+    """End of ", x y, z và u v" inside a name written in lower case (j at x): "Cục Phát
+    thanh, truyền hình và thông tin điện tử". Items of one to four lower-case words (no verb
+    or function word), the last joined by "và", then the end of the clause; None otherwise."""
+    lex = lexicon()
+    n = len(toks)
+    k = j
+    items = 0
+    while k < n and items < 4:
+        s = k
+        while k < n and k - s < 4 and toks[k].word and toks[k].text[0].islower() and \
+                not toks[k].nl and toks[k].low not in _STOP and not _place_at(toks, k):
+            k += 1
+        if k == s:
+            return None
+        items += 1
+        if k < n and toks[k].text == "," and not toks[k].nl:
+            k += 1
+            continue
+        if k < n and toks[k].low == "và" and items < 4:
+            s = k + 1
+            k = s
+            while k < n and k - s < 4 and toks[k].word and toks[k].text[0].islower() and \
+                    not toks[k].nl and toks[k].low not in _STOP and not _place_at(toks, k):
+                k += 1
+            if k == s:
+                return None
+            if k >= n or toks[k].nl or not toks[k].word or toks[k].low in _STOP or \
+                    lex.units.match(toks, k) or is_cap(toks[k]):
+                return k
+            return None
+        return None
+    return None
+
+
+def _place_at(toks: list[Tok], k: int) -> bool:
+    """A lower-case unit word that starts a place here: administrative, or followed by a
+    capitalised name ("điện Kính Thiên"; not the "điện" of "điện tử")."""
+    u = lexicon().units.match(toks, k)
+    return bool(u and (u[2][1] or (u[0] < len(toks) and is_cap(toks[u[0]]))))
+
+
 # heads of companies, whose names list their trades ("Đầu tư, Xây dựng và Thương mại")
 _COMPANIES = {"công ty", "tổng công ty", "liên danh", "liên doanh"}
 
@@ -242,6 +326,14 @@ def _joint_member(head_low: str, toks: list[Tok], j: int) -> bool:
         return False
     m = lexicon().heads.match(toks, j)
     return bool(m and m[1].lower() in _COMPANIES)
+
+
+def _continues_across_line(toks: list[Tok], j: int) -> bool:
+    """A line break inside a name: the line before ends in a connector ("và", ",", "-",
+    "&"), which never ends a paragraph, and the next line goes on with a capitalised word
+    ("Sở Tài nguyên và\nMôi trường"): the break comes from the page's layout."""
+    return j > 0 and toks[j - 1].low in ("và", "&", "-", ",") and \
+        (is_cap(toks[j]) or is_acronym(toks[j]))
 
 
 def _and_to_place(toks: list[Tok], j: int) -> bool:
@@ -260,6 +352,60 @@ def _and_to_place(toks: list[Tok], j: int) -> bool:
         place_name_end(toks, u[0]) or u[2][0] in _DISTRICT_LEVEL))
 
 
+def _unit_list_after(toks: list[Tok], j: int) -> bool:
+    """", huyện", "và xã", "/huyện" at j: a unit word named without its name follows in a
+    list of unit words ("UBND quận, huyện")."""
+    n = len(toks)
+    if j + 1 >= n or toks[j].text not in (",", "và", "/") or toks[j + 1].nl:
+        return False
+    u = lexicon().units.match(toks, j + 1)
+    return bool(u and u[2][1] and toks[j + 1].text[0].islower() and
+                place_name_end(toks, u[0]) is None)
+
+
+def _concept_after(toks: list[Tok], j: int) -> bool:
+    """Lower-case words at j that make the body before them a concept ("điện tử", "số")."""
+    n = len(toks)
+    for tail in _CONCEPT_TAILS:
+        k = j + len(tail)
+        if k <= n and all(toks[j + x].low == w and toks[j + x].text[0].islower() and
+                          not toks[j + x].nl for x, w in enumerate(tail)):
+            if tail == ("số",) and k < n and (toks[k].text[:1].isdigit() or toks[k].text == ":"):
+                return False  # "Chi bộ số 5"
+            return True
+    return False
+
+
+def _press_end(toks: list[Tok], i: int, hend: int) -> int | None:
+    """End of a newspaper's or magazine's name after its head word: capitalised words (a
+    place among them is part of the name) and a listed lower-case tail ("Hà Nội mới")."""
+    n = len(toks)
+    if toks[i].text.isupper() and len(toks[i].text) > 1:
+        return None  # an all-capitals headline ("THÔNG BÁO LỊCH TIẾP DÂN")
+    if not toks[i].text[0].isupper() and not (i > 0 and toks[i - 1].low in _PRESS_AFTER):
+        return None
+    if i > 0 and is_cap(toks[i - 1]) and not toks[i].nl and toks[i - 1].low not in _PRESS_AFTER:
+        return None  # "Hội Báo Xuân": inside another name
+    k = hend
+    if k + 1 < n and is_cap(toks[k]) and toks[k + 1].word and toks[k + 1].text[0].islower() \
+            and not toks[k + 1].nl and _tail_ok(toks, k + 1, first=True) and \
+            (toks[k + 1].low,) not in _PRESS_TAILS:
+        k += 2  # "Báo Phụ nữ Việt Nam", "báo Tri thức": a masthead opening with a word
+    while k < n and k - hend < 6 and (is_cap(toks[k]) or is_acronym(toks[k]) or
+                                      toks[k].text[:1].isupper()) and toks[k].word and \
+            not toks[k].nl and not (k > hend and toks[k].glued) and \
+            not lexicon().titles.match(toks, k):
+        k += 1
+    if k == hend or (_person_at(toks, hend) and not toks[hend + 1].text[0].islower()):
+        return None
+    for tail in _PRESS_TAILS:
+        e = k + len(tail)
+        if e <= n and all(toks[k + x].low == w and not toks[k + x].nl
+                          for x, w in enumerate(tail)):
+            return e
+    return k
+
+
 def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | None:
     """(end token, place start token or None, bare) of an organisation starting at token i."""
     lex = lexicon()
@@ -267,6 +413,18 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     if not m:
         return None
     hend, phrase, (kind, _long) = m
+    if phrase.lower() in _PRESS_HEADS or (toks[i].low == "báo" and hend == i + 1):
+        pe = _press_end(toks, i, hend)
+        return (pe, None, False) if pe else None
+    if i > 0 and not toks[i].nl and is_cap(toks[i - 1]) and any(
+            (be := _bare_place_end(toks, k)) is not None and be > i
+            for k in range(max(0, i - 2), i)):
+        return None  # "Tây Ban Nha": a head word inside a place name
+    if kind in ("standalone", "name") and hend < len(toks) and _concept_after(toks, hend):
+        return None  # "Chính phủ điện tử"
+    if phrase.lower() == "hội" and hend < len(toks) and toks[hend].low in _HOI_EVENTS and \
+            not (hend + 1 < len(toks) and toks[hend + 1].low == "nghề"):
+        return None  # "Hội Sách Hà Nội" is a book fair
     if kind == "name":
         # "UNESCO", "Agribank", "Đảng": complete as written; a word name must not be the
         # start of a compound ("Đảng viên", "Đảng ta")
@@ -285,6 +443,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     n = len(toks)
     head_cap = toks[i].text[0].isupper()
     head_low = phrase.lower()
+    titled = None  # a title before the organisation (computed when a unit word needs it)
     if not head_cap and kind == "standalone" and _in_title(toks, i):
         pass  # "Trưởng đoàn đại biểu Quốc hội tỉnh"
     elif not head_cap and kind != "standalone":
@@ -345,10 +504,11 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     pending = 0
     while j < n:
         t = toks[j]
-        if t.nl:
+        if t.nl and not _continues_across_line(toks, j):
             break
-        if toks[j - 1].low in ("ủy", "uỷ") and is_cap(t):
-            # a party committee is followed by its place: "Quận ủy Hoàng Mai"
+        if toks[j - 1].low in ("ủy", "uỷ") and is_cap(t) and not lex.heads.match(toks, j):
+            # a party committee is followed by its place: "Quận ủy Hoàng Mai" (but "Đảng ủy
+            # Sở Thông tin và Truyền thông" names a body: the committee of the Sở)
             pe = place_name_end(toks, j)
             if pe:
                 place, last = j, pe
@@ -368,7 +528,12 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             uend, _, (utype, admin) = u
             if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
                 uend += 1
-            pe = place_name_end(toks, uend, admin=admin)
+            # a family-name-like place ("huyện Từ Liêm", "phường Nguyễn Trãi") is the
+            # official's name only when a title comes before the organisation
+            if titled is None:
+                titled = any((tm2 := lex.titles.match(toks, k)) and tm2[0] >= i
+                             for k in range(max(0, i - 4), i + 1))
+            pe = place_name_end(toks, uend, admin=admin, person_check=titled)
             if pe and pending <= _MAX_PENDING:
                 if admin:
                     place, last = j, pe
@@ -382,6 +547,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 continue
             if pe is None and admin and utype in _DISTRICT_LEVEL and pending <= _MAX_PENDING and (
                     t.text[0].islower() or t.text in ("Quận", "Huyện", "Tỉnh", "Thành", "Thị")):
+                if _unit_list_after(toks, uend):
+                    return None  # "UBND quận, huyện": every district's, a generic name
                 place, last = j, uend
                 break
             if t.text[0].islower() and admin:
@@ -399,7 +566,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             j = last = qe
             descriptor, pending = True, 0
             continue
-        if t.low == "trung" and j + 1 < n and toks[j + 1].low == "ương" and t.text[0].isupper():
+        if t.low == "trung" and j + 1 < n and toks[j + 1].low == "ương" and (
+                t.text[0].isupper() or descriptor):  # "Bệnh viện Nhi trung ương"
             last = j + 2
             nxt = lex.heads.match(toks, j + 2) if j + 2 < n else None
             if nxt and nxt[2][0] == "standalone" and not toks[j + 2].nl:
@@ -437,7 +605,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             descriptor, pending = True, 0
             # the lower-case tail of a compound belongs to the name: "Thông tin", "Đào tạo"
             if j < n and is_cap(t) and toks[j].text[0].islower() and \
-                    not lex.units.match(toks, j) and \
+                    not _place_at(toks, j) and \
+                    not (toks[j].low == "trung" and j + 1 < n and toks[j + 1].low == "ương") and \
                     _tail_ok(toks, j, first=not (j - 2 >= hend and is_cap(toks[j - 2]))):
                 j += 1
                 last = j
@@ -448,7 +617,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         if t.low == "số" and j + 1 < n and toks[j + 1].text.isdigit():
             j = last = j + 2
             continue
-        if t.low == "và" and descriptor and pending <= 2 and _and_to_place(toks, j + 1):
+        if t.low == "và" and descriptor and pending <= _MAX_PENDING and \
+                _and_to_place(toks, j + 1):
             j += 1  # "Ban Quản lý dự án ... giao thông và nông nghiệp tỉnh Đồng Tháp"
             pending += 1
             continue
@@ -476,6 +646,12 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                     (toks[j + 1].low, toks[j + 2].low) in lex.compounds:
                 j = last = j + 3  # "Công ty TNHH Đầu tư, Xây dựng Phú Thành": trade fields
                 continue
+        if t.text == "," and descriptor and not pending and j + 1 < n and \
+                toks[j + 1].word and toks[j + 1].text[0].islower() and not toks[j + 1].nl:
+            k = _lower_list_end(toks, j + 1)
+            if k:
+                j = last = k  # "Cục Phát thanh, truyền hình và thông tin điện tử"
+                continue
         if t.text == "," and j + 1 < n and (toks[j - 1].low, toks[j + 1].low) in _COMMA_PAIRS:
             j += 1  # "phòng, chống", "phòng cháy, chữa cháy": one name
             pending += 1
@@ -495,13 +671,20 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     # "Quỹ Vì người nghèo, ...": lower-case words closing a name before a delimiter
     complete = last - hend >= 2 and is_cap(toks[last - 1]) and is_cap(toks[last - 2]) and \
         toks[last - 2].low not in lex.abbrev  # "... Minh Phát vận chuyển, ": a proper name ended
+    # "Sở KHĐT báo cáo.", "UBND quận chỉ đạo.": a verb after a finished name is no part of it
+    complete = complete or (last > hend and is_acronym(toks[last - 1])) or (
+        last + 1 < n and (toks[last].low, toks[last + 1].low) in _VERBS)
+    verb_after = j + 1 < n and (toks[j].low, toks[j + 1].low) in _VERBS and \
+        toks[last - 1].text[0].islower()  # "... và Chăm sóc sức khỏe sinh sản cho biết"
     if descriptor and last > hend and not complete and (2 <= j - last <= 3 or (
             j - last == 1 and toks[last - 1].text[0].islower())) and j < n and \
-            toks[j].text in (",", ".", ";", ")", ":") and \
+            (toks[j].text in (",", ".", ";", ")", ":") or verb_after) and \
             all(toks[k].word and toks[k].text[0].islower() for k in range(last, j)):
         last = j
     # "Ban chỉ đạo phong trào, ...": a capitalised fixed head may end in lower-case words
-    if kind == "fixed" and head_cap and last == hend and 0 < j - last <= 3 and (
+    # (more of them when they hold "phòng, chống": "Ban Chỉ huy phòng, chống thiên tai, ...")
+    paired = any(toks[k].text == "," for k in range(last, j))
+    if kind == "fixed" and head_cap and last == hend and 0 < j - last <= (6 if paired else 3) and (
             j >= n or toks[j].nl or toks[j].text in (",", ".", ";", ")", ":")
             or toks[j].low == "và"):
         last = j
@@ -555,6 +738,7 @@ def find_orgs(text: str, toks: list[Tok], acronyms: dict[str, str]) -> list[OrgS
         out.append(span)
         i = j
     _resolve_bare(out)
+    _resolve_acronym_variants(out)
     return out
 
 
@@ -590,12 +774,14 @@ def _describe(span: OrgSpan, toks: list[Tok], text: str, acronyms: dict[str, str
         (place_parts if in_place else body_parts).append(word)
     if place_parts and fold(" ".join(place_parts)) == "việt nam":
         body_parts, place_parts = body_parts + place_parts, []  # a national body's name
-    body = fold(" ".join(body_parts)).replace(" .", ".")
-    place = fold(" ".join(place_parts)) if place_parts else None
+    # (in keys, "Văn hóa, Thể thao và Du lịch" and "Văn hóa - Thể thao và Du lịch" are one)
+    body = " ".join(_tidy(fold(" ".join(body_parts))).replace(" - ", " ").replace(", ", " ")
+                    .split())
+    place = canonical_place(" ".join(place_parts)) if place_parts else None
     span.body = body
     span.place = place
     span.value = body + ("|" + place if place else "")
-    name = " ".join(body_parts + place_parts)
+    name = _tidy(" ".join(body_parts + place_parts))
     name = name[0].upper() + name[1:] if name else name
     span.attrs = {"name": name}
     if abbrevs:
@@ -604,6 +790,77 @@ def _describe(span: OrgSpan, toks: list[Tok], text: str, acronyms: dict[str, str
         span.attrs["place"] = place
     if acr:
         span.attrs["acronym_of"] = acr
+
+
+# provinces that are centrally-run cities: their bare name takes "thành phố", others "tỉnh"
+_CITIES = {"hà nội", "hồ chí minh", "hải phòng", "đà nẵng", "cần thơ", "huế"}
+_CITY_ALIASES = {"tp.hcm": "hồ chí minh", "tphcm": "hồ chí minh", "tp hcm": "hồ chí minh",
+                 "hcm": "hồ chí minh", "sài gòn": "hồ chí minh", "tp.hồ chí minh": "hồ chí minh",
+                 "thủ đô": None}
+
+
+def canonical_place(words: str) -> str:
+    """One spelling per place in keys: "Hà Nội", "TP Hà Nội", "TP. Hà Nội", "thành phố Hà
+    Nội" are all "thành phố hà nội"; "TP.HCM" is "thành phố hồ chí minh"; a province named
+    without its unit word gets it ("Nghệ An" → "tỉnh nghệ an")."""
+    place = _tidy(fold(words)).replace("thành phố.", "thành phố").strip()
+    place = " ".join(place.split())
+    if "-" in place:  # "bà rịa-vũng tàu" and "bà rịa - vũng tàu" are one place
+        place = " - ".join(x.strip() for x in place.split("-"))
+    if _CITY_ALIASES.get(place):
+        return "thành phố " + _CITY_ALIASES[place]
+    for unit, full in (("thành phố ", "thành phố"), ("tỉnh ", "tỉnh"), ("tp. ", "thành phố"),
+                       ("tp ", "thành phố"), ("tp.", "thành phố")):
+        if place.startswith(unit):
+            name = place[len(unit):].strip()
+            if name in _CITIES:
+                full = "thành phố"
+            return f"{full} {name}" if name else full
+    if place in _CITIES or (place in gazetteer().provinces and " " in place):
+        return ("thành phố " if place in _CITIES else "tỉnh ") + place
+    return place
+
+
+def _tidy(words: str) -> str:
+    """Words joined by spaces, punctuation put back against the word before it."""
+    return words.replace(" .", ".").replace(" ,", ",")
+
+
+def toks_upper(word: str) -> bool:
+    """Three or more capitals: "KHĐT", "TTTT"."""
+    return len(word) >= 3 and sum(c.isupper() for c in word) >= 3
+
+
+def _acronym_letters(words: list[str]) -> str:
+    """Initials of a body's descriptor as its acronym writes them (no "và": "TTTT")."""
+    return "".join(w[0].upper() for w in words if w != "và" and w[:1].isalpha())
+
+
+def _resolve_acronym_variants(orgs: list[OrgSpan]) -> None:
+    """"Sở KHĐT" after "Sở Kế hoạch và Đầu tư": an acronym no list expands takes the key of
+    the body in the same text whose descriptor it abbreviates ("Sở TTTT", "Sở TT-TT")."""
+    lex = lexicon()
+    full = [o for o in orgs if not o.bare]
+    for o in orgs:
+        if o.attrs.get("abbreviation") is None and not any(
+                toks_upper(w) for w in o.attrs.get("name", "").split()[1:]):
+            continue  # no acronym in the name (the common case)
+        words = o.attrs.get("name", "").split()
+        for x, w in enumerate(words):
+            letters = "".join(c for c in w if c.isalpha())
+            if x == 0 or len(letters) < 3 or not letters.isupper() or fold(w) in lex.abbrev:
+                continue
+            prefix = fold(" ".join(words[:x]))
+            for f in full:
+                if f is o or not f.body.startswith(prefix + " "):
+                    continue
+                rest = f.body[len(prefix) + 1:].split()
+                if _acronym_letters(rest) == letters.upper():
+                    place = o.place or f.place
+                    o.value = f.body + (f"|{place}" if place else "")
+                    o.attrs["resolved_from"] = f.attrs["name"]
+                    break
+            break
 
 
 def _resolve_bare(orgs: list[OrgSpan]) -> None:

@@ -88,6 +88,8 @@ def _title_at(c: _Ctx, i: int) -> tuple[int, bool, OrgSpan | None] | None:
     tm = lex.titles.match(toks, k)
     if not tm:
         return None
+    if tm[1].isupper() and not toks[k].text.isupper():
+        return None  # "PCT", "CT", "PGĐ": abbreviations only in capitals
     if tm[1].lower() in ("phó", "trưởng", "thường trực") and k == i and not toks[k].cap:
         return None
     k = tm[0]
@@ -110,7 +112,27 @@ def _title_at(c: _Ctx, i: int) -> tuple[int, bool, OrgSpan | None] | None:
             k = _title_tail(c, k)
     if tm[1].lower() in ("phó", "trưởng") and org is None and k == tm[0]:
         return None
+    if org is not None:
+        k = _org_chain(c, k)
     return k, former, org
+
+
+def _org_chain(c: _Ctx, k: int) -> int:
+    """"Phó Cục trưởng Cục Báo chí, Bộ TT&TT Hoàng Minh Tuấn": the organisations a title
+    names, separated by commas, run on to the name that follows them."""
+    toks, n = c.toks, len(c.toks)
+    e = k
+    for _ in range(2):
+        if not (e + 1 < n and toks[e].text == "," and c.gap_ok(e, e + 1)):
+            break
+        o = c.org_by_tok.get(e + 1)
+        if o is None or o.i != e + 1:
+            break
+        e = o.j
+        if e < n and toks[e].low in c.lex.surnames and is_cap(toks[e]) and \
+                _looks_like_name(c, e) and c.gap_ok(e - 1, e):
+            return e
+    return k
 
 
 _TITLE_STOP = {"cho", "là", "đã", "sẽ", "đang", "được", "và", "với", "tại", "trên", "của", "về",
@@ -227,17 +249,31 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
             hon = (i, hm[0], toks[i].text[0].isupper())
             start = hm[0]
         credit = start >= 2 and toks[start - 1].text == ":" and toks[start - 2].low == "ảnh"
-        initials = (hon is not None or credit) and start < n and \
-            _INITIALS.fullmatch(toks[start].text) and not blocked[start]  # "Ảnh: N.H"
+        # "em Đ.T.H": initials after an honorific name a person; in a credit ("Ảnh: N.H",
+        # "Tin, ảnh: D.T.T.H") they stand for a reporter and are no person
+        initials = hon is not None and start < n and \
+            _INITIALS.fullmatch(toks[start].text) and not blocked[start]
         if start >= n or not (is_cap(toks[start]) or initials) or blocked[start]:
             i += 1
             continue
         run = 1 if initials else _name_run(c, start)
+        lead = next((x for x in (3, 2) if x < run and " ".join(
+            t.low for t in toks[start:start + x]) in lex.places), 0)
+        if lead and not hon:
+            i = start + lead
+            continue  # "Thái Lan Prawit", "Hàn Quốc Kim": a country before a foreign name
+        tm_start = lex.titles.match(toks, start) if not initials else None
+        if tm_start and (not hon or tm_start[0] > start + run):
+            i = start + max(run, 1)
+            continue  # "Chánh Thanh tra" is a title, not "Chánh Thanh"; "ông Chánh Văn phòng"
         shm = lex.heads.match(toks, start)
         if shm and shm[0] - start >= 2 and shm[0] - start >= run:
             i += 1
             continue  # "Đoàn Thanh niên các phường": a body, not "Đoàn Thanh"
         pre = _pre_titles(c, hon[0] if hon else start, titles_by_end, consumed)
+        if not hon and not initials and not pre and _named_after(toks, start):
+            i = start + max(run, 1)
+            continue  # "tượng đài Lý Thái Tổ" is a statue (but "Hiệu trưởng nhà trường X")
         ok = bool(initials)  # "em Đ.T.H": a person named by initials only
         if run >= 2 and (hon or toks[start].low in lex.surnames or pre):
             ok = True
@@ -277,6 +313,12 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
             titles.append((ts, te, former, org))
             consumed.update(range(ts, te))
         k = end
+        if k < n and toks[k].cap and c.gap_ok(k - 1, k) and k not in consumed:
+            t = _title_at(c, k)
+            if t and t[2] is not None:  # "Lê Văn Thắng Chủ tịch UBND phường X" (no comma)
+                titles.append((k, t[0], t[1], t[2]))
+                consumed.update(range(k, t[0]))
+                k = t[0]
         while k < n and toks[k].text in _SEPARATORS and k + 1 < n and c.gap_ok(k, k + 1):
             t = _title_at(c, k + 1)
             if not t:
@@ -301,6 +343,29 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
             full_names.append(name_low)
         i = k if k > end else end
     return out
+
+
+# things named after people: a name right after them (a few words in between) is the
+# thing's name, not a person in the news ("tượng đài Lý Thái Tổ", "Giải thưởng báo chí Ngô
+# Tất Tố", "đền thờ Nguyễn Trãi", "công viên Lê Nin", "trường mang tên Lê Quý Đôn")
+_NAMED_AFTER_WORDS = {"tượng", "giải", "đền", "lăng", "cầu", "trường", "đình",
+                      "chùa", "miếu", "mộ", "quỹ"}
+_NAMED_AFTER_PAIRS = {("tượng", "đài"), ("giải", "thưởng"), ("đền", "thờ"), ("công", "viên"),
+                      ("vườn", "hoa"), ("lưu", "niệm"), ("huân", "chương"), ("học", "bổng"),
+                      ("mang", "tên"), ("kỷ", "niệm")}
+_NAMED_AFTER_STOP = {"cho", "của", "và", "với", "tới", "là", "được", "bởi", "do", "ông", "bà",
+                     "đã", "sẽ", "đang", "tại", "ở", "khi", "như", "có", "trao", "tặng", "nhận"}
+
+
+def _named_after(toks: list[Tok], start: int) -> bool:
+    """The name at ``start`` names a statue, a prize, a street, a school (see above)."""
+    for k in range(start - 1, max(-1, start - 5), -1):
+        t = toks[k]
+        if toks[k + 1].nl or not t.word or t.low in _NAMED_AFTER_STOP:
+            return False
+        if t.low in _NAMED_AFTER_WORDS or (k > 0 and (toks[k - 1].low, t.low) in _NAMED_AFTER_PAIRS):
+            return True
+    return False
 
 
 def _pre_titles(c: _Ctx, s: int, titles_by_end, consumed) -> list:

@@ -119,6 +119,10 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True,
         return i + 1  # "Quận 1", "phường 12", "Quốc lộ 1A"
     if not is_cap(t):
         return None
+    if admin:
+        he = hyphen_name_end(toks, i)
+        if he:
+            return he  # "Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu"
     lex = lexicon()
     if lex.titles.match(toks, i) or _starts_org(toks, i):
         return None
@@ -171,6 +175,35 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True,
         if toks[k].low in lex.surnames and 2 <= j - k <= 4:
             return k
     return i + min(run, limit)
+
+
+@lru_cache(maxsize=1)
+def _hyphen_names() -> dict[str, list[str]]:
+    """Unit names written with a hyphen ("bà rịa - vũng tàu"), by first word, as the
+    letters and hyphens they are typed with (spaces dropped)."""
+    out: dict[str, list[str]] = {}
+    for name in gazetteer().names:
+        if "-" in name:
+            out.setdefault(name.split()[0], []).append(name.replace(" ", ""))
+    return out
+
+
+def hyphen_name_end(toks: list[Tok], i: int) -> int | None:
+    """End of a hyphenated unit name at i, whether the hyphen is spaced or glued."""
+    targets = _hyphen_names().get(toks[i].low)
+    if not targets:
+        return None
+    n = len(toks)
+    for target in targets:
+        acc, k = "", i
+        while k < n and k - i < 8 and (k == i or not toks[k].nl):
+            acc += toks[k].low
+            k += 1
+            if acc == target:
+                return k
+            if not target.startswith(acc):
+                break
+    return None
 
 
 _NOT_IN_NAMES = {"và", "của", "ở", "tại", "với", "cho", "là", "có", "đã", "được", "từ", "đến",

@@ -65,20 +65,97 @@ _PLACE = re.compile(r"\b(?:thành phố|tỉnh|quận|huyện|thị xã|phườn
                     re.IGNORECASE)
 
 
-def document_key(number_id: str, attrs: dict, district: str | None = None) -> str:
-    """The documents table's key. Numbers of normative documents (30/2020/NĐ-CP) are unique;
-    local bodies restart numbering each year, and every district's UBND has its own 112/KH-UBND,
-    so those keys add the year and the issuing place: "112/KH-UBND|2016|hoàng mai"."""
+def document_key(number_id: str, attrs: dict, district: str | None = None,
+                 province: str | None = None, article_id: int | None = None) -> str:
+    """The documents table's key: (type, number, year, issuer). Numbers of normative
+    documents (30/2020/NĐ-CP) hold their year and are unique; laws cited by name are keyed by
+    name and year ("Luật Đất đai 2013"). Local bodies restart numbering each year, and every
+    district's UBND has its own 112/KH-UBND, so those keys add the year and the issuing place:
+    "112/KH-UBND|2016|hoàng mai". The year comes from the number, the document's date, or
+    the publish date (the analyzer flags that ``year_inferred``); a document with no year at
+    all is keyed to its article ("?a12"): two years are never merged."""
     if re.search(r"/\d{4}/", number_id):
         return number_id
-    year = attrs.get("year") or (attrs.get("date") or "")[:4] or None
-    parts = [number_id, str(year) if year else "?"]
+    if attrs.get("name") and not attrs.get("number"):
+        return number_id  # a law by name: its value holds the name and, when given, the year
+    year = attrs.get("year") or (attrs.get("date") or "")[:4].strip("-") or None
+    if not year:
+        year = f"?a{article_id}" if article_id is not None else "?"
+    parts = [number_id, str(year)]
     code = attrs.get("issuer_code") or ""
     if code not in NATIONAL_ISSUERS and not re.fullmatch(r"B[A-ZĐ]+", code):
-        found = _PLACE.search(unicodedata.normalize("NFC", attrs.get("issuer") or ""))
-        place = found.group(1) if found else (district or "?")
+        issuer = unicodedata.normalize("NFC", attrs.get("issuer") or "")
+        found = _PLACE.search(issuer)
+        if found:
+            place = found.group(1)
+        elif province and re.search(r"(?i)\b(?:thành phố|tỉnh|TP)\s*$", issuer):
+            place = _bare_name(province)  # "UBND Thành phố" in a Hanoi source: Hà Nội's
+        else:
+            place = district or "?"
         parts.append(unicodedata.normalize("NFC", place).lower())
     return "|".join(parts)
+
+
+def _bare_name(place: str) -> str:
+    """"Thành phố Hồ Chí Minh" → "Hồ Chí Minh"."""
+    return re.sub(r"(?i)^(?:thành phố|tỉnh|quận|huyện|thị xã|tp\.?)\s+", "", place.strip())
+
+
+_DISTRICT_UNITS = ("quận", "huyện", "thị xã")
+_PROVINCE_UNITS = ("thành phố", "tỉnh")
+# bodies named without a place whose place is the source's province or district
+_PROVINCE_BODIES = ("sở ", "thành ủy", "tỉnh ủy", "thành đoàn", "tỉnh đoàn")
+_DISTRICT_BODIES = {"quận ủy": "quận", "huyện ủy": "huyện", "thị ủy": "thị xã",
+                    "quận đoàn": "quận", "huyện đoàn": "huyện"}
+
+
+def organization_key(value: str, attrs: dict, district: str | None = None,
+                     province: str | None = None) -> tuple[str, str | None, str | None]:
+    """(key, place, where the place came from) of an organisation mention.
+
+    The analyzer's value is "body|place", spellings and abbreviations already one key ("Sở
+    TT&TT", "Sở TTTT", "Sở Thông tin và Truyền thông (Hà Nội)"). A body named with its place
+    keeps it ("text"; "inferred" when the analyzer took it from a unit named earlier in the
+    text). A body named by a unit word alone ("UBND quận", "UBND Thành phố") or with no place
+    ("Sở Y tế", "Quận ủy") is scoped by the source's district or province ("source"), and
+    only when the source's district is a unit of that kind: a Hanoi committee is never filed
+    under another city."""
+    from nlp.org import canonical_place
+    from nlp.places import gazetteer, strip_key
+
+    body, _, place = value.partition("|")
+    if place and place not in _DISTRICT_UNITS + _PROVINCE_UNITS:
+        return value, place, "inferred" if attrs.get("place_inferred") else "text"
+    unit = place or _DISTRICT_BODIES.get(body) or (
+        "thành phố" if body.startswith(_PROVINCE_BODIES) else None)
+    scoped = None
+    if unit in _DISTRICT_UNITS and district:
+        candidate = f"{unit} {_bare_name(district).lower()}"
+        if strip_key(candidate) in gazetteer().districts:
+            scoped = unicodedata.normalize("NFC", candidate)
+    elif unit in _PROVINCE_UNITS and province:
+        scoped = canonical_place(province if place or not body.startswith(_PROVINCE_BODIES)
+                                 else _bare_name(province))
+        if not scoped.startswith(unit) and place:
+            scoped = None  # "UBND tỉnh" in a city's source names another province
+    if scoped:
+        return f"{body}|{scoped}", scoped, "source"
+    return value, place or None, None
+
+
+def person_key(name: str, attrs: dict, org_key: str | None, district: str | None = None
+               ) -> tuple[str, str]:
+    """(key, evidence) of a person: the name plus the body the person holds a title in
+    ("Nguyễn Văn An|ủy ban nhân dân|quận hoàng mai"), else the title held, else the source's
+    district: two officials with one name in different districts or bodies are two people."""
+    if org_key:
+        return f"{name}|{org_key}", "organization"
+    titles = attrs.get("titles") or []
+    if titles:
+        return f"{name}|{unicodedata.normalize('NFC', titles[0]).lower()}", "title"
+    if district:
+        return f"{name}|{_bare_name(district).lower()}", "source"
+    return f"{name}|?", "none"
 
 
 def _json(value) -> str:
@@ -181,6 +258,20 @@ class Store:
         self._ensure_crawl_columns()
         self._ensure_entity_tables(set(db.table_names()))
 
+    def _rekey_people(self) -> None:
+        """Databases made when people were keyed by name alone: each name becomes the key
+        "name|?" (unscoped) until `vnnews process` re-analyses its articles; roles follow."""
+        db = self.db
+        db["people"].add_column("key", str)
+        for column in ("organization", "org_key", "evidence"):
+            db["people"].add_column(column, str)
+        db.execute("update people set key = name || '|?', evidence = 'none'")
+        db["people"].transform(pk="key")
+        if "person_roles" in db.table_names():
+            db.execute("update person_roles set person = person || '|?'")
+            db["person_roles"].transform(drop_foreign_keys=["person"])
+            db["person_roles"].add_foreign_key("person", "people", "key")
+
     def _ensure_entity_tables(self, tables: set[str]) -> None:
         """Canonical tables built from mentions: one row per document, organisation, person
         and place, plus which article cites or names them (rebuilt per article)."""
@@ -202,17 +293,30 @@ class Store:
                               ("article_id", "articles", "id"),
                               ("mention_id", "mentions", "id")],
             )
+        if "year_inferred" not in db["documents"].columns_dict:
+            db["documents"].add_column("year_inferred", int)
         if "organizations" not in tables:
             db["organizations"].create(
-                {"key": str, "name": str, "abbreviation": str, "mentions": int}, pk="key")
+                {"key": str, "name": str, "abbreviation": str, "place": str, "place_from": str,
+                 "mentions": int}, pk="key")
+        for column in ("place", "place_from"):
+            if column not in db["organizations"].columns_dict:
+                db["organizations"].add_column(column, str)
+        if "entity" not in db["mentions"].columns_dict:
+            db["mentions"].add_column("entity", str)  # the row's key in its canonical table
+            db["mentions"].create_index(["type", "entity"], if_not_exists=True)
+        if "people" in tables and "key" not in db["people"].columns_dict:
+            self._rekey_people()
+            tables = set(db.table_names())
         if "people" not in tables:
-            db["people"].create({"name": str, "mentions": int}, pk="name")
+            db["people"].create({"key": str, "name": str, "organization": str, "org_key": str,
+                                 "evidence": str, "mentions": int}, pk="key")
         if "person_roles" not in tables:
             db["person_roles"].create(
                 {"person": str, "title": str, "organization": str, "org_key": str,
                  "former": int, "as_of": str, "article_id": int, "mention_id": int},
                 pk=("mention_id", "title"),
-                foreign_keys=[("person", "people", "name"), ("article_id", "articles", "id"),
+                foreign_keys=[("person", "people", "key"), ("article_id", "articles", "id"),
                               ("mention_id", "mentions", "id")],
             )
         if "acronyms" not in tables:
@@ -565,6 +669,8 @@ class Store:
         with self.db.conn:
             self._forget_article_entities(article_id)
             self.db.execute("delete from mentions where article_id = ?", [article_id])
+            scope = self._article_scope(article_id, district)
+            people = self._people_of_article(analyses, scope)
             count = 0
             for field_name, analysis in analyses.items():
                 for acronym, long_form in (getattr(analysis, "acronyms", None) or {}).items():
@@ -575,7 +681,10 @@ class Store:
                         "article_id": article_id, "field": field_name, "type": m.type,
                         "start": m.start, "end": m.end, "text": m.text, "value": m.value,
                         "attrs": _json(m.attrs)}).last_pk
-                    self._save_entity(article_id, mention_id, m, published, district)
+                    entity = self._save_entity(article_id, mention_id, m, published, scope,
+                                               people)
+                    if entity is not None:
+                        self.db["mentions"].update(mention_id, {"entity": entity})
                     count += 1
             self.db["articles"].update(article_id, {"analyzed_at": utc_now(),
                                                     "analyzed_with": analyzed_with})
@@ -585,17 +694,56 @@ class Store:
         for table in ("document_citations", "person_roles", "acronyms"):
             self.db.execute(f"delete from {table} where article_id = ?", [article_id])
 
+    def _article_scope(self, article_id: int, district: str | None) -> dict:
+        """The district and province of the source an article comes from (sources.toml)."""
+        row = self.db.execute("select s.district, s.province from articles a join sources s "
+                              "on s.name = a.source where a.id = ?", [article_id]).fetchone()
+        return {"district": district or (row[0] if row else None),
+                "province": row[1] if row else None}
+
+    def _people_of_article(self, analyses: dict, scope: dict) -> dict[str, tuple[str, str]]:
+        """Name → (key, evidence) for the people of one article. A name is one person within
+        an article: its mentions without a title take the key of a titled one, and a given
+        name alone ("ông An") that of the one full name ending with it."""
+        found: dict[str, tuple[str, str]] = {}
+        for analysis in analyses.values():
+            for m in analysis.mentions:
+                if m.type != "PERSON" or not m.value:
+                    continue
+                a = m.attrs or {}
+                org_key = None
+                if a.get("org_key"):
+                    org_key = organization_key(a["org_key"], {}, scope["district"],
+                                               scope["province"])[0]
+                key = person_key(m.value, a, org_key, scope["district"])
+                rank = {"organization": 0, "title": 1, "source": 2, "none": 3}
+                if m.value not in found or rank[key[1]] < rank[found[m.value][1]]:
+                    found[m.value] = key
+        for name in list(found):
+            if " " not in name:
+                full = [f for f in found if " " in f and f.split()[-1] == name]
+                if len(full) == 1:
+                    found[name] = found[full[0]]
+        return found
+
     def _save_entity(self, article_id: int, mention_id: int, m, published: str | None,
-                     district: str | None = None) -> None:
+                     scope: dict, people: dict) -> str | None:
+        """Upsert the canonical row a mention names; returns its key."""
         a = m.attrs or {}
         if not m.value:
-            return
+            return None
         if m.type == "DOCREF":
-            doc_id = document_key(m.value, a, district)
+            doc_id = document_key(m.value, a, scope["district"], scope["province"], article_id)
+            inferred = int(bool(a.get("year_inferred")))
+            known = self.db.execute("select year_inferred from documents where id = ?",
+                                    [doc_id]).fetchone()
+            if known is not None and known[0] == 0:
+                inferred = 0  # another citation gives the year: it is no longer a guess
             self.db["documents"].upsert(
                 {"id": doc_id, "number_id": m.value,
                  **{k: a.get(k) for k in ("doc_type", "type_code", "number",
-                                                         "year", "issuer_code")},
+                                          "year", "issuer_code")},
+                 "year_inferred": inferred,
                  **{k: v for k, v in (("issuer", a.get("issuer")),
                                       ("issued_on", a.get("date")),
                                       ("subject", a.get("subject"))) if v}},
@@ -603,23 +751,37 @@ class Store:
             self.db["document_citations"].insert(
                 {"document_id": doc_id, "article_id": article_id, "mention_id": mention_id,
                  "published": published}, replace=True)
-        elif m.type == "ORG":
+            return doc_id
+        if m.type == "ORG":
+            key, place, place_from = organization_key(m.value, a, scope["district"],
+                                                      scope["province"])
             self.db["organizations"].upsert(
-                {"key": m.value, "name": a.get("name") or m.text,
+                {"key": key, "name": a.get("name") or m.text, "place": place,
+                 "place_from": place_from,
                  **({"abbreviation": a["abbreviation"]} if a.get("abbreviation") else {})},
                 pk="key")
-        elif m.type == "PERSON":
-            self.db["people"].upsert({"name": m.value}, pk="name")
+            return key
+        if m.type == "PERSON":
+            key, evidence = people.get(m.value) or person_key(m.value, a, None,
+                                                                 scope["district"])
+            org_key = key[len(m.value) + 1:] if evidence == "organization" else None
+            self.db["people"].upsert(
+                {"key": key, "name": m.value, "evidence": evidence,
+                 **({"org_key": org_key, "organization": a.get("organization")}
+                    if org_key and a.get("organization") else {})}, pk="key")
             for title in a.get("titles") or []:
                 self.db["person_roles"].insert(
-                    {"person": m.value, "title": title, "organization": a.get("organization"),
+                    {"person": key, "title": title, "organization": a.get("organization"),
                      "org_key": a.get("org_key"), "former": int(bool(a.get("former"))),
                      "as_of": (published or "")[:10] or None, "article_id": article_id,
                      "mention_id": mention_id}, replace=True)
-        elif m.type == "LOC":
+            return key
+        if m.type == "LOC":
             self.db["places"].upsert(
                 {"key": m.value, "name": a.get("name") or m.text,
                  "unit_type": a.get("unit_type"), "new_unit": a.get("new_unit")}, pk="key")
+            return m.value
+        return None
 
     def recount_entities(self) -> None:
         """Refresh the citation and mention counters of the canonical tables."""
@@ -627,9 +789,10 @@ class Store:
             self.db.execute("update documents set citations = (select count(*) from "
                             "document_citations c where c.document_id = documents.id)")
             for table, pk, kind in (("organizations", "key", "ORG"),
-                                    ("people", "name", "PERSON"), ("places", "key", "LOC")):
+                                    ("people", "key", "PERSON"), ("places", "key", "LOC")):
                 self.db.execute(f"update {table} set mentions = (select count(*) from mentions "
-                                f"m where m.type = '{kind}' and m.value = {table}.{pk})")
+                                f"m where m.type = '{kind}' and coalesce(m.entity, m.value) = "
+                                f"{table}.{pk})")
 
 
 @contextmanager
@@ -759,7 +922,10 @@ def datasette_metadata(database: str) -> dict:
                           "description": "Organisations named in the articles, one row per "
                                          "canonical key (abbreviations expanded).",
                           "sort_desc": "mentions"},
-        "people": {"title": "People", "description": "Named people, one row per name.",
+        "people": {"title": "People",
+                   "description": "Named people, one row per person: the name plus the body "
+                                  "the person holds a title in (else the title, else the "
+                                  "source's district); evidence says which.",
                    "sort_desc": "mentions"},
         "person_roles": {"title": "Roles of people",
                          "description": "The titles a person held, as of the date of the "
@@ -800,7 +966,8 @@ def datasette_metadata(database: str) -> dict:
             "title": "Titles held by a person, over time",
             "sql": "select r.as_of, r.title, r.organization, r.former, a.title as article, "
                    "a.canonical_url from person_roles r join articles a on a.id = "
-                   "r.article_id where r.person = :person order by r.as_of",
+                   "r.article_id where r.person = :person or r.person in (select key from "
+                   "people where name = :person) order by r.as_of",
         },
     }
     return {
