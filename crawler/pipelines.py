@@ -84,7 +84,12 @@ def _open_worker(db_path: str, crawl_id: int | None, hints: dict) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="vnnews-parent-watch").start()
-    _worker.update(store=open_store(db_path), crawl_id=crawl_id, hints=hints)
+    from crawler.process import source_profiles
+
+    store = open_store(db_path)
+    # What each source repeats on its pages (stored before, then as pages arrive) keeps its
+    # chrome out of bodies and titles, as `vnnews process` and `vnnews extract` do.
+    _worker.update(store=store, crawl_id=crawl_id, profiles=source_profiles(store, hints))
 
 
 def _handle_item(item) -> tuple[int, int, int, int]:
@@ -99,11 +104,11 @@ def _handle_item(item) -> tuple[int, int, int, int]:
     sha = hashlib.sha256(item.body).hexdigest()
     if store.touch_page(item.url, item.fetched_at, crawl_id, sha):
         return 1, 0, 1, 0  # same bytes as a stored version: no re-extraction
-    from crawler.process import extract_page  # the extractor loads on first use
+    from crawler.process import extract_page, observed_hints  # the extractor loads on first use
     from crawler.urls import canonical_url
 
     try:
-        article = extract_page(item, _worker["hints"].get(item.source))
+        article = extract_page(item, observed_hints(_worker["profiles"], item))
     except Exception as exc:  # a page the extractor cannot read is still kept, raw, so
         # `vnnews process` can extract it after a fix; the reason says what happened
         article = Article(url=item.final_url, is_article=False,

@@ -5,7 +5,8 @@ stages over what is stored, so a better extractor or analyzer needs no re-crawl.
 """
 from __future__ import annotations
 
-from crawler.extract import extract, learn_boilerplate
+from crawler.extract import SourceProfiles, extract
+from crawler.extract.repetition import PROFILE_SAMPLE
 from crawler.extract.decode import decode_html
 from crawler.legacy_encodings import fix_legacy
 from crawler.records import Article, Page
@@ -15,9 +16,8 @@ __all__ = ["extract_page", "process", "ANALYZED_FIELDS"]
 
 # The article fields the NLP stage reads; mention spans are offsets into one of them.
 ANALYZED_FIELDS = ("title", "lead", "body")
-# Pages per source read to learn what the site repeats on every page: enough for a share of
-# "most pages" to mean something, few enough to cost a second on a big source.
-BOILERPLATE_SAMPLE = 60
+# Pages per source read to learn what the site repeats on every page (crawler.extract.repetition).
+BOILERPLATE_SAMPLE = PROFILE_SAMPLE
 
 
 def extract_page(page: Page, hints: dict | None = None) -> Article:
@@ -43,15 +43,14 @@ def process(db_path: str, reextract: bool = True, analyze: bool = True,
     counts = {"pages": 0, "articles": 0, "mentions": 0}
     if reextract:
         # 1. per source: its sources.toml hints plus the texts its pages repeat (site chrome)
-        hints = {name: source_hints(store, name, config)
-                 for name, config in store.source_configs().items()}
+        profiles = source_profiles(store)
         # 2. every stored page through the extractor again
         for row in store.iter_pages():
             page = Page(url=row["url"], final_url=row["final_url"] or row["url"],
                         status=row["status"], headers=row["headers"], body=row["body"],
                         fetched_at=row["fetched_at"], source=row["source"] or "",
                         encoding=row["encoding"], capture_time=row["capture_time"])
-            store.save_reextracted(row, extract_page(page, hints.get(page.source)))
+            store.save_reextracted(row, extract_page(page, profiles.hints(page.source)))
             counts["pages"] += 1
     if analyze:
         # 3. every article's title, lead and body through the NLP stage
@@ -71,14 +70,24 @@ def process(db_path: str, reextract: bool = True, analyze: bool = True,
     return counts
 
 
+def source_profiles(store, base: dict[str, dict] | None = None) -> SourceProfiles:
+    """Per-source extractor hints: those of sources.toml (or ``base``), plus the block texts
+    found on most of a sample of the source's stored pages (menus, widget titles, footers),
+    which never belong to an article. The crawl's storage worker uses the same object."""
+    if base is None:
+        base = {name: dict(config.get("hints") or {}) for name, config in store.source_configs().items()}
+    return SourceProfiles(base, seed=lambda source: store.page_bodies(source, limit=BOILERPLATE_SAMPLE))
+
+
+def observed_hints(profiles: SourceProfiles, page: Page) -> dict:
+    """Count a newly fetched HTML page in its source's profile, then return the source's hints
+    (the crawl path: the profile grows with the crawl until its sample is full)."""
+    content_type = page.headers.get("Content-Type") or page.headers.get("content-type") or "html"
+    if page.status == 200 and page.body and "html" in content_type.lower():
+        profiles.observe(page.source, page.body)
+    return profiles.hints(page.source)
+
+
 def source_hints(store, source: str, config: dict) -> dict:
-    """Extractor hints for one source: those of sources.toml, plus the block texts found on
-    most of a sample of its stored pages (menus, widget titles, footers), which never belong
-    to an article."""
-    hints = dict(config.get("hints") or {})
-    repeated = learn_boilerplate(store.page_bodies(source, limit=BOILERPLATE_SAMPLE))
-    if repeated:
-        given = hints.get("boilerplate") or []
-        hints["boilerplate"] = sorted(set([given] if isinstance(given, str) else given) |
-                                      repeated)
-    return hints
+    """Extractor hints for one source (see source_profiles)."""
+    return source_profiles(store, {source: dict(config.get("hints") or {})}).hints(source)

@@ -24,20 +24,23 @@ from crawler.records import Article
 
 from . import blocks as _blocks
 from . import clean as _clean
-from .dates import date_from_url, find_dates
+from .dates import date_from_url, find_dates, parse_iso_datetime
 from .decode import decode_html
 from .fields import (MOSTLY_LINKS, PLAIN_TEXT_LINKS, attr_match, choose_category, choose_date,
                      choose_title, is_date_line, norm, title_anchor)
-from .repetition import learn_boilerplate
+from .repetition import SourceProfile, SourceProfiles, learn_boilerplate, profile_hints, repeat_key
 from .metadata import (ATTACHMENT_EXT, breadcrumb, find_attachments, head_metadata, print_canonical,
                        url_kind)
 
-__all__ = ["extract", "decode_html", "learn_boilerplate"]
+__all__ = ["extract", "decode_html", "learn_boilerplate", "SourceProfile", "SourceProfiles", "profile_hints"]
 
 # --- thresholds --------------------------------------------------------------------------------
 # Fewer characters of body (lead included) than this is not an article (a stub, a listing, an
 # error page). The shortest real notices on district portals are two or three sentences.
 MIN_ARTICLE_CHARS = 120
+# ...unless the text announces an attached document ("Thông báo ... (tệp đính kèm)"): a notice
+# that is one sentence and a link to the file is still an article, from this length.
+NOTICE_MIN_CHARS = 30
 # Share of replacement / control characters above which the input is not text at all.
 MAX_GARBAGE_SHARE = 0.05
 # Listing pages: at least this many headline links (link-only blocks of headline length) inside
@@ -50,6 +53,9 @@ HEADLINE_MIN_LINK_DENSITY = 0.7
 # Share of the region's prose blocks that are teasers (prose right under a headline link) from
 # which the page is a listing; an article may quote one linked title, not half its paragraphs.
 LISTING_TEASER_SHARE = 0.5
+# A related-posts box closing an article holds at least this many teasers (a lone "headline link,
+# then prose" is the last link of an inline box followed by the article's next paragraph).
+RELATED_BOX_MIN_TEASERS = 2
 # An article header: the text starts at most this many blocks after the title (the date line and
 # a kicker or share bar between them).
 ARTICLE_HEADER_SPAN = 4
@@ -71,6 +77,9 @@ BODY_MAX_LINK_DENSITY = 0.6
 BODY_START_CHARS = 40
 # "Ảnh: ..." / "Ảnh minh họa" lines are captions up to this length even without an image before.
 STANDALONE_CAPTION_MAX_CHARS = 120
+# A machine-readable publish date before this year is impossible (a CMS default such as 1970 or
+# 2000-01-01); so is one after the page was fetched.
+MIN_PUBLISH_YEAR = 1995
 # How many leading characters to check for binary garbage.
 GARBAGE_SNIFF_CHARS = 20000
 
@@ -303,6 +312,126 @@ def _widget_box(marker, region_blocks, best):
     return box
 
 
+def _machine_date(meta: dict, blocks, date_idx, region) -> str | None:
+    """The machine-readable publish datetime: meta tags, JSON-LD, microdata; else the
+    ``<time datetime>`` of the chosen date line, or the first one inside the article region."""
+    if meta.get("published"):
+        return meta["published"]
+    candidates = []
+    if date_idx is not None:
+        candidates += [el for el in blocks[date_idx].owner.iter("time")]
+        candidates += [el for el in blocks[date_idx].chain[:2] if el.tag == "time"]
+    for el in region:
+        if isinstance(el.tag, str):
+            candidates += list(el.iter("time"))
+    for el in candidates:
+        value = parse_iso_datetime(el.get("datetime"))
+        if value:
+            return value
+    return None
+
+
+def _possible_date(value: str, hints: dict) -> bool:
+    """A publish date can be neither before the first portals nor after the page was fetched."""
+    from datetime import datetime, timedelta
+
+    try:
+        year = int(value[:4])
+    except ValueError:
+        return False
+    if not MIN_PUBLISH_YEAR <= year:
+        return False
+    fetched = (hints.get("fetched_at") or "")[:10]
+    limit = fetched or (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d")
+    return value[:10] <= limit
+
+
+def _decide_date(on_page: str | None, machine: str | None, hints: dict, notes: dict) -> str | None:
+    """The machine-readable publish date wins over the date read in the text, unless it is
+    impossible; on the same day, the page's minute stands when the metadata gives another time
+    (a later update time, a 23:59 placeholder) or none."""
+    if machine and not _possible_date(machine, hints):
+        notes["published_meta_rejected"] = machine
+        machine = None
+    if not machine:
+        return on_page
+    if not on_page:
+        notes["published_from"] = "meta"
+        return machine
+    if machine[:10] != on_page[:10]:
+        notes["published_page"] = on_page
+        notes["date_conflict"] = True
+        notes["published_from"] = "meta"
+        return machine
+    if len(machine) > len(on_page):
+        return machine  # same day; the metadata adds the time
+    if machine != on_page[:len(machine)]:
+        notes["published_meta"] = machine
+    return on_page
+
+
+def _is_headline(b) -> bool:
+    """A link to another page with headline-length text (document links do not count)."""
+    return (b.n >= HEADLINE_MIN_CHARS and b.link_density >= HEADLINE_MIN_LINK_DENSITY
+            and not _links_documents(b.owner))
+
+
+def _teaser_pairs(blocks, candidates) -> list[tuple[int, object]]:
+    """(headline index, prose block) of the teasers among ``candidates``: prose whose nearest
+    preceding block (dates skipped) is a headline link, the shape of every listing item
+    ("<a>Title</a> (08/10/2018) / summary"). In an article, prose follows prose, the title or
+    the date line, never a link to another page."""
+    pairs = []
+    for b in candidates:
+        if b.n < _blocks.PROSE_MIN_CHARS or b.link_density > _blocks.PROSE_MAX_LINK_DENSITY:
+            continue
+        j = b.index - 1
+        while j >= 0 and (is_date_line(blocks[j]) or not blocks[j].text.strip()):
+            j -= 1
+        if j >= 0 and _is_headline(blocks[j]):
+            pairs.append((j, b))
+    return pairs
+
+
+def _count_teasers(blocks, candidates) -> tuple[int, int, int]:
+    """(teasers, prose blocks, characters of teaser text) among ``candidates``."""
+    n_prose = sum(1 for b in candidates
+                  if b.n >= _blocks.PROSE_MIN_CHARS and b.link_density <= _blocks.PROSE_MAX_LINK_DENSITY)
+    pairs = _teaser_pairs(blocks, candidates)
+    return len(pairs), n_prose, sum(b.n for _, b in pairs)
+
+
+_ARTICLE_TYPES = frozenset(("article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
+                            "analysisnewsarticle", "socialmediaposting", "liveblogposting"))
+
+
+def _says_article(meta: dict) -> bool:
+    """The page's metadata calls it one article (og:type, JSON-LD @type, a publish time)."""
+    tags = meta.get("tags") or {}
+    return ((tags.get("og:type") or "").lower() == "article" or bool(meta.get("published"))
+            or any(t.lower() in _ARTICLE_TYPES for t in meta.get("jsonld_types") or ()))
+
+
+def _closing_teaser_box(blocks, considered, paragraphs, title_idx, date_idx, meta) -> int | None:
+    """Index of the first headline of a box of teasers that closes an article ("Bài viết liên
+    quan" with excerpts, with or without a heading), or None.
+
+    It is one when the page is an article (its metadata says so, or a title, its date line
+    and the text follow each other), the article's own prose comes before the first teaser,
+    and none comes after it: a listing's items start right under its heading."""
+    pairs = _teaser_pairs(blocks, considered)
+    if len(pairs) < RELATED_BOX_MIN_TEASERS or not paragraphs:
+        return None
+    first = min(j for j, _ in pairs)
+    teaser_ids = {id(b) for _, b in pairs}
+    own = [b for b in paragraphs if b.prose and id(b) not in teaser_ids]
+    if not own or own[0].index > first or any(b.index > first for b in own):
+        return None
+    headed = (title_idx is not None and date_idx is not None
+              and title_idx < date_idx < own[0].index <= title_idx + ARTICLE_HEADER_SPAN + 2)
+    return first if headed or _says_article(meta) else None
+
+
 # Words that accompany a date line: labels, weekdays, counters, share buttons.
 def extract(html: bytes | str, url: str, hints: dict | None = None) -> Article:
     """Extract the article of one page. Never raises: bad input gives ``is_article=False``.
@@ -378,7 +507,13 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         return _fail(url, "no text on the page")
     boilerplate = hints.get("boilerplate") or ()
     boilerplate = {boilerplate} if isinstance(boilerplate, str) else set(boilerplate)
-    _blocks.score_blocks(blocks, boilerplate)
+    if boilerplate:
+        # Texts that most pages of the source repeat: never region, body, title or date.
+        keys = {repeat_key(t) for t in boilerplate} - {None}
+        for b in blocks:
+            key = repeat_key(b.text)
+            b.repeated = key is not None and key in keys
+    _blocks.score_blocks(blocks)
 
     # 5. main-text region
     best = None
@@ -406,15 +541,11 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     inside = [b.index for b in region_blocks if best in b.chain]
     title, title_idx = choose_title(blocks, region_start, meta, inside[0] if inside else region_start)
     published, date_idx = choose_date(blocks, title_idx, region_blocks)
-    meta_published = meta.get("published")
-    if published and meta_published and meta_published[:len(published)] != published[:len(meta_published)]:
-        notes["published_meta"] = meta_published
-        notes["date_conflict"] = True
-    elif published and meta_published and len(meta_published) > len(published):
-        published = meta_published  # same day; the meta tag adds the time
-    elif not published and meta_published:
-        published = meta_published
-        notes["published_from"] = "meta"
+    if published and date_idx is not None and not is_date_line(blocks[date_idx]) and date_from_url(url):
+        # A date mentioned in a short sentence is weaker evidence than the permalink's day.
+        notes["published_text"] = published
+        published, date_idx = None, None
+    published = _decide_date(published, _machine_date(meta, blocks, date_idx, region), hints, notes)
     if not published:
         # Last resort: the day a "/yyyy/mm/dd/" permalink names (themes that print no date).
         published = date_from_url(url)
@@ -457,7 +588,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
                 or (crumb_el is not None and (crumb_el in b.chain or norm(b.text) == crumb_text)) \
                 or (not started and is_date_line(b)):
             continue
-        if b.text in boilerplate and _clean.byline_kind(b.text) is None:
+        if b.repeated and _clean.byline_kind(b.text) is None:
             continue  # repeated on most pages of the site (hints["boilerplate"])
         if not started and _is_top_byline(b):
             top_author = b.text
@@ -483,6 +614,15 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             started = True
             in_body = in_body or best in b.chain
 
+    # A related-posts box closing the text (teasers after the article's own prose) is not part
+    # of the body, and does not make the page a listing.
+    box = _closing_teaser_box(blocks, considered, paragraphs, title_idx, date_idx, meta)
+    if box is not None:
+        paragraphs = [p for p in paragraphs if p.index < box]
+        while len(paragraphs) > 1 and paragraphs[-1].n < BODY_START_CHARS and paragraphs[-1].heading:
+            paragraphs.pop()  # the box's heading ("Liên quan")
+        considered = [b for b in considered if b.index < box]
+        notes["related_box"] = True
     text_start = paragraphs[0].index if paragraphs else None  # the lead or first paragraph
     # Bylines, source line, CMS account at the end.
     source_line = None
@@ -542,36 +682,14 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     body = "\n\n".join(p.text for p in paragraphs)
 
     # 8. page kind from the content
-    def is_headline(b) -> bool:
-        """A link to another page with headline-length text (document links do not count)."""
-        return (b.n >= HEADLINE_MIN_CHARS and b.link_density >= HEADLINE_MIN_LINK_DENSITY
-                and not _links_documents(b.owner))
-
-    headlines = sum(1 for b in considered if is_headline(b))
+    headlines = sum(1 for b in considered if _is_headline(b))
     prose = sum(1 for b in paragraphs if b.prose)
-    # Teasers: prose whose nearest preceding block (dates skipped) is a headline link, the shape
-    # of every listing item ("<a>Title</a> (08/10/2018) / summary"). In an article, prose follows
-    # prose, the title or the date line, never a link to another page.
-    def count_teasers(candidates) -> tuple[int, int, int]:
-        """(teasers, prose blocks, characters of teaser text) among ``candidates``."""
-        prose_blocks = [b for b in candidates
-                        if b.n >= _blocks.PROSE_MIN_CHARS and b.link_density <= _blocks.PROSE_MAX_LINK_DENSITY]
-        found = chars = 0
-        for b in prose_blocks:
-            j = b.index - 1
-            while j >= 0 and (is_date_line(blocks[j]) or not blocks[j].text.strip()):
-                j -= 1
-            if j >= 0 and is_headline(blocks[j]):
-                found += 1
-                chars += b.n
-        return found, len(prose_blocks), chars
-
-    teasers, n_prose, _ = count_teasers(considered)
+    teasers, n_prose, _ = _count_teasers(blocks, considered)
     if n_prose and teasers >= LISTING_TEASER_SHARE * n_prose:
         return _fail(url, f"listing page ({teasers} teasers)", title=title, category=category)
     # Teasers elsewhere on the page outweighing the chosen text, and no <title> naming a headline
     # on the page: the "article" is a side box of a listing page.
-    page_teasers, _, teaser_chars = count_teasers(blocks)
+    page_teasers, _, teaser_chars = _count_teasers(blocks, blocks)
     # An article header (a plain-text title, then its date line, right above the text) marks the
     # text as the page's article even beside a column of teasers.
     headed = (title_idx is not None and date_idx is not None and text_start is not None
@@ -587,12 +705,14 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         notes["truncated"] = True
         if paragraphs and paragraphs[-1].index >= len(blocks) - 1:
             return _fail(url, "truncated page: it ends inside the article text", title=title)
-    if len(body) + len(lead or "") < MIN_ARTICLE_CHARS:
+    attachments = _attachments(root, blocks, best, paragraphs, url)
+    short = len(body) + len(lead or "") < MIN_ARTICLE_CHARS
+    if short and attachments and title and len(body) + len(lead or "") >= NOTICE_MIN_CHARS:
+        notes["short_notice"] = True  # a line of text and the document it announces
+    elif short:
         if page_teasers >= LISTING_MIN_HEADLINES // 2:
             return _fail(url, f"listing page ({page_teasers} teasers, no main text)", title=title, category=category)
         return _fail(url, "no main text found (too short)", title=title, category=category)
-
-    attachments = _attachments(root, blocks, best, paragraphs, url)
     return Article(
         url=url, is_article=True, canonical_url=canonical, title=title, published=published,
         category=category, lead=lead, body=body, author=author, source_line=source_line,

@@ -100,6 +100,7 @@ class Block:
     score: float = 0.0
     fw_share: float = 0.0
     prose: bool = False
+    repeated: bool = False  # found on most pages of the source (hints["boilerplate"])
     extra: dict = field(default_factory=dict)
 
     n: int = 0
@@ -245,8 +246,9 @@ def linearize(root) -> list[Block]:
     return blocks
 
 
-def score_blocks(blocks: list[Block], boilerplate: set[str] | None = None) -> None:
-    """Give every block a content score (0 for short, link-heavy or repeated blocks)."""
+def score_blocks(blocks: list[Block]) -> None:
+    """Give every block a content score (0 for short, link-heavy or repeated blocks: twice on
+    the page, or on most pages of the source)."""
     seen: dict[str, int] = {}
     for b in blocks:
         seen[b.text] = seen.get(b.text, 0) + 1
@@ -254,7 +256,7 @@ def score_blocks(blocks: list[Block], boilerplate: set[str] | None = None) -> No
         b.fw_share = function_word_share(b.text)
         ld = b.link_density
         b.prose = b.n >= PROSE_MIN_CHARS and ld <= PROSE_MAX_LINK_DENSITY and b.fw_share >= PROSE_MIN_FW_SHARE
-        if b.n < MIN_SCORED_CHARS or seen[b.text] > 1 or (boilerplate and b.text in boilerplate):
+        if b.n < MIN_SCORED_CHARS or seen[b.text] > 1 or b.repeated:
             b.score = 0.0
             continue
         fw_weight = NO_FW_WEIGHT + (1 - NO_FW_WEIGHT) * min(1.0, b.fw_share / PROSE_FW_SHARE)

@@ -25,6 +25,13 @@ TIME_WINDOW = 34
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?P<d>\d{1,2})\s?(?P<s>[/.-])\s?(?P<m>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4})(?![\d/])"
 )
+# Day, month and year separated by spaces only ("Thứ Năm, 08 08 2019 08:52", some themes' date
+# format "d m Y"): taken only after a weekday or a date label, or alone at the start of a text,
+# where three numbers can mean nothing else.
+_SPACED_DATE = re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2}) (?P<m>\d{1,2}) (?P<y>\d{4})(?![\d/.,])")
+_SPACED_CONTEXT = re.compile(
+    r"(?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|ngày(?:\s*đăng)?|đăng\s*ngày|cập\s*nhật(?:\s*lúc)?|"
+    r"xuất\s*bản|posted|published|updated|mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*[,:|\-–—]?\s*|^[\s|\-–—:]*)$", re.I)
 # Year-first dates written on the page ("2018-10-08 15:54:00"): unambiguous, so accepted too.
 _ISO_TEXT_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])")
 # "ngày 8 tháng 10 năm 2018", the Joomla/K2 localisation "08 Tháng 10 2018" and the moment.js /
@@ -113,6 +120,9 @@ def find_dates(text: str) -> list[DateHit]:
     hits: list[DateHit] = []
     matches = (list(_NUMERIC_DATE.finditer(text)) + list(_WORD_DATE.finditer(text))
                + list(_ISO_TEXT_DATE.finditer(text)))
+    if " " in text:
+        matches += [m for m in _SPACED_DATE.finditer(text)
+                    if _SPACED_CONTEXT.search(text[max(0, m.start() - 30):m.start()])]
     if _EN_HINT.search(text):
         matches += list(_EN_DATE.finditer(text))
     for m in matches:

@@ -74,7 +74,8 @@ def attr_match(block, pattern, stop=None) -> bool:
 def _title_level(b, tt: str, heads: list[str]) -> int:
     """2: the block is part of the <title> (beside a separator) or the og/JSON-LD headline;
     1: it is the whole <title>; 0: neither."""
-    if not TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS or b.link_density > LINK_BLOCK and b.n < TITLE_LIKELY_CHARS:
+    if not TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS or b.link_density > LINK_BLOCK and b.n < TITLE_LIKELY_CHARS \
+            or b.repeated:
         return 0
     if b.n > len(tt) + 2 and not heads and not tt.endswith(("...", "…")):
         return 0  # longer than the whole <title>: cannot be part of it
@@ -145,7 +146,7 @@ def choose_title(blocks, region_start: int, meta: dict, body_start: int | None =
 
     def titleish(b) -> bool:
         return (TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS and b.link_density < MOSTLY_LINKS
-                and not is_date_line(b) and not _clean.widget_kind(b.text)
+                and not b.repeated and not is_date_line(b) and not _clean.widget_kind(b.text)
                 and not b.text.rstrip().endswith((":", ";")))
 
     # Title-length blocks first, then nearest to where the body begins (blocks before it preferred).
@@ -213,7 +214,7 @@ def choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | Non
         for b in window:
             if b.n > DATE_BLOCK_MAX_CHARS:
                 continue
-            if b.link_density > MOSTLY_LINKS:
+            if b.link_density > MOSTLY_LINKS or b.repeated:
                 continue  # "Tin khác" headlines carry other articles' dates
             line = is_date_line(b)
             if where == 1 and not line:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Iterable, Iterator
 
 from crawler.errors import VnnewsError
@@ -41,9 +42,22 @@ def read_target(target: str) -> tuple[bytes, str, str | None]:
     return path.read_bytes(), url, None
 
 
+def source_of(url: str) -> str:
+    """Which source a page belongs to, for learning what a source repeats: the site (host) of
+    its address; a local file without a known address belongs with the files of its folder."""
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return "file:" + parts.path.rsplit("/", 1)[0]
+    return parts.netloc.lower()
+
+
 def extract_targets(targets: Iterable[str]) -> Iterator[dict]:
-    """Extract every target; yield the printed fields of each Article."""
-    from . import extract
+    """Extract every target; yield the printed fields of each Article.
+
+    The targets are read first: pages of one site in the batch teach what the site repeats
+    (``SourceProfiles``, as the crawl and ``vnnews process`` learn it from stored pages), so a
+    short notice does not get the site's footer as its body."""
+    from . import SourceProfiles, extract
 
     from .decode import decode_html
 
@@ -52,11 +66,16 @@ def extract_targets(targets: Iterable[str]) -> Iterator[dict]:
     except ImportError:  # pragma: no cover - optional module
         fix_legacy = None
 
+    pages = []
+    profiles = SourceProfiles()
     for target in targets:
         body, url, content_type = read_target(target)
         text, encoding = decode_html(body, content_type)
         if fix_legacy is not None:
             text, _legacy = fix_legacy(text, body, encoding)
-        art: Article = extract(text, url)
+        pages.append((text, url, source_of(url)))
+        profiles.observe(source_of(url), text)
+    for text, url, source in pages:
+        art: Article = extract(text, url, profiles.hints(source))
         data = art.to_dict()
         yield {k: data.get(k) for k in OUTPUT_KEYS}

@@ -88,7 +88,10 @@ def head_metadata(root) -> dict:
                 published = parse_iso_datetime(el.get("datetime") or el.get("content") or el.get("title") or _text(el))
             if published:
                 break
+    meta["jsonld_types"] = []
     for obj in _jsonld_objects(root):
+        kind = obj.get("@type")
+        meta["jsonld_types"] += [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
         if not published and obj.get("datePublished"):
             published = parse_iso_datetime(str(obj.get("datePublished")))
         meta.setdefault("jsonld_headline", obj.get("headline") if isinstance(obj.get("headline"), str) else None)

@@ -1,0 +1,261 @@
+"""The failure classes of issue 16, each on pages written for the test:
+
+(a) a notice of one line plus an attachment must not get the site's footer as its body, nor a
+    widget heading (visitor counter) as its title: text repeated across a source's pages is
+    never body or title, and `vnnews extract`, the crawl path and `vnnews process` all use that
+    evidence (crawler.extract.repetition.SourceProfiles);
+(b) a short post whose content area holds a related-posts box is not a listing;
+(c) the machine-readable publish date wins over a text or URL date unless it is impossible;
+(d) a visible date written with spaces ("Thứ Năm, 08 08 2019 08:52") is read.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from crawler.extract import SourceProfiles, extract, learn_boilerplate
+from crawler.extract.dates import parse_date_text
+
+# --- (a) a short notice, the site's footer and its visitor counter --------------------------------
+
+FOOTER = ("Đông Sơn là huyện đồng bằng nằm ở phía tây thành phố Thanh Hóa, có diện tích tự nhiên hơn 10 "
+          "nghìn héc-ta, dân số khoảng 110 nghìn người, sinh sống tại 14 xã và một thị trấn. Những năm qua, "
+          "Đảng bộ và nhân dân huyện đoàn kết, phát huy truyền thống quê hương, xây dựng nông thôn mới nâng "
+          "cao và phát triển kinh tế - xã hội.")
+COUNTER = "Thống kê truy cập"
+NOTICES = [
+    ("Thông báo kết quả xét tuyển viên chức năm 2021",
+     "UBND huyện Đông Sơn thông báo kết quả xét tuyển viên chức năm 2021 (chi tiết trong tệp đính kèm)."),
+    ("Kế hoạch tiêm chủng mở rộng quý II", "Trung tâm Y tế huyện ban hành kế hoạch tiêm chủng mở rộng quý II, xem tệp kèm theo."),
+    ("Lịch tiếp công dân tháng 4 năm 2021", "Văn phòng HĐND và UBND huyện thông báo lịch tiếp công dân tháng 4."),
+    ("Danh sách hộ nghèo được hỗ trợ", "Phòng Lao động - Thương binh và Xã hội công bố danh sách hộ nghèo được hỗ trợ."),
+    ("Thông báo nghỉ lễ Giỗ Tổ Hùng Vương", "Cán bộ, công chức nghỉ lễ Giỗ Tổ Hùng Vương theo quy định, chi tiết đính kèm."),
+]
+
+
+def notice_page(i: int, title_markup: str = "div") -> str:
+    """A district portal page: the notice's title in a plain block (the <title> is the site's
+    name), one line and a document link; a visitor counter and a paragraph about the district
+    in the footer, on every page."""
+    title, line = NOTICES[i]
+    return f"""<html><head><meta charset="utf-8"><title>Cổng thông tin điện tử huyện Đông Sơn</title></head><body>
+<div class="header"><a href="/">Trang chủ</a> <a href="/tin-tuc">Tin tức</a> <a href="/thong-bao">Thông báo</a></div>
+<div class="wrap"><div class="main"><div class="detail">
+<{title_markup} class="t1">{title}</{title_markup}><div class="ngay">Ngày đăng: 1{i}/03/2021</div>
+<div class="noidung"><p>{line}</p><p><a href="/files/tb{i}.pdf">Tải về tệp đính kèm</a></p></div></div></div>
+<div class="right"><div class="box"><h3>{COUNTER}</h3><p>Đang trực tuyến: {30 + i}</p>
+<p>Tổng lượt truy cập: 1.23{i}.567</p></div></div></div>
+<div class="bottom"><p>{FOOTER}</p></div></body></html>"""
+
+
+URL = "http://dongson.thanhhoa.gov.vn/thong-bao/{}.html"
+
+
+def test_without_evidence_the_footer_is_taken_which_is_the_failure():
+    """The page alone does not show what the site repeats (this is why the evidence matters)."""
+    art = extract(notice_page(0), URL.format(0))
+    assert FOOTER[:40] in art.body
+
+
+@pytest.mark.parametrize("title_markup", ["div", "h2"])
+def test_repeated_footer_and_counter_are_never_body_or_title(title_markup):
+    pages = [notice_page(i, title_markup) for i in range(len(NOTICES))]
+    learned = learn_boilerplate(pages)
+    assert COUNTER in learned and FOOTER in learned
+    assert "Đang trực tuyến: 0" in learned  # counters learned with their digits folded
+    for i, html in enumerate(pages):
+        art = extract(html, URL.format(i), {"boilerplate": learned})
+        assert art.is_article, art.reason
+        assert art.title == NOTICES[i][0]
+        assert art.body == NOTICES[i][1]
+        assert art.published == f"2021-03-1{i}"
+        assert [a["url"] for a in art.attachments] == [f"http://dongson.thanhhoa.gov.vn/files/tb{i}.pdf"]
+
+
+def test_a_repeated_widget_heading_is_never_the_title():
+    """The notice's own title is a plain line; the counter's heading is the nearest heading."""
+    pages = [notice_page(i).replace('<div class="t1">', "<span>").replace(f"{NOTICES[i][0]}</div>", f"{NOTICES[i][0]}</span>")
+             for i in range(len(NOTICES))]
+    profiles = SourceProfiles()
+    for html in pages:
+        profiles.observe("dongson", html)
+    for i, html in enumerate(pages):
+        art = extract(html, URL.format(i), profiles.hints("dongson"))
+        assert art.title != COUNTER and FOOTER[:40] not in art.body
+
+
+def test_one_line_without_an_attachment_is_still_too_short():
+    html = notice_page(2).replace('<p><a href="/files/tb2.pdf">Tải về tệp đính kèm</a></p>', "")
+    pages = [notice_page(i) for i in range(len(NOTICES))]
+    art = extract(html, URL.format(2), {"boilerplate": learn_boilerplate(pages)})
+    assert not art.is_article and "too short" in art.reason
+
+
+def test_pages_published_the_same_day_keep_their_date_line():
+    """Date lines are never learned as chrome, even when every page of a batch shares one."""
+    pages = [re.sub(r"Ngày đăng: 1\d/03/2021", "Ngày đăng: 15/03/2021", notice_page(i)) for i in range(5)]
+    art = extract(pages[1], URL.format(1), {"boilerplate": learn_boilerplate(pages)})
+    assert art.published == "2021-03-15" and art.body == NOTICES[1][1]
+
+
+def test_cli_extract_learns_from_the_batch_of_files(tmp_path, vnnews):
+    paths = []
+    for i in range(len(NOTICES)):
+        path = tmp_path / f"tb{i}.html"
+        path.write_text(notice_page(i), encoding="utf-8")
+        (tmp_path / f"tb{i}.json").write_text(json.dumps({"url": URL.format(i)}), encoding="utf-8")
+        paths.append(str(path))
+    proc = vnnews("extract", "--jsonl", *paths)
+    assert proc.returncode == 0, proc.stderr
+    items = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [it["body"] for it in items] == [line for _, line in NOTICES]
+    assert [it["title"] for it in items] == [title for title, _ in NOTICES]
+
+
+def test_crawl_and_process_paths_use_the_same_evidence(tmp_path):
+    """The crawl's storage worker and `vnnews process` build hints with the same object: seeded
+    from stored pages of the source, then grown with the pages of the running crawl."""
+    from crawler.process import observed_hints, process, source_profiles
+    from crawler.records import Article, Page
+    from crawler.store import open_store
+
+    db = tmp_path / "news.db"
+    store = open_store(db)
+    store.save_source("dongson", "portal", "Đông Sơn", "Thanh Hóa", "http://dongson.thanhhoa.gov.vn/", {"hints": {}})
+
+    def fetched(i):
+        return Page(url=URL.format(i), final_url=URL.format(i), status=200, headers={"Content-Type": "text/html"},
+                    body=notice_page(i).encode(), fetched_at="2026-11-28T07:00:00Z", source="dongson")
+
+    # crawl path: a first crawl of the source, nothing stored yet; the profile grows page by page
+    from crawler.process import extract_page
+
+    profiles = source_profiles(store)
+    results = []
+    for i in range(len(NOTICES)):
+        page = fetched(i)
+        art = extract_page(page, observed_hints(profiles, page))
+        store.save_page(page, art)
+        results.append(art)
+    # from the third page on the profile holds enough pages: the footer is out
+    for i, art in enumerate(results[2:], 2):
+        assert art.is_article and art.body == NOTICES[i][1], (i, art.reason, art.body)
+    # process: every stored page again, with the profile learned from the store
+    process(str(db), analyze=False)
+    rows = {r["url"]: r for r in open_store(db, create=False).articles()}
+    for i, (title, line) in enumerate(NOTICES):
+        assert rows[URL.format(i)]["body"] == line and rows[URL.format(i)]["title"] == title
+
+
+# --- (b) a short post with a related-posts box ---------------------------------------------------
+
+POST = ["Sáng 5/4, Hội Nông dân xã Quảng Tân tổ chức lớp tập huấn kỹ thuật trồng lúa chất lượng cao cho hơn "
+        "60 hội viên của các chi hội thôn.",
+        "Các học viên được hướng dẫn chọn giống, bón phân cân đối và phòng trừ sâu bệnh theo hướng an toàn."]
+RELATED = [
+    ("Xã Quảng Tân ra quân làm giao thông nông thôn",
+     "Hơn 300 người dân tham gia nạo vét kênh mương, phát quang đường làng ngay sau kỳ nghỉ Tết."),
+    ("Trao 15 con bò giống cho hộ nghèo trong xã",
+     "Chương trình hỗ trợ sinh kế giúp các hộ nghèo có thêm điều kiện vươn lên thoát nghèo bền vững."),
+    ("Hội thi nhà nông đua tài cấp xã năm 2021",
+     "Sáu đội thi đến từ các chi hội thôn tranh tài ở phần thi kiến thức và phần thi năng khiếu."),
+    ("Hướng dẫn làm hồ sơ vay vốn ưu đãi cho hộ cận nghèo",
+     "Ngân hàng Chính sách xã hội huyện hướng dẫn hội viên làm hồ sơ vay vốn tại điểm giao dịch xã."),
+]
+
+
+def post_page(heading: str, paragraphs=POST, meta: bool = True) -> str:
+    """A WordPress post with a Jetpack-like related-posts box inside its entry content."""
+    items = "".join(f'<div class="jp-relatedposts-post"><h4 class="jp-relatedposts-post-title"><a href="/{i}/">{t}</a>'
+                    f'</h4><p class="jp-relatedposts-post-excerpt">{x}</p></div>' for i, (t, x) in enumerate(RELATED))
+    head_meta = '<meta property="og:type" content="article">' if meta else ""
+    text = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<html><head><meta charset="utf-8">{head_meta}<title>Tập huấn kỹ thuật trồng lúa chất lượng cao &#8211; Xã Quảng Tân</title></head>
+<body class="single"><header id="masthead"><a href="/">Xã Quảng Tân</a><nav><a href="/">Trang chủ</a> <a href="/tin-tuc/">Tin tức</a></nav></header>
+<main id="main"><article class="post"><h1 class="entry-title">Tập huấn kỹ thuật trồng lúa chất lượng cao</h1>
+<div class="entry-content">{text}<div id="jp-relatedposts" class="jp-relatedposts">{heading}
+<div class="jp-relatedposts-items">{items}</div></div></div></article></main>
+<footer><p>Trang thông tin điện tử xã Quảng Tân</p></footer></body></html>"""
+
+
+@pytest.mark.parametrize("heading", ["<h3><em>Liên quan</em></h3>", "", "<h3>Có thể bạn quan tâm</h3>"])
+@pytest.mark.parametrize("strip", [False, True])
+def test_related_posts_box_in_a_short_post_is_not_a_listing(heading, strip):
+    html = post_page(heading)
+    if strip:  # the decision must not rest on the plugin's class names
+        html = re.sub(r'\s(?:class|id)="[^"]*"', "", html)
+    art = extract(html, "https://quangtan.thanhhoa.gov.vn/2021/04/05/tap-huan/")
+    assert art.is_article, art.reason
+    assert "\n\n".join(t for t in (art.lead, art.body) if t) == "\n\n".join(POST)
+
+
+def test_a_listing_stays_a_listing():
+    """The same teasers under a heading, with no text of an article before them."""
+    html = post_page("", paragraphs=[], meta=False).replace("Tập huấn kỹ thuật trồng lúa chất lượng cao</h1>", "Tin tức</h1>")
+    assert not extract(html, "https://quangtan.thanhhoa.gov.vn/tin-tuc/").is_article
+
+
+# --- (c) the machine-readable date wins unless impossible -----------------------------------------
+
+def dated_page(head: str = "", date_line: str = "", text_extra: str = "") -> str:
+    return f"""<html><head><meta charset="utf-8"><title>Khánh thành nhà văn hóa thôn Đồng Lạc</title>{head}</head><body>
+<div class="main"><h1>Khánh thành nhà văn hóa thôn Đồng Lạc</h1>{date_line}
+<div class="content"><p>Ngày 20/7/2019, thôn Đồng Lạc tổ chức lễ khánh thành nhà văn hóa mới với tổng kinh phí hơn 1,2 tỷ đồng,
+trong đó nhân dân đóng góp gần một nửa bằng tiền và ngày công.</p>
+<p>Công trình được khởi công từ ngày 15/01/2019, gồm hội trường 150 chỗ ngồi, sân thể thao và khu vui chơi cho trẻ em.{text_extra}</p>
+</div></div></body></html>"""
+
+
+@pytest.mark.parametrize("head", [
+    '<meta property="article:published_time" content="2019-08-08T08:52:00+07:00">',
+    '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2019-08-08T01:52:00Z"}</script>',
+])
+def test_metadata_date_wins_over_a_date_in_the_text_and_the_url(head):
+    url = "https://dongla.gov.vn/2019/07/20/khanh-thanh/"
+    art = extract(dated_page(head), url)
+    assert art.published == "2019-08-08T08:52"
+    # without the metadata, the permalink's day is the last resort
+    assert extract(dated_page(), url).published == "2019-07-20"
+
+
+def test_time_datetime_wins_over_the_date_line_text():
+    line = '<div class="meta"><time class="entry-date" datetime="2019-08-08T08:52:00+07:00">20/07/2019</time></div>'
+    art = extract(dated_page(date_line=line), "https://dongla.gov.vn/tin/khanh-thanh")
+    assert art.published == "2019-08-08T08:52" and art.notes["published_page"] == "2019-07-20"
+
+
+def test_impossible_metadata_date_loses():
+    line = '<div class="date">Ngày đăng: 08/08/2019 08:52</div>'
+    for value in ("1970-01-01T00:00:00Z", "2099-05-01T10:00:00+07:00"):
+        head = f'<meta property="article:published_time" content="{value}">'
+        art = extract(dated_page(head, line), "https://dongla.gov.vn/tin/khanh-thanh")
+        assert art.published == "2019-08-08T08:52" and "published_meta_rejected" in art.notes
+    # "after the page was fetched" is impossible too
+    head = '<meta property="article:published_time" content="2019-09-01T10:00:00+07:00">'
+    art = extract(dated_page(head, line), "https://dongla.gov.vn/tin/khanh-thanh", {"fetched_at": "2019-08-09T00:00:00Z"})
+    assert art.published == "2019-08-08T08:52"
+
+
+# --- (d) dates written with spaces ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thứ Năm, 08 08 2019 08:52", "2019-08-08T08:52"),
+    ("Chủ nhật, 8 9 2019", "2019-09-08"),
+    ("Ngày đăng: 15 3 2021 | 10:05", "2021-03-15T10:05"),
+    ("08 08 2019 08:52", "2019-08-08T08:52"),
+])
+def test_spaced_dates(text, expected):
+    assert parse_date_text(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Xã có 12 10 2019 hộ dân", "mã số 3 4 2020", "Tổng: 1 2 3456"])
+def test_spaced_numbers_in_prose_are_not_dates(text):
+    assert parse_date_text(text) is None
+
+
+def test_spaced_date_line_on_a_page():
+    line = '<div class="date">Thứ Năm, 08 08 2019 08:52</div>'
+    art = extract(dated_page(date_line=line), "https://dongla.gov.vn/tin/khanh-thanh")
+    assert art.published == "2019-08-08T08:52"
