@@ -25,6 +25,7 @@ from crawler.records import Article
 from . import blocks as _blocks
 from . import clean as _clean
 from .dates import date_from_url, find_dates, parse_iso_datetime
+from .confidence import article_confidence, rejection_confidence
 from .decode import decode_html
 from .fields import (MOSTLY_LINKS, PLAIN_TEXT_LINKS, attr_match, choose_category, choose_date,
                      choose_title, is_date_line, norm, title_anchor)
@@ -110,7 +111,8 @@ TAIL_SNIFF_CHARS = 4096
 
 
 def _fail(url: str, reason: str, **kw) -> Article:
-    return Article(url=url, is_article=False, reason=reason, **kw)
+    return Article(url=url, is_article=False, reason=reason, method="ours",
+                   confidence=rejection_confidence(reason), **kw)
 
 
 _TEXT_ALIGN = re.compile(r"text-align\s*:\s*([a-z-]+)", re.I)
@@ -713,8 +715,24 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if page_teasers >= LISTING_MIN_HEADLINES // 2:
             return _fail(url, f"listing page ({page_teasers} teasers, no main text)", title=title, category=category)
         return _fail(url, "no main text found (too short)", title=title, category=category)
+    date_from = notes.get("published_from") or ("page" if published else None)
+    confidence = article_confidence(
+        body_chars=len(body) + len(lead or ""),
+        prose_chars=sum(p.n for p in paragraphs if p.prose) + len(lead or ""),
+        title_named=title_idx is not None and (title_idx == anchor or _title_named(blocks[title_idx], meta)),
+        title_on_page=title_idx is not None, date_from=date_from,
+        start_gap=(text_start - title_idx) if title_idx is not None and text_start is not None else None,
+        notes=notes)
     return Article(
         url=url, is_article=True, canonical_url=canonical, title=title, published=published,
         category=category, lead=lead, body=body, author=author, source_line=source_line,
-        captions=captions, attachments=attachments, notes=notes,
+        captions=captions, attachments=attachments, notes=notes, confidence=confidence, method="ours",
     )
+
+
+def _title_named(block, meta: dict) -> bool:
+    """The <title> tag or the og / JSON-LD headline names the title block."""
+    from .fields import _title_level
+
+    heads = [norm(h) for h in (meta.get("og_title"), meta.get("jsonld_headline")) if h]
+    return _title_level(block, norm(meta.get("title_tag") or ""), heads) >= 1

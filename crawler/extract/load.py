@@ -14,7 +14,7 @@ __all__ = ["read_target", "extract_targets", "OUTPUT_KEYS"]
 
 # The keys `vnnews extract` prints, in this order (issue 3).
 OUTPUT_KEYS = ("url", "is_article", "reason", "title", "published", "category", "lead", "body",
-               "author", "source_line", "captions", "attachments")
+               "author", "source_line", "captions", "attachments", "confidence", "method")
 FETCH_TIMEOUT_S = 20
 USER_AGENT = "vnnews-extract/0.1 (+https://github.com/)"
 
