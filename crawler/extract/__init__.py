@@ -29,7 +29,7 @@ from .confidence import article_confidence, rejection_confidence
 from .decode import decode_html
 from .fields import (MOSTLY_LINKS, PLAIN_TEXT_LINKS, attr_match, choose_category, choose_date,
                      choose_title, is_date_line, norm, title_anchor)
-from .repetition import SourceProfile, SourceProfiles, learn_boilerplate, profile_hints, repeat_key
+from .repetition import LINK_MARK, SourceProfile, SourceProfiles, learn_boilerplate, profile_hints, repeat_key
 from .metadata import (ATTACHMENT_EXT, breadcrumb, find_attachments, head_metadata, print_canonical,
                        url_kind)
 
@@ -314,6 +314,37 @@ def _widget_box(marker, region_blocks, best):
     return box
 
 
+def _repeated_inside_text(paragraphs, repeated, title_idx) -> list:
+    """Put back the repeated blocks that stand inside the article's own text: a subheading or a
+    table's header row that several articles of the source share, between two of its own
+    paragraphs; a lead right under the title that a "Tin nổi bật" box repeats on every page.
+    Repeated blocks before or after the text (a notice the template adds, the footer) stay out."""
+    own = [p.index for p in paragraphs if p.prose]
+    if not own:
+        return paragraphs
+    first, last = own[0], own[-1]
+    back = [b for b in repeated
+            if first < b.index < last
+            or (b.prose and b.index < first and title_idx is not None
+                and title_idx < b.index <= title_idx + ARTICLE_HEADER_SPAN)]
+    return sorted(paragraphs + back, key=lambda b: b.index) if back else paragraphs
+
+
+def _repeat_keys(texts) -> set[str]:
+    """The keys to compare blocks with: learned keys as they are; a text given in sources.toml
+    matches as plain text and as a link."""
+    keys = set()
+    for t in texts:
+        if not isinstance(t, str):
+            continue
+        keys.add(t)
+        if not t.startswith(LINK_MARK):
+            key = repeat_key(t)
+            if key is not None:
+                keys.update((key, LINK_MARK + key))
+    return keys
+
+
 def _machine_date(meta: dict, blocks, date_idx, region) -> str | None:
     """The machine-readable publish datetime: meta tags, JSON-LD, microdata; else the
     ``<time datetime>`` of the chosen date line, or the first one inside the article region."""
@@ -511,10 +542,17 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     boilerplate = {boilerplate} if isinstance(boilerplate, str) else set(boilerplate)
     if boilerplate:
         # Texts that most pages of the source repeat: never region, body, title or date.
-        keys = {repeat_key(t) for t in boilerplate} - {None}
+        keys = _repeat_keys(boilerplate)
         for b in blocks:
-            key = repeat_key(b.text)
+            key = repeat_key(b.text, b.link_density)
             b.repeated = key is not None and key in keys
+        own = title_anchor(blocks, {**meta, "_ignore_repeated": True})
+        if own is not None and blocks[own].repeated:
+            # The title the <title> tag names is itself repeated on most pages of the source:
+            # the others repeat this page's article (a "next article" or featured box), so by
+            # that evidence nothing here is the source's chrome.
+            for b in blocks:
+                b.repeated = False
     _blocks.score_blocks(blocks)
 
     # 5. main-text region
@@ -567,6 +605,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     inline_widget = None  # the "Tin liên quan" box placed between body paragraphs, if any
     considered: list = []  # region blocks before the end of the article
     late_bylines: list = []  # bylines placed after a closing "Tin liên quan" list
+    repeated: list = []  # region blocks found on most pages of the source
     for b in region_blocks:
         if b.index == title_idx or b.index == date_idx:
             continue
@@ -590,8 +629,6 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
                 or (crumb_el is not None and (crumb_el in b.chain or norm(b.text) == crumb_text)) \
                 or (not started and is_date_line(b)):
             continue
-        if b.repeated and _clean.byline_kind(b.text) is None:
-            continue  # repeated on most pages of the site (hints["boilerplate"])
         if not started and _is_top_byline(b):
             top_author = b.text
             continue
@@ -611,6 +648,9 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         ) or (_clean.looks_like_caption(b.text) and b.n <= STANDALONE_CAPTION_MAX_CHARS):
             captions.append(b.text)
             continue
+        if b.repeated and _clean.byline_kind(b.text) is None:
+            repeated.append(b)  # on most pages of the source: kept only inside the text (below)
+            continue
         paragraphs.append(b)
         if b.n >= BODY_START_CHARS:
             started = True
@@ -618,6 +658,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
 
     # A related-posts box closing the text (teasers after the article's own prose) is not part
     # of the body, and does not make the page a listing.
+    if repeated:
+        paragraphs = _repeated_inside_text(paragraphs, repeated, title_idx)
     box = _closing_teaser_box(blocks, considered, paragraphs, title_idx, date_idx, meta)
     if box is not None:
         paragraphs = [p for p in paragraphs if p.index < box]

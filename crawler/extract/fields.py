@@ -71,11 +71,11 @@ def attr_match(block, pattern, stop=None) -> bool:
     return False
 
 
-def _title_level(b, tt: str, heads: list[str]) -> int:
+def _title_level(b, tt: str, heads: list[str], ignore_repeated: bool = False) -> int:
     """2: the block is part of the <title> (beside a separator) or the og/JSON-LD headline;
     1: it is the whole <title>; 0: neither."""
     if not TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS or b.link_density > LINK_BLOCK and b.n < TITLE_LIKELY_CHARS \
-            or b.repeated:
+            or (b.repeated and not ignore_repeated):
         return 0
     if b.n > len(tt) + 2 and not heads and not tt.endswith(("...", "…")):
         return 0  # longer than the whole <title>: cannot be part of it
@@ -102,7 +102,8 @@ def title_anchor(blocks, meta: dict) -> int | None:
     heads = [norm(h) for h in (meta.get("og_title"), meta.get("jsonld_headline")) if h]
     if not tt and not heads:
         return None
-    found = [b for b in blocks if b.link_density < MOSTLY_LINKS and _title_level(b, tt, heads) == 2]
+    ignore = meta.get("_ignore_repeated", False)
+    found = [b for b in blocks if b.link_density < MOSTLY_LINKS and _title_level(b, tt, heads, ignore) == 2]
     if not found:
         return None
     longest = max(b.n for b in found)

@@ -25,7 +25,7 @@ from lxml import etree
 from .blocks import linearize
 from .decode import decode_html
 
-__all__ = ["SourceProfile", "SourceProfiles", "learn_boilerplate", "profile_hints", "repeat_key", "PROFILE_SAMPLE"]
+__all__ = ["LINK_MARK", "SourceProfile", "SourceProfiles", "learn_boilerplate", "profile_hints", "repeat_key", "PROFILE_SAMPLE"]
 
 # A text is site chrome when it appears on at least this share of the sampled pages...
 MIN_PAGE_SHARE = 0.5
@@ -41,19 +41,33 @@ FOLD_DIGITS_MAX_CHARS = 120
 PROFILE_SAMPLE = 60
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# A counter: a label, a colon (or nothing), a number ("Đang trực tuyến: 31", "Tổng: 1.234.567",
+# "1.234.567"), possibly twice ("Hôm nay: 12 | Tổng: 3.456"). Titles that differ only by a
+# number ("Lịch tiếp công dân tháng 4" / "tháng 5") have no colon and are never folded.
+_COUNTER = re.compile(r"^(?:[^\d:|]{0,40}:\s*)?\d+(?:[.,]\d+)*(?:\s*[|\-–]\s*[^\d:|]{0,40}:\s*\d+(?:[.,]\d+)*)*\s*$")
 
 
-def repeat_key(text: str) -> str | None:
-    """The form in which block texts are compared across pages (digits of counters folded);
-    None for a short text holding a date: a date line is the page's own even when several
-    pages were published the same day."""
+# A block with this share of link text is a link (a headline in a "Tin nổi bật" box, a menu).
+LINK_SHARE = 0.5
+LINK_MARK = "\u2192"  # prefix of the key of a link block
+
+
+def repeat_key(text: str, link_density: float = 0.0) -> str | None:
+    """The form in which blocks are compared across pages: the text (digits of counters folded),
+    marked when it is a link: an article's headline repeated as a link in a box on every page
+    is chrome there, not on the article's own page where it is plain text. None for a short
+    text holding a date: a date line is the page's own even when several pages were
+    published the same day."""
+    mark = LINK_MARK if link_density > LINK_SHARE else ""
     if len(text) > FOLD_DIGITS_MAX_CHARS or not _DIGITS.search(text):
-        return text
+        return mark + text
     from .dates import find_dates
 
     if find_dates(text):
         return None
-    return _DIGITS.sub("0", text)
+    if _COUNTER.match(text):
+        return mark + _DIGITS.sub("0", text)
+    return mark + text
 
 
 class SourceProfile:
@@ -90,7 +104,7 @@ def _page_keys(html: bytes | str) -> set[str] | None:
         return None
     etree.strip_elements(root, *_DROP_TAGS, with_tail=True)
     body = root.find("body")
-    keys = {repeat_key(b.text) for b in linearize(body if body is not None else root) if b.n <= MAX_CHARS}
+    keys = {repeat_key(b.text, b.link_density) for b in linearize(body if body is not None else root) if b.n <= MAX_CHARS}
     keys.discard(None)
     return keys
 
@@ -110,7 +124,7 @@ def profile_hints(hints: dict | None, profile: SourceProfile | set | None) -> di
     if repeated:
         given = hints.get("boilerplate") or []
         given = [given] if isinstance(given, str) else list(given)
-        hints["boilerplate"] = sorted(({repeat_key(t) for t in given} | repeated) - {None})
+        hints["boilerplate"] = sorted(set(given) | repeated)  # given texts: see extract's _repeat_keys
     return hints
 
 
