@@ -30,7 +30,7 @@ from .decode import decode_html
 from .fields import (MOSTLY_LINKS, PLAIN_TEXT_LINKS, attr_match, choose_category, choose_date,
                      choose_title, is_date_line, norm, title_anchor)
 from .repetition import LINK_MARK, SourceProfile, SourceProfiles, learn_boilerplate, profile_hints, repeat_key
-from .metadata import (ATTACHMENT_EXT, breadcrumb, find_attachments, head_metadata, print_canonical,
+from .metadata import (ATTACHMENT_EXT, breadcrumb, is_document_link, find_attachments, head_metadata, print_canonical,
                        url_kind)
 
 __all__ = ["extract", "decode_html", "learn_boilerplate", "SourceProfile", "SourceProfiles", "profile_hints"]
@@ -54,6 +54,10 @@ HEADLINE_MIN_LINK_DENSITY = 0.7
 # Share of the region's prose blocks that are teasers (prose right under a headline link) from
 # which the page is a listing; an article may quote one linked title, not half its paragraphs.
 LISTING_TEASER_SHARE = 0.5
+# Listing items: looked for this many levels up from the chosen element; together they hold at
+# least this share of their container's text.
+LISTING_ITEM_LEVELS = 3
+LISTING_ITEMS_SHARE = 0.6
 # A related-posts box closing an article holds at least this many teasers (a lone "headline link,
 # then prose" is the last link of an inline box followed by the article's next paragraph).
 RELATED_BOX_MIN_TEASERS = 2
@@ -65,6 +69,8 @@ LEAD_MIN_CHARS = 40
 # The first paragraph is the lead when it starts with the page's meta description (CMSs fill it
 # with the sapo, sometimes cut short): compared on this many characters.
 LEAD_DESCRIPTION_PREFIX = 100
+# Attachments are looked for this many levels above the body element (a download panel beside it).
+ATTACHMENT_SCOPE_LEVELS = 3
 # After an inline widget inside the body, body text resumes with a block at least this long.
 INLINE_RESUME_CHARS = 60
 # Bylines: how many closing blocks to examine.
@@ -263,10 +269,15 @@ def _bylines_after(widget, region_blocks, best) -> list:
 
 
 def _attachments(root, blocks, best, paragraphs, url) -> list[dict]:
-    """Document links in the article container (often just after the body element), from the
-    article's start up to the first widget after its text ("Các tin khác", a footer)."""
-    parent = best.getparent()
-    scope = parent if parent is not None and parent.tag not in ("body", "html") else best
+    """Document links near the article (in its container, or a panel of its own beside the
+    body, as NukeViet's "Tải file đính kèm"), from the article's start up to the first widget
+    after its text ("Các tin khác", a footer) or the first text the source repeats."""
+    scope = best
+    for _ in range(ATTACHMENT_SCOPE_LEVELS):
+        parent = scope.getparent()
+        if parent is None or parent.tag in ("body", "html", "form"):
+            break
+        scope = parent
     found = find_attachments([scope], url)
     if not found or not paragraphs:
         return found
@@ -274,7 +285,8 @@ def _attachments(root, blocks, best, paragraphs, url) -> list[dict]:
     start = order.get(paragraphs[0].owner, 0)
     end = None
     for b in blocks[paragraphs[-1].index + 1:]:
-        if _clean.widget_kind(b.text) == _clean.END and not _clean.is_attachment_label(b.text):
+        if (_clean.widget_kind(b.text) == _clean.END and not _clean.is_attachment_label(b.text)) \
+                or (b.repeated and b.n >= INLINE_RESUME_CHARS):
             end = order.get(b.owner)
             break
     keep = []
@@ -287,7 +299,7 @@ def _attachments(root, blocks, best, paragraphs, url) -> list[dict]:
 
 def _links_documents(el) -> bool:
     """Whether the element links to a document (.pdf, .doc, ...): an attachment, not a headline."""
-    return any(ATTACHMENT_EXT.search(urlsplit((a.get("href") or "").strip()).path) for a in el.iter("a"))
+    return any(is_document_link((a.get("href") or "").strip(), a.get("title")) for a in el.iter("a"))
 
 
 def _more_text_after(widget, region_blocks, best) -> bool:
@@ -357,6 +369,10 @@ def _machine_date(meta: dict, blocks, date_idx, region) -> str | None:
     for el in region:
         if isinstance(el.tag, str):
             candidates += list(el.iter("time"))
+            # the <article> element around the text (its header or footer holds the time)
+            outer = next((a for a in el.iterancestors("article")), None)
+            if outer is not None:
+                candidates += [t for t in outer.iter("time") if t not in candidates]
     for el in candidates:
         value = parse_iso_datetime(el.get("datetime"))
         if value:
@@ -403,6 +419,33 @@ def _decide_date(on_page: str | None, machine: str | None, hints: dict, notes: d
     return on_page
 
 
+def _repeated_items(best) -> int:
+    """Number of listing items around the chosen element: sibling elements of one kind (same tag
+    and class) that each hold a heading, together most of their container's text (a listing
+    whose headings are not links, the link being an overlay). 0 when there are none."""
+    el = best
+    for _ in range(LISTING_ITEM_LEVELS):
+        if el is None or el.tag in ("body", "html"):
+            break
+        groups: dict = {}
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in _HEADING_TAGS:
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        total = len("".join(el.itertext()).strip()) or 1
+        for members in groups.values():
+            if len(members) < LISTING_MIN_HEADLINES:
+                continue
+            with_heading = [m for m in members if any(True for _ in m.iter(*_HEADING_TAGS))]
+            chars = sum(len("".join(m.itertext()).strip()) for m in with_heading)
+            if len(with_heading) >= LISTING_MIN_HEADLINES and chars >= LISTING_ITEMS_SHARE * total:
+                return len(with_heading)
+        el = el.getparent()
+    return 0
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def _is_headline(b) -> bool:
     """A link to another page with headline-length text (document links do not count)."""
     return (b.n >= HEADLINE_MIN_CHARS and b.link_density >= HEADLINE_MIN_LINK_DENSITY
@@ -445,12 +488,13 @@ def _says_article(meta: dict) -> bool:
             or any(t.lower() in _ARTICLE_TYPES for t in meta.get("jsonld_types") or ()))
 
 
-def _closing_teaser_box(blocks, considered, paragraphs, title_idx, date_idx, meta) -> int | None:
+def _closing_teaser_box(blocks, considered, paragraphs, title_idx, date_idx, meta, named=False) -> int | None:
     """Index of the first headline of a box of teasers that closes an article ("Bài viết liên
     quan" with excerpts, with or without a heading), or None.
 
-    It is one when the page is an article (its metadata says so, or a title, its date line
-    and the text follow each other), the article's own prose comes before the first teaser,
+    It is one when the page is an article (its metadata says so, its <title> names the title
+    block, or a title, its date line and the text follow each other), the article's own prose
+    comes before the first teaser,
     and none comes after it: a listing's items start right under its heading."""
     pairs = _teaser_pairs(blocks, considered)
     if len(pairs) < RELATED_BOX_MIN_TEASERS or not paragraphs:
@@ -462,7 +506,7 @@ def _closing_teaser_box(blocks, considered, paragraphs, title_idx, date_idx, met
         return None
     headed = (title_idx is not None and date_idx is not None
               and title_idx < date_idx < own[0].index <= title_idx + ARTICLE_HEADER_SPAN + 2)
-    return first if headed or _says_article(meta) else None
+    return first if headed or named or _says_article(meta) else None
 
 
 # Words that accompany a date line: labels, weekdays, counters, share buttons.
@@ -517,7 +561,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
                      canonical_url=print_canonical(url, meta.get("canonical")), title=None)
     if kind == "search":
         return _fail(url, "search page")
-    if kind == "home":
+    if kind == "home" and not _says_article(meta):
         return _fail(url, "home page")
     canonical = urljoin(url, meta["canonical"]) if meta.get("canonical") else None
     body_tag = root.find("body")
@@ -586,6 +630,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         notes["published_text"] = published
         published, date_idx = None, None
     published = _decide_date(published, _machine_date(meta, blocks, date_idx, region), hints, notes)
+    if date_idx is not None and blocks[date_idx].prose and not is_date_line(blocks[date_idx]):
+        date_idx = None  # a sentence that names a date is text, not the date line: it stays in the body
     if not published:
         # Last resort: the day a "/yyyy/mm/dd/" permalink names (themes that print no date).
         published = date_from_url(url)
@@ -660,7 +706,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     # of the body, and does not make the page a listing.
     if repeated:
         paragraphs = _repeated_inside_text(paragraphs, repeated, title_idx)
-    box = _closing_teaser_box(blocks, considered, paragraphs, title_idx, date_idx, meta)
+    box = _closing_teaser_box(blocks, considered, paragraphs, title_idx, date_idx, meta,
+                              named=title_idx is not None and title_idx == anchor)
     if box is not None:
         paragraphs = [p for p in paragraphs if p.index < box]
         while len(paragraphs) > 1 and paragraphs[-1].n < BODY_START_CHARS and paragraphs[-1].heading:
@@ -742,6 +789,9 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     if (anchor is None and not headed and page_teasers >= LISTING_MIN_HEADLINES
             and teaser_chars >= sum(b.n for b in paragraphs) + len(lead or "")):
         return _fail(url, f"listing page ({page_teasers} teasers beside a side text)", title=title, category=category)
+    items = _repeated_items(best)
+    if items:
+        return _fail(url, f"listing page ({items} items of one kind, each with a heading)", title=title, category=category)
     if headlines >= LISTING_MIN_HEADLINES and headlines >= LISTING_HEADLINE_PER_PROSE * max(1, prose):
         return _fail(url, f"listing page ({headlines} headline links)", title=title, category=category)
     # A page cut off inside its article (no closing tags, nothing after the text) is incomplete.
@@ -754,7 +804,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     if short and attachments and title and len(body) + len(lead or "") >= NOTICE_MIN_CHARS:
         notes["short_notice"] = True  # a line of text and the document it announces
     elif short:
-        if page_teasers >= LISTING_MIN_HEADLINES // 2:
+        if page_teasers >= 1:  # the page has teasers and no text of its own
             return _fail(url, f"listing page ({page_teasers} teasers, no main text)", title=title, category=category)
         return _fail(url, "no main text found (too short)", title=title, category=category)
     date_from = notes.get("published_from") or ("page" if published else None)

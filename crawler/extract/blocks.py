@@ -44,6 +44,12 @@ FUNCTION_WORDS = frozenset(
 MIN_SCORED_CHARS = 25
 # Length saturates: one long paragraph must not outweigh a run of normal ones.
 MAX_SCORED_CHARS = 800
+# Teasers (prose right under a headline link) keep this share of their score; a headline is a
+# link block at least this long; a date between them has no letters and is at most this long.
+TEASER_WEIGHT = 0.3
+TEASER_HEADLINE_MIN_CHARS = 20
+TEASER_HEADLINE_LINK_DENSITY = 0.7
+TEASER_DATE_MAX_CHARS = 30
 # Function-word share at which a block counts as fully prose-like (seed article: about 0.2).
 PROSE_FW_SHARE = 0.12
 # Weight left to a block with no function words at all (names lists, addresses).
@@ -127,6 +133,8 @@ def _ancestors(el) -> tuple:
     return tuple(chain)
 
 
+# Inline elements that templates line up as separate entries (spaced by CSS, not by text).
+_ENTRY_TAGS = frozenset(("span", "time", "abbr"))
 _COUNTED = ("link", "bold", "italic", "caption", "heading")
 _ACC_RESET = {"link": 0, "bold": 0, "italic": 0, "caption": 0, "heading": 0, "after_img": False, "has_text": False}
 
@@ -206,6 +214,10 @@ def linearize(root) -> list[Block]:
             elif tag in BLOCK_TAGS:
                 flush()
                 owners.append(el)
+            elif tag in _ENTRY_TAGS and el.get("class") and parts and not parts[-1][-1:].isspace():
+                prev = el.getprevious()
+                if prev is not None and prev.tag in _ENTRY_TAGS and prev.get("class") and not prev.tail:
+                    add(" ")  # "<span class=date>05/04/21</span><span class=views>12 Lượt xem</span>"
             up = []
             if tag == "a" and el.get("href") is not None:
                 up.append("link")
@@ -261,6 +273,20 @@ def score_blocks(blocks: list[Block]) -> None:
             continue
         fw_weight = NO_FW_WEIGHT + (1 - NO_FW_WEIGHT) * min(1.0, b.fw_share / PROSE_FW_SHARE)
         b.score = min(b.n, MAX_SCORED_CHARS) / 100 * (1 - ld) ** 2 * fw_weight
+        if _after_headline(blocks, b.index):
+            # A teaser (an excerpt under a link to another page) tells where a listing or a
+            # related-posts box is, not where this page's article is.
+            b.score *= TEASER_WEIGHT
+
+
+def _after_headline(blocks, i: int) -> bool:
+    """The nearest block before ``i`` (short date-only blocks skipped) is a headline link."""
+    j = i - 1
+    while j >= 0 and blocks[j].n <= TEASER_DATE_MAX_CHARS and blocks[j].link_density < 0.5 \
+            and not any(c.isalpha() for c in blocks[j].text.replace("ngày", "")):
+        j -= 1
+    return (j >= 0 and blocks[j].n >= TEASER_HEADLINE_MIN_CHARS
+            and blocks[j].link_density >= TEASER_HEADLINE_LINK_DENSITY)
 
 
 def _class_factor(el) -> float:

@@ -267,17 +267,18 @@ def format_families(result: dict) -> str:
     """The per-family table: body F1, title and date accuracy, false articles, ours vs trafilatura."""
     gold = result["gold"]
     tools = [t for t in ("ours", "trafilatura") if t in result["overall"]]
-    head = f"{'family':<20}" + "".join(f" {t[:5] + ' F1':>9} {'title':>6} {'date':>6} {'false':>5}" for t in tools)
+    head = f"{'family':<20}" + "".join(f" {t[:5] + ' F1':>9} {'title':>6} {'day':>6} {'false':>5}" for t in tools) + f" {'(ours min)':>10}"
     lines = [f"CMS families: {gold['pages']} pages ({gold['articles']} articles, {gold['families']} families)", "", head]
     rows = list(result["families"].items()) + [("OVERALL", result["overall"])]
     for name, scores in rows:
         line = f"{name:<20}"
         for t in tools:
             s = scores[t]
-            line += f" {s['body_f1']:>9.3f} {s['title_acc']:>6.3f} {s['date_acc']:>6.3f} {s['false_articles']:>5d}"
-        lines.append(line)
+            line += f" {s['body_f1']:>9.3f} {s['title_acc']:>6.3f} {s['date_day_acc']:>6.3f} {s['false_articles']:>5d}"
+        lines.append(line + f" {scores['ours']['date_acc']:>10.3f}")
     o = result["overall"]
     lines.append("")
+    lines.append("day: publish date right to the day (trafilatura gives no time); ours min: to the minute")
     lines.append("pages/s: " + ", ".join(f"{t} {o[t]['pages_per_s']:.1f}" for t in tools)
                  + f"; second opinions taken: {o['ours'].get('second_opinions', 0)}")
     return "\n".join(lines)

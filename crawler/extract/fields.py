@@ -208,8 +208,13 @@ def choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | Non
     tail: list = []
     if region_blocks:
         end = region_blocks[-1].index
-        tail = [b for b in region_blocks[-DATE_TAIL_BLOCKS:] + blocks[end + 1:end + 1 + DATE_TAIL_BLOCKS]
-                if b not in near]
+        after = []
+        for b in blocks[end + 1:]:
+            if len(after) >= DATE_TAIL_BLOCKS:
+                break
+            if b.link_density <= MOSTLY_LINKS:  # links (a related list) do not use up the window
+                after.append(b)
+        tail = [b for b in region_blocks[-DATE_TAIL_BLOCKS:] + after if b not in near]
     candidates = []
     for where, window in ((0, near), (1, tail)):
         for b in window:
@@ -217,6 +222,10 @@ def choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | Non
                 continue
             if b.link_density > MOSTLY_LINKS or b.repeated:
                 continue  # "Tin khác" headlines carry other articles' dates
+            prev = blocks[b.index - 1] if b.index > 0 else None
+            if (prev is not None and prev.n >= TITLE_LIKELY_CHARS and prev.link_density >= LINK_BLOCK
+                    and b.owner.getparent() in prev.chain[1:3]):
+                continue  # the date under a link to another article, in its item, is that article's
             line = is_date_line(b)
             if where == 1 and not line:
                 continue
