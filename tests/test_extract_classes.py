@@ -166,7 +166,7 @@ RELATED = [
 ]
 
 
-def post_page(heading: str, paragraphs=POST, meta: bool = True) -> str:
+def post_page(heading: str, paragraphs=POST, meta: bool = True, date: str = "") -> str:
     """A WordPress post with a Jetpack-like related-posts box inside its entry content."""
     items = "".join(f'<div class="jp-relatedposts-post"><h4 class="jp-relatedposts-post-title"><a href="/{i}/">{t}</a>'
                     f'</h4><p class="jp-relatedposts-post-excerpt">{x}</p></div>' for i, (t, x) in enumerate(RELATED))
@@ -174,7 +174,7 @@ def post_page(heading: str, paragraphs=POST, meta: bool = True) -> str:
     text = "".join(f"<p>{p}</p>" for p in paragraphs)
     return f"""<html><head><meta charset="utf-8">{head_meta}<title>Tập huấn kỹ thuật trồng lúa chất lượng cao &#8211; Xã Quảng Tân</title></head>
 <body class="single"><header id="masthead"><a href="/">Xã Quảng Tân</a><nav><a href="/">Trang chủ</a> <a href="/tin-tuc/">Tin tức</a></nav></header>
-<main id="main"><article class="post"><h1 class="entry-title">Tập huấn kỹ thuật trồng lúa chất lượng cao</h1>
+<main id="main"><article class="post"><h1 class="entry-title">Tập huấn kỹ thuật trồng lúa chất lượng cao</h1>{date}
 <div class="entry-content">{text}<div id="jp-relatedposts" class="jp-relatedposts">{heading}
 <div class="jp-relatedposts-items">{items}</div></div></div></article></main>
 <footer><p>Trang thông tin điện tử xã Quảng Tân</p></footer></body></html>"""
@@ -259,3 +259,95 @@ def test_spaced_date_line_on_a_page():
     line = '<div class="date">Thứ Năm, 08 08 2019 08:52</div>'
     art = extract(dated_page(date_line=line), "https://dongla.gov.vn/tin/khanh-thanh")
     assert art.published == "2019-08-08T08:52"
+
+
+def test_titles_that_differ_only_by_a_number_are_not_folded_together():
+    from crawler.extract.repetition import repeat_key
+
+    assert repeat_key("Lịch tiếp công dân tháng 4") != repeat_key("Lịch tiếp công dân tháng 5")
+    assert repeat_key("Đang trực tuyến: 31") == repeat_key("Đang trực tuyến: 7")
+
+
+# --- confidence, method and the second opinion (issue 16, deliverable 2) ----------------------------
+
+READ_MORE_LEAD = "Chiều 12/9, Ban Chỉ huy Quân sự xã tổ chức hội nghị tổng kết công tác tuyển chọn và gọi công dân nhập ngũ năm 2024."
+READ_MORE_REST = [
+    "Năm qua, xã đã hoàn thành 100% chỉ tiêu giao quân với 18 thanh niên lên đường nhập ngũ, trong đó có 3 đảng viên "
+    "và 5 thanh niên có trình độ cao đẳng, đại học.",
+    "Dịp này, UBND xã đã khen thưởng 4 tập thể và 7 cá nhân có thành tích xuất sắc trong công tác tuyển quân, góp phần "
+    "xây dựng nền quốc phòng toàn dân vững mạnh."]
+SIDE_TEXT = ("Xã Tân Lập nằm ở phía bắc huyện, có diện tích tự nhiên 1.250 héc-ta, gồm 9 thôn với hơn 2.300 hộ dân. "
+             "Người dân chủ yếu sống bằng nghề trồng lúa, chăn nuôi và làm dịch vụ; những năm qua xã tập trung xây dựng "
+             "nông thôn mới, đầu tư đường giao thông, trường học và trạm y tế đạt chuẩn quốc gia, đời sống nhân dân "
+             "từng bước được nâng lên.")
+
+
+def read_more_page() -> str:
+    """The rest of the article sits behind a "Đọc tiếp" button (hidden until clicked); a longer
+    "Giới thiệu" text stands in the side column."""
+    rest = "".join(f"<p>{p}</p>" for p in READ_MORE_REST)
+    return f"""<html><head><meta charset="utf-8"><title>Tổng kết công tác tuyển quân năm 2024 - Xã Tân Lập</title></head><body>
+<div class="menu"><a href="/">Trang chủ</a> <a href="/tin-tuc">Tin tức</a></div>
+<div class="main"><h1>Tổng kết công tác tuyển quân năm 2024</h1><div class="date">Ngày đăng: 13/09/2024 08:30</div>
+<div class="content"><p>{READ_MORE_LEAD}</p><a href="#more">Đọc tiếp</a><div id="more" style="display:none">{rest}</div></div></div>
+<div class="right"><h3>Giới thiệu</h3><p>{SIDE_TEXT}</p></div>
+<div class="footer">Trang thông tin điện tử xã Tân Lập</div></body></html>"""
+
+
+LONG_POST = POST + READ_MORE_REST + [SIDE_TEXT]
+POST_DATE = '<div class="entry-meta"><time datetime="2021-04-05T09:15:00+07:00">05/04/2021</time></div>'
+
+
+def test_confidence_and_method_of_a_plain_article():
+    art = extract(post_page("<h3>Liên quan</h3>", LONG_POST, date=POST_DATE), "https://quangtan.thanhhoa.gov.vn/2021/04/05/tap-huan/")
+    assert art.method == "ours" and 0.75 <= art.confidence <= 1.0
+    # the same text without its date and cut to two sentences is less certain
+    short = extract(post_page("<h3>Liên quan</h3>"), "https://quangtan.thanhhoa.gov.vn/tin/tap-huan/")
+    assert short.confidence < art.confidence
+
+
+def test_doubtful_extraction_gets_a_second_opinion():
+    from crawler.extract import _extract
+
+    url = "http://tanlap.gov.vn/tin-tuc/tong-ket-tuyen-quan-2024"
+    first = _extract(read_more_page(), url, {})
+    # the first opinion takes the side column's text under a title of the main column: doubtful
+    assert SIDE_TEXT[:40] in first.body and first.confidence < 0.75
+    art = extract(read_more_page(), url)
+    assert art.method == "ours:keep-hidden"
+    assert art.body == "\n\n".join([READ_MORE_LEAD, *READ_MORE_REST]) or \
+        "\n\n".join(t for t in (art.lead, art.body) if t) == "\n\n".join([READ_MORE_LEAD, *READ_MORE_REST])
+    assert art.confidence > first.confidence and art.notes["first_opinion"]["confidence"] == first.confidence
+
+
+def test_rejections_carry_a_confidence_too():
+    art = extract(post_page("", paragraphs=[], meta=False), "https://quangtan.thanhhoa.gov.vn/tin-tuc/")
+    assert not art.is_article and art.reason and 0 <= art.confidence <= 1 and art.method == "ours"
+
+
+def test_confidence_and_method_are_stored_and_rejections_keep_their_reason(tmp_path):
+    from crawler.records import Page
+    from crawler.store import open_store
+
+    store = open_store(tmp_path / "news.db")
+    urls = {"post": "https://quangtan.thanhhoa.gov.vn/2021/04/05/tap-huan/", "doubt": "http://tanlap.gov.vn/tin-tuc/tq",
+            "listing": "https://quangtan.thanhhoa.gov.vn/chuyen-muc/tin-tuc/"}
+    htmls = {"post": post_page("", LONG_POST, date=POST_DATE), "doubt": read_more_page(), "listing": post_page("", paragraphs=[], meta=False)}
+    for key, url in urls.items():
+        page = Page(url=url, final_url=url, status=200, headers={}, body=htmls[key].encode(),
+                    fetched_at="2026-12-03T08:00:00Z", source="s")
+        store.save_page(page, extract(htmls[key], url))
+    rows = {r["url"]: r for r in store.db.execute_returning_dicts("select url, confidence, method from articles")}
+    assert rows[urls["post"]]["method"] == "ours" and rows[urls["post"]]["confidence"] >= 0.75
+    assert rows[urls["doubt"]]["method"] == "ours:keep-hidden"
+    assert urls["listing"] not in rows
+    reason = store.db.execute("select reason from pages where url = ?", [urls["listing"]]).fetchone()[0]
+    assert reason.startswith(("listing", "no main text"))
+    # the columns come to a database made before them
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "old.db")
+    conn.execute("create table articles (id integer primary key, canonical_url text, body text)")
+    conn.commit()
+    conn.close()
+    assert {"confidence", "method"} <= set(open_store(tmp_path / "old.db").db["articles"].columns_dict)

@@ -25,7 +25,7 @@ from crawler.records import Article
 from . import blocks as _blocks
 from . import clean as _clean
 from .dates import date_from_url, find_dates, parse_iso_datetime
-from .confidence import article_confidence, rejection_confidence
+from .confidence import SECOND_OPINION_BELOW, article_confidence, rejection_confidence
 from .decode import decode_html
 from .fields import (MOSTLY_LINKS, PLAIN_TEXT_LINKS, attr_match, choose_category, choose_date,
                      choose_title, is_date_line, norm, title_anchor)
@@ -518,14 +518,56 @@ def extract(html: bytes | str, url: str, hints: dict | None = None) -> Article:
     """
     url = url if isinstance(url, str) else ""
     try:
-        return _extract(html, url, hints or {})
+        art = _extract(html, url, hints or {})
+        if art.confidence is not None and art.confidence < SECOND_OPINION_BELOW and html is not None:
+            art = _second_opinion(art, html, url, hints or {})
+        return art
     except RecursionError:
         return _fail(url, "page too deeply nested to parse")
     except Exception as exc:  # noqa: BLE001 - the contract is "never raises"
         return _fail(url, f"extraction failed: {type(exc).__name__}: {exc}"[:300])
 
 
-def _extract(html: bytes | str, url: str, hints: dict) -> Article:
+# The second opinion's retries, in order, as readability retries with its flags turned off:
+# the text nearest under the title the <title> tag names, even when a longer text elsewhere
+# scores higher; without class and id weights (a template whose class names mislead); under the
+# title again, keeping hidden elements (the rest of a text behind a "Đọc tiếp" button).
+# Dropping the source's repetition evidence is no retry: its text is chrome by that evidence,
+# however confident a retry would be.
+_RETRIES = (("under-title", {"prefer_anchored": True}), ("no-class-weights", {"class_weights": False}),
+            ("keep-hidden", {"drop_hidden": False, "prefer_anchored": True}))
+# A retry overturns a rejection only with at least this confidence; an article is replaced by a
+# retry that is more confident by at least this margin.
+OVERTURN_REJECTION_CONFIDENCE = 0.75
+BETTER_BY = 0.1
+
+
+def _second_opinion(first: Article, html, url: str, hints: dict) -> Article:
+    """When ``first`` is doubtful, extract again with each retry and keep the most confident
+    result; the kept one records its method ("ours:no-class-weights") and the first
+    confidence in its notes."""
+    best = first
+    for name, flags in _RETRIES:
+        try:
+            other = _extract(html, url, hints, **flags)
+        except Exception:  # noqa: BLE001 - a failed retry leaves the first result
+            continue
+        if other.confidence is None:
+            continue
+        if not best.is_article:
+            if other.is_article and other.confidence >= OVERTURN_REJECTION_CONFIDENCE:
+                best, best.method = other, f"ours:{name}"
+        elif other.is_article and other.confidence >= best.confidence + BETTER_BY:
+            best, best.method = other, f"ours:{name}"
+    if best is not first:
+        best.notes["first_opinion"] = {"confidence": first.confidence, "reason": first.reason}
+    else:
+        first.notes["second_opinion"] = "kept"
+    return best
+
+
+def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
+             class_weights: bool = True, drop_hidden: bool = True, prefer_anchored: bool = False) -> Article:
     # 1. decode and parse
     if html is None:
         return _fail(url, "empty page")
@@ -573,7 +615,8 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     crumbs, crumb_el = breadcrumb(root)
     crumb_text = norm("".join(crumb_el.itertext())) if crumb_el is not None else ""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=True)
-    _drop_hidden(root)
+    if drop_hidden:
+        _drop_hidden(root)
     body_el = root.find("body")
     if body_el is None:
         body_el = root
@@ -582,7 +625,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if any("depth" in str(err.message).lower() for err in _PARSER.error_log):
             return _fail(url, "page too deeply nested to parse")
         return _fail(url, "no text on the page")
-    boilerplate = hints.get("boilerplate") or ()
+    boilerplate = (hints.get("boilerplate") or ()) if profile else ()
     boilerplate = {boilerplate} if isinstance(boilerplate, str) else set(boilerplate)
     if boilerplate:
         # Texts that most pages of the source repeat: never region, body, title or date.
@@ -613,7 +656,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             best = None
     anchor = title_anchor(blocks, meta)
     if best is None:
-        best, region, _stats = _blocks.choose_region(blocks, anchor)
+        best, region, _stats = _blocks.choose_region(blocks, anchor, class_weights, prefer_anchored)
     if best is None:
         return _fail(url, "no main text found")
     region_blocks = [b for b in blocks if _in_region(b, region)]
@@ -814,12 +857,24 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         title_named=title_idx is not None and (title_idx == anchor or _title_named(blocks[title_idx], meta)),
         title_on_page=title_idx is not None, date_from=date_from,
         start_gap=(text_start - title_idx) if title_idx is not None and text_start is not None else None,
+        title_with_text=title_idx is None or _share_container(blocks[title_idx], best),
         notes=notes)
     return Article(
         url=url, is_article=True, canonical_url=canonical, title=title, published=published,
         category=category, lead=lead, body=body, author=author, source_line=source_line,
         captions=captions, attachments=attachments, notes=notes, confidence=confidence, method="ours",
     )
+
+
+def _share_container(title_block, best) -> bool:
+    """The title and the text sit in one container below the page's <body> (an article's
+    element, a table): a title in the main column over a text in the side column does not."""
+    for el in title_block.chain:
+        if el.tag in ("body", "html", "form"):
+            return False
+        if el is best or best in el.iterdescendants():
+            return True
+    return False
 
 
 def _title_named(block, meta: dict) -> bool:

@@ -307,7 +307,8 @@ def _name_factor(name: str) -> float:
     return 1.0
 
 
-def choose_region(blocks: list[Block], anchor: int | None = None) -> tuple[object | None, set, dict]:
+def choose_region(blocks: list[Block], anchor: int | None = None,
+                  class_weights: bool = True, prefer_anchored: bool = False) -> tuple[object | None, set, dict]:
     """Return ``(best element, region elements, stats)``; the region is the best element plus
     its siblings holding plain text (long blocks, few links): a lead in its own element, a second
     body element. ``stats`` maps each element to [score, chars, link chars, plain chars, first
@@ -348,20 +349,24 @@ def choose_region(blocks: list[Block], anchor: int | None = None) -> tuple[objec
         if not isinstance(el.tag, str) or el.tag in ("html", "body") or st[0] <= 0:
             continue
         ld = st[2] / max(1, st[1])
-        final = st[0] * (1 - ld) * _class_factor(el)
+        final = st[0] * (1 - ld) * (_class_factor(el) if class_weights else 1.0)
         st[5] = final
         if final > best_score:
             best, best_score = el, final
-        if anchor is not None and anchor < st[4] <= anchor + ANCHOR_GAP and final > anchored_score \
-                and el not in other_headers:
-            anchored, anchored_score = el, final
+        if anchor is not None and anchor < st[4] <= anchor + ANCHOR_GAP and el not in other_headers:
+            if prefer_anchored:
+                # the text nearest under the title (the retry of the second opinion)
+                if final >= ANCHOR_MIN_SCORE and (anchored is None or (st[4], -final) < (stats[anchored][4], -anchored_score)):
+                    anchored, anchored_score = el, final
+            elif final > anchored_score:
+                anchored, anchored_score = el, final
     if best is None:
         return None, set(), stats
     # The best element belongs to another article when it holds that article's header or starts
     # after it.
     foreign = best in other_headers or any(h < stats[best][4] for h in later_headlines)
     if (anchored is not None and anchored is not best and anchored_score >= ANCHOR_MIN_SCORE
-            and (foreign or not anchor < stats[best][4] <= anchor + ANCHOR_GAP)):
+            and (foreign or prefer_anchored or not anchor < stats[best][4] <= anchor + ANCHOR_GAP)):
         best, best_score = anchored, anchored_score
     region = {best}
     # Siblings are looked for beside the best element, or beside the highest ancestor that holds

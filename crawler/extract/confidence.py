@@ -17,18 +17,23 @@ SURE_BODY_CHARS = 600
 # The text starting this many blocks after the title at most is "right under it" (date line,
 # byline, share bar between).
 SURE_START_GAP = 7
+# Deduction when the title and the text share no container below <body>.
+TITLE_APART = 0.3
+# Deduction when the text starts above the title it was given.
+TEXT_BEFORE_TITLE = 0.15
 # Deductions for signs of doubt.
 DOUBT = {"short_notice": 0.10, "date_conflict": 0.05, "truncated": 0.20, "related_box": 0.03,
          "no_profile": 0.0}
 # Extractions scored below this get a second opinion.
-SECOND_OPINION_BELOW = 0.6
+SECOND_OPINION_BELOW = 0.75
 # Rejections: a page kind read from the address or a listing's teasers are sure; "no main text"
 # is a guess that a second opinion may overturn.
 SURE_REJECTION, UNSURE_REJECTION = 0.9, 0.3
 
 
 def article_confidence(*, body_chars: int, prose_chars: int, title_named: bool, title_on_page: bool,
-                       date_from: str | None, start_gap: int | None, notes: dict) -> float:
+                       date_from: str | None, start_gap: int | None, notes: dict,
+                       title_with_text: bool = True) -> float:
     """The confidence of an article extraction; ``date_from`` is "page", "meta", "url" or None."""
     body = min(1.0, body_chars / SURE_BODY_CHARS)
     title = 1.0 if title_named else 0.6 if title_on_page else 0.2
@@ -37,11 +42,15 @@ def article_confidence(*, body_chars: int, prose_chars: int, title_named: bool, 
         start = 0.3
     elif 0 < start_gap <= SURE_START_GAP:
         start = 1.0
+    elif start_gap <= 0:
+        start = -TEXT_BEFORE_TITLE / W_START  # a text that starts above its title: likely another box
     else:
         start = 0.5
     prose = prose_chars / body_chars if body_chars else 0.0
     score = W_BODY * body + W_TITLE * title + W_DATE * date + W_START * start + W_PROSE * prose
     score -= sum(v for k, v in DOUBT.items() if notes.get(k))
+    if not title_with_text:
+        score -= TITLE_APART  # the title in one column, the text in another
     return round(max(0.0, min(1.0, score)), 3)
 
 
