@@ -155,7 +155,7 @@ def _image_beside(el) -> bool:
     return prev is not None and (prev.tag == "img" or prev.find(".//img") is not None)
 
 
-def _drop_hidden(root) -> None:
+def _drop_hidden(root) -> int:
     """Remove what the page hides from readers with inline CSS or the ``hidden`` attribute (a
     second, mobile copy of the article; closed menus), unless it is most of the page's text (some
     pages hide everything until a script has run)."""
@@ -166,11 +166,11 @@ def _drop_hidden(root) -> None:
               and (el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "")
                    or _hidden_by_class(el.get("class")))]
     if not hidden:
-        return
+        return 0
     hidden = [el for el in hidden if not any(a in hidden for a in el.iterancestors())]
     hidden_chars = sum(len("".join(el.itertext()).strip()) for el in hidden)
     if hidden_chars > HIDDEN_MAX_SHARE * len("".join(root.itertext()).strip()):
-        return
+        return 0
     for el in hidden:
         parent = el.getparent()
         if parent is not None:
@@ -181,6 +181,7 @@ def _drop_hidden(root) -> None:
                 else:
                     parent.text = (parent.text or "") + el.tail
             parent.remove(el)
+    return hidden_chars
 
 
 def _hidden_by_class(cls: str | None) -> bool:
@@ -542,12 +543,22 @@ OVERTURN_REJECTION_CONFIDENCE = 0.75
 BETTER_BY = 0.1
 
 
+def _retry_applies(name: str, first: Article) -> bool:
+    """Whether a retry can change the first result: the region retries when the text stood
+    away from its title or nothing was found; keeping hidden elements when some were dropped."""
+    if name == "keep-hidden":
+        return bool(first.notes.get("hidden_dropped"))
+    return not first.is_article or bool(first.notes.get("text_away_from_title"))
+
+
 def _second_opinion(first: Article, html, url: str, hints: dict) -> Article:
     """When ``first`` is doubtful, extract again with each retry and keep the most confident
     result; the kept one records its method ("ours:no-class-weights") and the first
     confidence in its notes."""
     best = first
     for name, flags in _RETRIES:
+        if not _retry_applies(name, first):
+            continue
         try:
             other = _extract(html, url, hints, **flags)
         except Exception:  # noqa: BLE001 - a failed retry leaves the first result
@@ -616,7 +627,9 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
     crumb_text = norm("".join(crumb_el.itertext())) if crumb_el is not None else ""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=True)
     if drop_hidden:
-        _drop_hidden(root)
+        hidden_chars = _drop_hidden(root)
+        if hidden_chars:
+            notes["hidden_dropped"] = hidden_chars
     body_el = root.find("body")
     if body_el is None:
         body_el = root
@@ -851,14 +864,16 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
             return _fail(url, f"listing page ({page_teasers} teasers, no main text)", title=title, category=category)
         return _fail(url, "no main text found (too short)", title=title, category=category)
     date_from = notes.get("published_from") or ("page" if published else None)
+    together = title_idx is None or _share_container(blocks[title_idx], best)
+    if not together or (title_idx is not None and text_start is not None and text_start <= title_idx):
+        notes["text_away_from_title"] = True  # what the retries of a second opinion address
     confidence = article_confidence(
         body_chars=len(body) + len(lead or ""),
         prose_chars=sum(p.n for p in paragraphs if p.prose) + len(lead or ""),
         title_named=title_idx is not None and (title_idx == anchor or _title_named(blocks[title_idx], meta)),
         title_on_page=title_idx is not None, date_from=date_from,
         start_gap=(text_start - title_idx) if title_idx is not None and text_start is not None else None,
-        title_with_text=title_idx is None or _share_container(blocks[title_idx], best),
-        notes=notes)
+        title_with_text=together, notes=notes)
     return Article(
         url=url, is_article=True, canonical_url=canonical, title=title, published=published,
         category=category, lead=lead, body=body, author=author, source_line=source_line,

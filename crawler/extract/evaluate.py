@@ -140,6 +140,7 @@ class Result:
     text: str
     category: str | None = None
     method: str = ""
+    consulted: bool = False  # a second opinion was asked (whether or not it was taken)
 
 
 def run_ours(pages: list[GoldPage], profiles: bool = True) -> tuple[list[Result], float]:
@@ -159,7 +160,8 @@ def run_ours(pages: list[GoldPage], profiles: bool = True) -> tuple[list[Result]
         art = extract(page.html, page.url, learned.hints(source_of(page.url)) if profiles else None)
         out.append(Result(art.is_article, art.title, art.published,
                           "\n\n".join(t for t in (art.lead, art.body) if t) if art.is_article else "",
-                          art.category, art.method or "ours"))
+                          art.category, art.method or "ours",
+                          "second_opinion" in art.notes or "first_opinion" in art.notes))
     return out, time.perf_counter() - start
 
 
@@ -258,6 +260,7 @@ def evaluate_families(gold_dir: str | Path | None = None, baseline: bool = True)
                           for tool, (res, _) in runs.items()}
     overall = {tool: _score(pages, res, secs) for tool, (res, secs) in runs.items()}
     overall["ours"]["second_opinions"] = sum(1 for r in ours if r.method not in ("", "ours"))
+    overall["ours"]["second_opinions_asked"] = sum(1 for r in ours if r.consulted)
     return {"families": families, "overall": overall, "_pages": page_report(pages, ours),
             "gold": {"pages": len(pages), "articles": sum(p.is_article for p in pages),
                      "families": len(families)}}
@@ -280,7 +283,8 @@ def format_families(result: dict) -> str:
     lines.append("")
     lines.append("day: publish date right to the day (trafilatura gives no time); ours min: to the minute")
     lines.append("pages/s: " + ", ".join(f"{t} {o[t]['pages_per_s']:.1f}" for t in tools)
-                 + f"; second opinions taken: {o['ours'].get('second_opinions', 0)}")
+                 + f"; second opinions asked: {o['ours'].get('second_opinions_asked', 0)}, "
+                 f"taken: {o['ours'].get('second_opinions', 0)}")
     return "\n".join(lines)
 
 

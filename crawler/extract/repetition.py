@@ -41,6 +41,8 @@ FOLD_DIGITS_MAX_CHARS = 120
 PROFILE_SAMPLE = 60
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# What any date find_dates reads contains (a cheap test before the full one).
+_DATEISH = re.compile(r"\d\s?[/.\- ]\s?\d|\d{4}-\d|tháng|thg|[a-z]{3}\w*\.? \d", re.I)
 # A counter: a label, a colon (or nothing), a number ("Đang trực tuyến: 31", "Tổng: 1.234.567",
 # "1.234.567"), possibly twice ("Hôm nay: 12 | Tổng: 3.456"). Titles that differ only by a
 # number ("Lịch tiếp công dân tháng 4" / "tháng 5") have no colon and are never folded.
@@ -61,12 +63,13 @@ def repeat_key(text: str, link_density: float = 0.0) -> str | None:
     mark = LINK_MARK if link_density > LINK_SHARE else ""
     if len(text) > FOLD_DIGITS_MAX_CHARS or not _DIGITS.search(text):
         return mark + text
-    from .dates import find_dates
-
-    if find_dates(text):
-        return None
     if _COUNTER.match(text):
         return mark + _DIGITS.sub("0", text)
+    if _DATEISH.search(text):
+        from .dates import find_dates
+
+        if find_dates(text):
+            return None
     return mark + text
 
 
