@@ -351,3 +351,49 @@ def test_confidence_and_method_are_stored_and_rejections_keep_their_reason(tmp_p
     conn.commit()
     conn.close()
     assert {"confidence", "method"} <= set(open_store(tmp_path / "old.db").db["articles"].columns_dict)
+
+
+# --- general fixes found by the blind run of the CMS-family set -------------------------------------
+
+@pytest.mark.parametrize("url, kind", [
+    ("https://thitranhoabinh.vn/tap-huan-ky-thuat-trong-lua-chat-luong-cao/", None),  # WordPress /slug/
+    ("http://h.gov.vn/hoangmai/", "home"),
+    ("http://h.gov.vn/phuong-tan-mai/", "home"),
+])
+def test_one_segment_addresses(url, kind):
+    from crawler.extract.metadata import url_kind
+
+    assert url_kind(url) == kind
+
+
+@pytest.mark.parametrize("href, title, expected", [
+    ("/documents/10180/0/ke-hoach.pdf/5f3c2a1e-77aa", None, True),  # Liferay
+    ("/DesktopModules/EasyDNNNews/DocumentDownload.ashx?portalid=0&documentid=2", None, True),  # DNN
+    ("/news/tin-tuc/thong-bao-12.html?download=1&id=1", None, True),  # NukeViet
+    ("https://drive.google.com/file/d/1AbC/view?usp=sharing", None, True),
+    ("/upload/file.aspx?name=bao-cao.docx", None, True),
+    ("/tin-tuc/download-app-dich-vu-cong", None, False),
+    ("/tin-tuc/ke-hoach-2024.html", "Kế hoạch số 12.pdf", True),
+    ("/tin-tuc/ke-hoach-2024.html", None, False),
+])
+def test_document_links(href, title, expected):
+    from crawler.extract.metadata import is_document_link
+
+    assert is_document_link(href, title) is expected
+
+
+def test_liferay_short_year_and_spaced_entries():
+    line = ('<div class="asset-metadata"><span class="metadata-entry metadata-publish-date">05/04/21</span>'
+            '<span class="metadata-entry metadata-view-count">152 Lượt xem</span></div>')
+    html = dated_page(text_extra="").replace("</div></div></body>", f"</div>{line}</div></body>")
+    assert extract(html, "https://stp.camau.gov.vn/web/guest/tin-tuc/-/asset_publisher/x/content/khanh-thanh").published == "2021-04-05"
+
+
+def test_listing_whose_headings_are_not_links():
+    items = "".join(f'<article class="post-entry"><header class="entry-header"><h2>{t}</h2></header>'
+                    f'<div class="entry-content"><p>{x}</p></div><footer class="entry-footer"><span>0{i + 1}/03/2021</span></footer>'
+                    f'<a class="entry-link" href="/posts/{i}/"></a></article>' for i, (t, x) in enumerate(RELATED))
+    html = (f'<html><head><title>Bài viết | Hội Khuyến học</title></head><body><header><a href="/">Hội Khuyến học</a></header>'
+            f'<main class="main"><header class="page-header"><h1>Bài viết</h1></header>{items}</main></body></html>')
+    art = extract(html, "https://hoikhuyenhoc.org.vn/posts/page/2/")
+    assert not art.is_article and "listing" in art.reason

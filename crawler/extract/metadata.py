@@ -163,6 +163,7 @@ def breadcrumb(root) -> tuple[list[str], object | None]:
 
 _DOC_IN_PATH = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)(?:/|$)", re.I)
 _DOWNLOAD = re.compile(r"download|tai-?ve|taive|getfile|attachment|dinh-?kem", re.I)
+_DOWNLOAD_HANDLER = re.compile(r"^(?:\w*download\w*|getfile|taive|tai-ve|\w*attachment\w*)(?:\.\w{2,4})?$", re.I)
 _DOC_HOSTS = re.compile(r"^(?:drive|docs)\.google\.com$|^(?:www\.)?dropbox\.com$|^onedrive\.live\.com$", re.I)
 
 
@@ -180,7 +181,7 @@ def is_document_link(href: str, title: str | None = None) -> bool:
     if parts.query and (any(ATTACHMENT_EXT.search(v) for _, v in parse_qsl(parts.query)) or
                         _DOC_IN_PATH.search(parts.query) or _DOWNLOAD.search(parts.query)):
         return True
-    if _DOWNLOAD.search(parts.path.rsplit("/", 1)[-1]):
+    if _DOWNLOAD_HANDLER.match(parts.path.rsplit("/", 1)[-1]):
         return True
     if title and ATTACHMENT_EXT.search(title.strip()):
         return True
