@@ -28,9 +28,10 @@ from crawler.errors import VnnewsError
 __all__ = ["GoldPage", "load_gold", "shingle_match", "body_scores", "evaluate", "evaluate_families", "format_table", "format_families",
            "evaluate_cli", "run_ours", "run_trafilatura", "GOLD_DIR"]
 
-GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "extraction"
-# The CMS-family development set (issue 16): 14 platform families, scored family by family.
-FAMILIES_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "extraction_families"
+# The project's gold sets, relative to the repository root (where `vnnews eval` runs): the
+# pinned gold set, and the CMS-family development set (issue 16), scored family by family.
+GOLD_DIR = Path("tests") / "data" / "extraction"
+FAMILIES_DIR = Path("tests") / "data" / "extraction_families"
 SHINGLE_N = 4  # as in the article-extraction-benchmark
 _TOKEN = re.compile(r"\w+")
 WARM_UP_PAGES = 5
