@@ -20,6 +20,7 @@ from twisted.internet.defer import Deferred
 
 from crawler.extract.limits import PAGE_TIME_LIMIT
 from crawler.items import FetchFailure
+from crawler.extract import SourceProfiles
 from crawler.ingest import ingest, source_hints
 from crawler.progress import Progress
 from crawler.archive.store import open_store
@@ -49,8 +50,15 @@ def _open_worker(db_path: str, crawl_id: int | None, hints: dict, parent: int,
     # still starting, read the PID of whoever adopted it and wait forever.
     _exit_with_parent(parent)
     store = open_store(db_path)
-    hints = {name: source_hints(given, store.source_profile(name)) for name, given in hints.items()}
-    _worker.update(store=store, crawl_id=crawl_id, hints=hints, time_limit=time_limit)
+    # What each source repeats keeps its chrome out of bodies and titles. A source that
+    # `vnnews process` has profiled: its stored profile, the evidence process uses. A source
+    # without one (its first crawl): what its pages repeat, learned as they arrive, the way
+    # `vnnews extract` learns from a batch of files (crawler.extract.SourceProfiles).
+    learned = {name: store.source_profile(name) for name in hints}
+    _worker.update(store=store, crawl_id=crawl_id, time_limit=time_limit,
+                   hints={name: source_hints(given, learned[name]) for name, given in hints.items()
+                          if learned[name] is not None},
+                   growing=SourceProfiles(hints))
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -85,9 +93,21 @@ def _handle_item(item) -> tuple[int, int, int, int]:
     if isinstance(item, FetchFailure):
         store.record_failure(crawl_id, item.source, item.url, item.reason)
         return 0, 0, 0, 1
-    done = ingest(store, item, crawl_id, _worker["hints"].get(item.source),
-                  time_limit=_worker["time_limit"])
+    done = ingest(store, item, crawl_id, _crawl_hints(item), time_limit=_worker["time_limit"])
     return 1, int(done.is_article), int(done.outcome == "unchanged"), 0
+
+
+def _crawl_hints(item) -> dict:
+    """The hints a fetched page is extracted with (see _open_worker)."""
+    hints = _worker["hints"].get(item.source)
+    if hints is not None:
+        return hints
+    growing = _worker["growing"]
+    headers = item.headers or {}
+    content_type = headers.get("Content-Type") or headers.get("content-type") or "html"
+    if item.status == 200 and item.body and "html" in content_type.lower():
+        growing.observe(item.source, item.body)
+    return growing.hints(item.source)
 
 
 class StorePipeline:

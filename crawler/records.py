@@ -56,6 +56,8 @@ class Article:
     captions: list[str] = field(default_factory=list)
     attachments: list[dict] = field(default_factory=list)  # {"url": ..., "text": ...}
     notes: dict = field(default_factory=dict)  # e.g. {"published_meta": ..., "date_conflict": True}
+    confidence: float | None = None  # 0..1: how sure the extractor is of title, date and text
+    method: str | None = None  # "ours", or the second opinion's name when it was taken
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -113,11 +113,18 @@ def test_published_from_page(line, expected):
     assert art.is_article and art.published == expected
 
 
-def test_on_page_date_wins_over_meta_and_conflict_is_noted():
+def test_meta_date_wins_over_the_page_and_conflict_is_noted():
+    # Issue 16: the machine-readable date wins unless impossible (it used to lose, issue 3).
     html = page().replace("<head>", '<head><meta property="article:published_time" content="2018-10-09T09:00:00+07:00">')
     art = extract(html, URL)
-    assert art.published == "2018-10-08T15:54"
-    assert art.notes["date_conflict"] is True and art.notes["published_meta"] == "2018-10-09T09:00"
+    assert art.published == "2018-10-09T09:00"
+    assert art.notes["date_conflict"] is True and art.notes["published_page"] == "2018-10-08T15:54"
+
+
+def test_same_day_meta_keeps_the_minute_of_the_page():
+    html = page().replace("<head>", '<head><meta property="article:published_time" content="2018-10-08T23:59:00+07:00">')
+    art = extract(html, URL)
+    assert art.published == "2018-10-08T15:54" and art.notes["published_meta"] == "2018-10-08T23:59"
 
 
 def test_meta_date_used_when_page_shows_none_and_adds_time_to_a_bare_day():

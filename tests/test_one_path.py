@@ -187,7 +187,10 @@ def test_process_is_incremental_and_parallel(tmp_path):
     db = tmp_path / "news.db"
     crawl_once(demo_portal, tmp_path, db)
     first = process(db, "--workers", "2")
-    assert first.startswith("Re-extracted 74 pages; analyzed 48 articles"), first
+    # The crawl learned what the source repeats as its pages arrived (issue 16): the pages it
+    # extracted with the evidence process learns are current; the first ones are extracted again.
+    extracted = int(first.split()[1])
+    assert 0 < extracted < 74 and "; analyzed 48 articles" in first, first
     done = rows(db)
     analysed = query(db, "select count(*) from mentions")[0][0]
     assert analysed > 0

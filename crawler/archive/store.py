@@ -389,6 +389,10 @@ class Store:
             self.db["source_profiles"].create(
                 {"source": str, "learned_at": str, "pages": int, "boilerplate": str}, pk="source")
         self.db["articles"].create_index(["body_sha256"], if_not_exists=True)
+        # issue 16: how sure the extractor is (0..1) and which method produced the text
+        for column, kind in (("confidence", float), ("method", str)):
+            if column not in self.db["articles"].columns_dict:
+                self.db["articles"].add_column(column, kind)
         self.db["pages"].create_index(["crawl_id"], if_not_exists=True)
         self.db["failures"].create_index(["crawl_id"], if_not_exists=True)
 
@@ -538,6 +542,7 @@ class Store:
             "captions": _json(article.captions), "attachments": _json(article.attachments),
             "notes": _json(article.notes), "extracted_at": utc_now(),
             "body_sha256": _body_hash(article.body),
+            "confidence": article.confidence, "method": article.method,
         }
         existing = self.db.execute(
             "select id, title, lead, body, published from articles where canonical_url = ?",
@@ -891,6 +896,10 @@ def datasette_metadata(database: str) -> dict:
             "lead": "The lead paragraph (sapo)",
             "body": "The article text, without widgets, byline or captions",
             "page_id": "The raw page this article was extracted from",
+            "confidence": "How sure the extractor is of title, date and text (0..1); "
+                          "sort ascending to review doubtful extractions",
+            "method": "Which extraction produced the text: ours, or the second opinion "
+                      "taken when ours was doubtful",
         },
     }
     tables = {

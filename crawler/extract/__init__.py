@@ -26,16 +26,18 @@ from crawler.records import Article
 
 from . import blocks as _blocks
 from . import clean as _clean
-from .dates import date_from_url, find_dates
+from .dates import date_from_url, find_dates, parse_iso_datetime
+from .confidence import SECOND_OPINION_BELOW, article_confidence, rejection_confidence
 from .decode import decode_html
 from .limits import cap_attributes
 from .fields import (MOSTLY_LINKS, PLAIN_TEXT_LINKS, attr_match, choose_category, choose_date,
                      choose_title, is_date_line, norm, title_anchor)
-from .repetition import learn_boilerplate
-from .metadata import (ATTACHMENT_EXT, breadcrumb, find_attachments, head_metadata, print_canonical,
+from .repetition import LINK_MARK, SourceProfile, SourceProfiles, learn_boilerplate, profile_hints, repeat_key
+from .metadata import (ATTACHMENT_EXT, breadcrumb, is_document_link, find_attachments, head_metadata, print_canonical,
                        url_kind)
 
-__all__ = ["extract", "decode_html", "learn_boilerplate", "EXTRACTOR_VERSION"]
+__all__ = ["extract", "decode_html", "learn_boilerplate", "SourceProfile", "SourceProfiles", "profile_hints",
+           "EXTRACTOR_VERSION"]
 
 
 def _code_version(folder: Path) -> str:
@@ -56,6 +58,9 @@ EXTRACTOR_VERSION = _code_version(Path(__file__).resolve().parent)
 # Fewer characters of body (lead included) than this is not an article (a stub, a listing, an
 # error page). The shortest real notices on district portals are two or three sentences.
 MIN_ARTICLE_CHARS = 120
+# ...unless the text announces an attached document ("Thông báo ... (tệp đính kèm)"): a notice
+# that is one sentence and a link to the file is still an article, from this length.
+NOTICE_MIN_CHARS = 30
 # Share of replacement / control characters above which the input is not text at all.
 MAX_GARBAGE_SHARE = 0.05
 # Listing pages: at least this many headline links (link-only blocks of headline length) inside
@@ -68,6 +73,13 @@ HEADLINE_MIN_LINK_DENSITY = 0.7
 # Share of the region's prose blocks that are teasers (prose right under a headline link) from
 # which the page is a listing; an article may quote one linked title, not half its paragraphs.
 LISTING_TEASER_SHARE = 0.5
+# Listing items: looked for this many levels up from the chosen element; together they hold at
+# least this share of their container's text.
+LISTING_ITEM_LEVELS = 3
+LISTING_ITEMS_SHARE = 0.6
+# A related-posts box closing an article holds at least this many teasers (a lone "headline link,
+# then prose" is the last link of an inline box followed by the article's next paragraph).
+RELATED_BOX_MIN_TEASERS = 2
 # An article header: the text starts at most this many blocks after the title (the date line and
 # a kicker or share bar between them).
 ARTICLE_HEADER_SPAN = 4
@@ -76,6 +88,8 @@ LEAD_MIN_CHARS = 40
 # The first paragraph is the lead when it starts with the page's meta description (CMSs fill it
 # with the sapo, sometimes cut short): compared on this many characters.
 LEAD_DESCRIPTION_PREFIX = 100
+# Attachments are looked for this many levels above the body element (a download panel beside it).
+ATTACHMENT_SCOPE_LEVELS = 3
 # After an inline widget inside the body, body text resumes with a block at least this long.
 INLINE_RESUME_CHARS = 60
 # Bylines: how many closing blocks to examine.
@@ -89,6 +103,9 @@ BODY_MAX_LINK_DENSITY = 0.6
 BODY_START_CHARS = 40
 # "Ảnh: ..." / "Ảnh minh họa" lines are captions up to this length even without an image before.
 STANDALONE_CAPTION_MAX_CHARS = 120
+# A machine-readable publish date before this year is impossible (a CMS default such as 1970 or
+# 2000-01-01); so is one after the page was fetched.
+MIN_PUBLISH_YEAR = 1995
 # How many leading characters to check for binary garbage.
 GARBAGE_SNIFF_CHARS = 20000
 
@@ -119,7 +136,8 @@ TAIL_SNIFF_CHARS = 4096
 
 
 def _fail(url: str, reason: str, **kw) -> Article:
-    return Article(url=url, is_article=False, reason=reason, **kw)
+    return Article(url=url, is_article=False, reason=reason, method="ours",
+                   confidence=rejection_confidence(reason), **kw)
 
 
 _TEXT_ALIGN = re.compile(r"text-align\s*:\s*([a-z-]+)", re.I)
@@ -156,7 +174,7 @@ def _image_beside(el) -> bool:
     return prev is not None and (prev.tag == "img" or prev.find(".//img") is not None)
 
 
-def _drop_hidden(root) -> None:
+def _drop_hidden(root) -> int:
     """Remove what the page hides from readers with inline CSS or the ``hidden`` attribute (a
     second, mobile copy of the article; closed menus), unless it is most of the page's text (some
     pages hide everything until a script has run)."""
@@ -167,11 +185,11 @@ def _drop_hidden(root) -> None:
               and (el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or "")
                    or _hidden_by_class(el.get("class")))]
     if not hidden:
-        return
+        return 0
     hidden = [el for el in hidden if not any(a in hidden for a in el.iterancestors())]
     hidden_chars = sum(len("".join(el.itertext()).strip()) for el in hidden)
     if hidden_chars > HIDDEN_MAX_SHARE * len("".join(root.itertext()).strip()):
-        return
+        return 0
     for el in hidden:
         parent = el.getparent()
         if parent is not None:
@@ -182,6 +200,7 @@ def _drop_hidden(root) -> None:
                 else:
                     parent.text = (parent.text or "") + el.tail
             parent.remove(el)
+    return hidden_chars
 
 
 def _hidden_by_class(cls: str | None) -> bool:
@@ -270,10 +289,15 @@ def _bylines_after(widget, region_blocks, best) -> list:
 
 
 def _attachments(root, blocks, best, paragraphs, url) -> list[dict]:
-    """Document links in the article container (often just after the body element), from the
-    article's start up to the first widget after its text ("Các tin khác", a footer)."""
-    parent = best.getparent()
-    scope = parent if parent is not None and parent.tag not in ("body", "html") else best
+    """Document links near the article (in its container, or a panel of its own beside the
+    body, as NukeViet's "Tải file đính kèm"), from the article's start up to the first widget
+    after its text ("Các tin khác", a footer) or the first text the source repeats."""
+    scope = best
+    for _ in range(ATTACHMENT_SCOPE_LEVELS):
+        parent = scope.getparent()
+        if parent is None or parent.tag in ("body", "html", "form"):
+            break
+        scope = parent
     found = find_attachments([scope], url)
     if not found or not paragraphs:
         return found
@@ -281,7 +305,8 @@ def _attachments(root, blocks, best, paragraphs, url) -> list[dict]:
     start = order.get(paragraphs[0].owner, 0)
     end = None
     for b in blocks[paragraphs[-1].index + 1:]:
-        if _clean.widget_kind(b.text) == _clean.END and not _clean.is_attachment_label(b.text):
+        if (_clean.widget_kind(b.text) == _clean.END and not _clean.is_attachment_label(b.text)) \
+                or (b.repeated and b.n >= INLINE_RESUME_CHARS):
             end = order.get(b.owner)
             break
     keep = set()  # a set: pages listing thousands of documents stay linear
@@ -294,7 +319,7 @@ def _attachments(root, blocks, best, paragraphs, url) -> list[dict]:
 
 def _links_documents(el) -> bool:
     """Whether the element links to a document (.pdf, .doc, ...): an attachment, not a headline."""
-    return any(ATTACHMENT_EXT.search(urlsplit((a.get("href") or "").strip()).path) for a in el.iter("a"))
+    return any(is_document_link((a.get("href") or "").strip(), a.get("title")) for a in el.iter("a"))
 
 
 def _more_text_after(widget, region_blocks, best) -> bool:
@@ -321,6 +346,189 @@ def _widget_box(marker, region_blocks, best):
     return box
 
 
+def _repeated_inside_text(paragraphs, repeated, title_idx) -> list:
+    """Put back the repeated blocks that stand inside the article's own text: a subheading or a
+    table's header row that several articles of the source share, between two of its own
+    paragraphs; a lead right under the title that a "Tin nổi bật" box repeats on every page.
+    Repeated blocks before or after the text (a notice the template adds, the footer) stay out."""
+    own = [p.index for p in paragraphs if p.prose]
+    if not own:
+        return paragraphs
+    first, last = own[0], own[-1]
+    back = [b for b in repeated
+            if first < b.index < last
+            or (b.prose and b.index < first and title_idx is not None
+                and title_idx < b.index <= title_idx + ARTICLE_HEADER_SPAN)]
+    return sorted(paragraphs + back, key=lambda b: b.index) if back else paragraphs
+
+
+def _repeat_keys(texts) -> set[str]:
+    """The keys to compare blocks with: learned keys as they are; a text given in sources.toml
+    matches as plain text and as a link."""
+    keys = set()
+    for t in texts:
+        if not isinstance(t, str):
+            continue
+        keys.add(t)
+        if not t.startswith(LINK_MARK):
+            key = repeat_key(t)
+            if key is not None:
+                keys.update((key, LINK_MARK + key))
+    return keys
+
+
+def _machine_date(meta: dict, blocks, date_idx, region) -> str | None:
+    """The machine-readable publish datetime: meta tags, JSON-LD, microdata; else the
+    ``<time datetime>`` of the chosen date line, or the first one inside the article region."""
+    if meta.get("published"):
+        return meta["published"]
+    candidates = []
+    if date_idx is not None:
+        candidates += [el for el in blocks[date_idx].owner.iter("time")]
+        candidates += [el for el in blocks[date_idx].chain[:2] if el.tag == "time"]
+    for el in region:
+        if isinstance(el.tag, str):
+            candidates += list(el.iter("time"))
+            # the <article> element around the text (its header or footer holds the time)
+            outer = next((a for a in el.iterancestors("article")), None)
+            if outer is not None:
+                candidates += [t for t in outer.iter("time") if t not in candidates]
+    for el in candidates:
+        value = parse_iso_datetime(el.get("datetime"))
+        if value:
+            return value
+    return None
+
+
+def _possible_date(value: str, hints: dict) -> bool:
+    """A publish date can be neither before the first portals nor after the page was fetched."""
+    from datetime import datetime, timedelta
+
+    try:
+        year = int(value[:4])
+    except ValueError:
+        return False
+    if not MIN_PUBLISH_YEAR <= year:
+        return False
+    fetched = (hints.get("fetched_at") or "")[:10]
+    limit = fetched or (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%d")
+    return value[:10] <= limit
+
+
+def _decide_date(on_page: str | None, machine: str | None, hints: dict, notes: dict) -> str | None:
+    """The machine-readable publish date wins over the date read in the text, unless it is
+    impossible; on the same day, the page's minute stands when the metadata gives another time
+    (a later update time, a 23:59 placeholder) or none."""
+    if machine and not _possible_date(machine, hints):
+        notes["published_meta_rejected"] = machine
+        machine = None
+    if not machine:
+        return on_page
+    if not on_page:
+        notes["published_from"] = "meta"
+        return machine
+    if machine[:10] != on_page[:10]:
+        notes["published_page"] = on_page
+        notes["date_conflict"] = True
+        notes["published_from"] = "meta"
+        return machine
+    if len(machine) > len(on_page):
+        return machine  # same day; the metadata adds the time
+    if machine != on_page[:len(machine)]:
+        notes["published_meta"] = machine
+    return on_page
+
+
+def _repeated_items(best) -> int:
+    """Number of listing items around the chosen element: sibling elements of one kind (same tag
+    and class) that each hold a heading, together most of their container's text (a listing
+    whose headings are not links, the link being an overlay). 0 when there are none."""
+    el = best
+    for _ in range(LISTING_ITEM_LEVELS):
+        if el is None or el.tag in ("body", "html"):
+            break
+        groups: dict = {}
+        for child in el:
+            if isinstance(child.tag, str) and child.tag not in _HEADING_TAGS:
+                groups.setdefault((child.tag, child.get("class") or ""), []).append(child)
+        total = len("".join(el.itertext()).strip()) or 1
+        for members in groups.values():
+            if len(members) < LISTING_MIN_HEADLINES:
+                continue
+            with_heading = [m for m in members if any(True for _ in m.iter(*_HEADING_TAGS))]
+            chars = sum(len("".join(m.itertext()).strip()) for m in with_heading)
+            if len(with_heading) >= LISTING_MIN_HEADLINES and chars >= LISTING_ITEMS_SHARE * total:
+                return len(with_heading)
+        el = el.getparent()
+    return 0
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _is_headline(b) -> bool:
+    """A link to another page with headline-length text (document links do not count)."""
+    return (b.n >= HEADLINE_MIN_CHARS and b.link_density >= HEADLINE_MIN_LINK_DENSITY
+            and not _links_documents(b.owner))
+
+
+def _teaser_pairs(blocks, candidates) -> list[tuple[int, object]]:
+    """(headline index, prose block) of the teasers among ``candidates``: prose whose nearest
+    preceding block (dates skipped) is a headline link, the shape of every listing item
+    ("<a>Title</a> (08/10/2018) / summary"). In an article, prose follows prose, the title or
+    the date line, never a link to another page."""
+    pairs = []
+    for b in candidates:
+        if b.n < _blocks.PROSE_MIN_CHARS or b.link_density > _blocks.PROSE_MAX_LINK_DENSITY:
+            continue
+        j = b.index - 1
+        while j >= 0 and (is_date_line(blocks[j]) or not blocks[j].text.strip()):
+            j -= 1
+        if j >= 0 and _is_headline(blocks[j]):
+            pairs.append((j, b))
+    return pairs
+
+
+def _count_teasers(blocks, candidates) -> tuple[int, int, int]:
+    """(teasers, prose blocks, characters of teaser text) among ``candidates``."""
+    n_prose = sum(1 for b in candidates
+                  if b.n >= _blocks.PROSE_MIN_CHARS and b.link_density <= _blocks.PROSE_MAX_LINK_DENSITY)
+    pairs = _teaser_pairs(blocks, candidates)
+    return len(pairs), n_prose, sum(b.n for _, b in pairs)
+
+
+_ARTICLE_TYPES = frozenset(("article", "newsarticle", "blogposting", "reportagenewsarticle", "report",
+                            "analysisnewsarticle", "socialmediaposting", "liveblogposting"))
+
+
+def _says_article(meta: dict) -> bool:
+    """The page's metadata calls it one article (og:type, JSON-LD @type, a publish time)."""
+    tags = meta.get("tags") or {}
+    return ((tags.get("og:type") or "").lower() == "article" or bool(meta.get("published"))
+            or any(t.lower() in _ARTICLE_TYPES for t in meta.get("jsonld_types") or ()))
+
+
+def _closing_teaser_box(blocks, considered, paragraphs, title_idx, date_idx, meta, named=False) -> int | None:
+    """Index of the first headline of a box of teasers that closes an article ("Bài viết liên
+    quan" with excerpts, with or without a heading), or None.
+
+    It is one when the page is an article (its metadata says so, its <title> names the title
+    block, or a title, its date line and the text follow each other), the article's own prose
+    comes before the first teaser,
+    and none comes after it: a listing's items start right under its heading."""
+    pairs = _teaser_pairs(blocks, considered)
+    if len(pairs) < RELATED_BOX_MIN_TEASERS or not paragraphs:
+        return None
+    first = min(j for j, _ in pairs)
+    teaser_ids = {id(b) for _, b in pairs}
+    own = [b for b in paragraphs if b.prose and id(b) not in teaser_ids]
+    if not own or own[0].index > first or any(b.index > first for b in own):
+        return None
+    headed = (title_idx is not None and date_idx is not None
+              and title_idx < date_idx < own[0].index <= title_idx + ARTICLE_HEADER_SPAN + 2)
+    return first if headed or named or _says_article(meta) else None
+
+
 # Words that accompany a date line: labels, weekdays, counters, share buttons.
 def extract(html: bytes | str, url: str, hints: dict | None = None) -> Article:
     """Extract the article of one page. Never raises: bad input gives ``is_article=False``.
@@ -330,14 +538,66 @@ def extract(html: bytes | str, url: str, hints: dict | None = None) -> Article:
     """
     url = url if isinstance(url, str) else ""
     try:
-        return _extract(html, url, hints or {})
+        art = _extract(html, url, hints or {})
+        if art.confidence is not None and art.confidence < SECOND_OPINION_BELOW and html is not None:
+            art = _second_opinion(art, html, url, hints or {})
+        return art
     except RecursionError:
         return _fail(url, "page too deeply nested to parse")
     except Exception as exc:  # noqa: BLE001 - the contract is "never raises"
         return _fail(url, f"extraction failed: {type(exc).__name__}: {exc}"[:300])
 
 
-def _extract(html: bytes | str, url: str, hints: dict) -> Article:
+# The second opinion's retries, in order, as readability retries with its flags turned off:
+# the text nearest under the title the <title> tag names, even when a longer text elsewhere
+# scores higher; without class and id weights (a template whose class names mislead); under the
+# title again, keeping hidden elements (the rest of a text behind a "Đọc tiếp" button).
+# Dropping the source's repetition evidence is no retry: its text is chrome by that evidence,
+# however confident a retry would be.
+_RETRIES = (("under-title", {"prefer_anchored": True}), ("no-class-weights", {"class_weights": False}),
+            ("keep-hidden", {"drop_hidden": False, "prefer_anchored": True}))
+# A retry overturns a rejection only with at least this confidence; an article is replaced by a
+# retry that is more confident by at least this margin.
+OVERTURN_REJECTION_CONFIDENCE = 0.75
+BETTER_BY = 0.1
+
+
+def _retry_applies(name: str, first: Article) -> bool:
+    """Whether a retry can change the first result: the region retries when the text stood
+    away from its title or nothing was found; keeping hidden elements when some were dropped."""
+    if name == "keep-hidden":
+        return bool(first.notes.get("hidden_dropped"))
+    return not first.is_article or bool(first.notes.get("text_away_from_title"))
+
+
+def _second_opinion(first: Article, html, url: str, hints: dict) -> Article:
+    """When ``first`` is doubtful, extract again with each retry and keep the most confident
+    result; the kept one records its method ("ours:no-class-weights") and the first
+    confidence in its notes."""
+    best = first
+    for name, flags in _RETRIES:
+        if not _retry_applies(name, first):
+            continue
+        try:
+            other = _extract(html, url, hints, **flags)
+        except Exception:  # noqa: BLE001 - a failed retry leaves the first result
+            continue
+        if other.confidence is None:
+            continue
+        if not best.is_article:
+            if other.is_article and other.confidence >= OVERTURN_REJECTION_CONFIDENCE:
+                best, best.method = other, f"ours:{name}"
+        elif other.is_article and other.confidence >= best.confidence + BETTER_BY:
+            best, best.method = other, f"ours:{name}"
+    if best is not first:
+        best.notes["first_opinion"] = {"confidence": first.confidence, "reason": first.reason}
+    else:
+        first.notes["second_opinion"] = "kept"
+    return best
+
+
+def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
+             class_weights: bool = True, drop_hidden: bool = True, prefer_anchored: bool = False) -> Article:
     # 1. decode and parse
     if html is None:
         return _fail(url, "empty page")
@@ -373,7 +633,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
                      canonical_url=print_canonical(url, meta.get("canonical")), title=None)
     if kind == "search":
         return _fail(url, "search page")
-    if kind == "home":
+    if kind == "home" and not _says_article(meta):
         return _fail(url, "home page")
     canonical = urljoin(url, meta["canonical"]) if meta.get("canonical") else None
     body_tag = root.find("body")
@@ -385,7 +645,10 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     crumbs, crumb_el = breadcrumb(root)
     crumb_text = norm("".join(crumb_el.itertext())) if crumb_el is not None else ""
     etree.strip_elements(root, *_DROP_TAGS, with_tail=True)
-    _drop_hidden(root)
+    if drop_hidden:
+        hidden_chars = _drop_hidden(root)
+        if hidden_chars:
+            notes["hidden_dropped"] = hidden_chars
     body_el = root.find("body")
     if body_el is None:
         body_el = root
@@ -394,9 +657,22 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if any("depth" in str(err.message).lower() for err in _PARSER.error_log):
             return _fail(url, "page too deeply nested to parse")
         return _fail(url, "no text on the page")
-    boilerplate = hints.get("boilerplate") or ()
+    boilerplate = (hints.get("boilerplate") or ()) if profile else ()
     boilerplate = {boilerplate} if isinstance(boilerplate, str) else set(boilerplate)
-    _blocks.score_blocks(blocks, boilerplate)
+    if boilerplate:
+        # Texts that most pages of the source repeat: never region, body, title or date.
+        keys = _repeat_keys(boilerplate)
+        for b in blocks:
+            key = repeat_key(b.text, b.link_density)
+            b.repeated = key is not None and key in keys
+        own = title_anchor(blocks, {**meta, "_ignore_repeated": True})
+        if own is not None and blocks[own].repeated:
+            # The title the <title> tag names is itself repeated on most pages of the source:
+            # the others repeat this page's article (a "next article" or featured box), so by
+            # that evidence nothing here is the source's chrome.
+            for b in blocks:
+                b.repeated = False
+    _blocks.score_blocks(blocks)
 
     # 5. main-text region
     best = None
@@ -412,7 +688,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
             best = None
     anchor = title_anchor(blocks, meta)
     if best is None:
-        best, region, _stats = _blocks.choose_region(blocks, anchor)
+        best, region, _stats = _blocks.choose_region(blocks, anchor, class_weights, prefer_anchored)
     if best is None:
         return _fail(url, "no main text found")
     region_blocks = [b for b in blocks if _in_region(b, region)]
@@ -424,15 +700,13 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     inside = [b.index for b in region_blocks if best in b.chain]
     title, title_idx = choose_title(blocks, region_start, meta, inside[0] if inside else region_start)
     published, date_idx = choose_date(blocks, title_idx, region_blocks)
-    meta_published = meta.get("published")
-    if published and meta_published and meta_published[:len(published)] != published[:len(meta_published)]:
-        notes["published_meta"] = meta_published
-        notes["date_conflict"] = True
-    elif published and meta_published and len(meta_published) > len(published):
-        published = meta_published  # same day; the meta tag adds the time
-    elif not published and meta_published:
-        published = meta_published
-        notes["published_from"] = "meta"
+    if published and date_idx is not None and not is_date_line(blocks[date_idx]) and date_from_url(url):
+        # A date mentioned in a short sentence is weaker evidence than the permalink's day.
+        notes["published_text"] = published
+        published, date_idx = None, None
+    published = _decide_date(published, _machine_date(meta, blocks, date_idx, region), hints, notes)
+    if date_idx is not None and blocks[date_idx].prose and not is_date_line(blocks[date_idx]):
+        date_idx = None  # a sentence that names a date is text, not the date line: it stays in the body
     if not published:
         # Last resort: the day a "/yyyy/mm/dd/" permalink names (themes that print no date).
         published = date_from_url(url)
@@ -452,6 +726,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     inline_widget = None  # the "Tin liên quan" box placed between body paragraphs, if any
     considered: list = []  # region blocks before the end of the article
     late_bylines: list = []  # bylines placed after a closing "Tin liên quan" list
+    repeated: list = []  # region blocks found on most pages of the source
     for b in region_blocks:
         if b.index == title_idx or b.index == date_idx:
             continue
@@ -475,8 +750,6 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
                 or (crumb_el is not None and (crumb_el in b.chain or norm(b.text) == crumb_text)) \
                 or (not started and is_date_line(b)):
             continue
-        if b.text in boilerplate and _clean.byline_kind(b.text) is None:
-            continue  # repeated on most pages of the site (hints["boilerplate"])
         if not started and _is_top_byline(b):
             top_author = b.text
             continue
@@ -496,11 +769,26 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         ) or (_clean.looks_like_caption(b.text) and b.n <= STANDALONE_CAPTION_MAX_CHARS):
             captions.append(b.text)
             continue
+        if b.repeated and _clean.byline_kind(b.text) is None:
+            repeated.append(b)  # on most pages of the source: kept only inside the text (below)
+            continue
         paragraphs.append(b)
         if b.n >= BODY_START_CHARS:
             started = True
             in_body = in_body or best in b.chain
 
+    # A related-posts box closing the text (teasers after the article's own prose) is not part
+    # of the body, and does not make the page a listing.
+    if repeated:
+        paragraphs = _repeated_inside_text(paragraphs, repeated, title_idx)
+    box = _closing_teaser_box(blocks, considered, paragraphs, title_idx, date_idx, meta,
+                              named=title_idx is not None and title_idx == anchor)
+    if box is not None:
+        paragraphs = [p for p in paragraphs if p.index < box]
+        while len(paragraphs) > 1 and paragraphs[-1].n < BODY_START_CHARS and paragraphs[-1].heading:
+            paragraphs.pop()  # the box's heading ("Liên quan")
+        considered = [b for b in considered if b.index < box]
+        notes["related_box"] = True
     text_start = paragraphs[0].index if paragraphs else None  # the lead or first paragraph
     # Bylines, source line, CMS account at the end.
     source_line = None
@@ -560,36 +848,14 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     body = "\n\n".join(p.text for p in paragraphs)
 
     # 8. page kind from the content
-    def is_headline(b) -> bool:
-        """A link to another page with headline-length text (document links do not count)."""
-        return (b.n >= HEADLINE_MIN_CHARS and b.link_density >= HEADLINE_MIN_LINK_DENSITY
-                and not _links_documents(b.owner))
-
-    headlines = sum(1 for b in considered if is_headline(b))
+    headlines = sum(1 for b in considered if _is_headline(b))
     prose = sum(1 for b in paragraphs if b.prose)
-    # Teasers: prose whose nearest preceding block (dates skipped) is a headline link, the shape
-    # of every listing item ("<a>Title</a> (08/10/2018) / summary"). In an article, prose follows
-    # prose, the title or the date line, never a link to another page.
-    def count_teasers(candidates) -> tuple[int, int, int]:
-        """(teasers, prose blocks, characters of teaser text) among ``candidates``."""
-        prose_blocks = [b for b in candidates
-                        if b.n >= _blocks.PROSE_MIN_CHARS and b.link_density <= _blocks.PROSE_MAX_LINK_DENSITY]
-        found = chars = 0
-        for b in prose_blocks:
-            j = b.index - 1
-            while j >= 0 and (is_date_line(blocks[j]) or not blocks[j].text.strip()):
-                j -= 1
-            if j >= 0 and is_headline(blocks[j]):
-                found += 1
-                chars += b.n
-        return found, len(prose_blocks), chars
-
-    teasers, n_prose, _ = count_teasers(considered)
+    teasers, n_prose, _ = _count_teasers(blocks, considered)
     if n_prose and teasers >= LISTING_TEASER_SHARE * n_prose:
         return _fail(url, f"listing page ({teasers} teasers)", title=title, category=category)
     # Teasers elsewhere on the page outweighing the chosen text, and no <title> naming a headline
     # on the page: the "article" is a side box of a listing page.
-    page_teasers, _, teaser_chars = count_teasers(blocks)
+    page_teasers, _, teaser_chars = _count_teasers(blocks, blocks)
     # An article header (a plain-text title, then its date line, right above the text) marks the
     # text as the page's article even beside a column of teasers.
     headed = (title_idx is not None and date_idx is not None and text_start is not None
@@ -598,6 +864,9 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     if (anchor is None and not headed and page_teasers >= LISTING_MIN_HEADLINES
             and teaser_chars >= sum(b.n for b in paragraphs) + len(lead or "")):
         return _fail(url, f"listing page ({page_teasers} teasers beside a side text)", title=title, category=category)
+    items = _repeated_items(best)
+    if items:
+        return _fail(url, f"listing page ({items} items of one kind, each with a heading)", title=title, category=category)
     if headlines >= LISTING_MIN_HEADLINES and headlines >= LISTING_HEADLINE_PER_PROSE * max(1, prose):
         return _fail(url, f"listing page ({headlines} headline links)", title=title, category=category)
     # A page cut off inside its article (no closing tags, nothing after the text) is incomplete.
@@ -605,14 +874,46 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         notes["truncated"] = True
         if paragraphs and paragraphs[-1].index >= len(blocks) - 1:
             return _fail(url, "truncated page: it ends inside the article text", title=title)
-    if len(body) + len(lead or "") < MIN_ARTICLE_CHARS:
-        if page_teasers >= LISTING_MIN_HEADLINES // 2:
+    attachments = _attachments(root, blocks, best, paragraphs, url)
+    short = len(body) + len(lead or "") < MIN_ARTICLE_CHARS
+    if short and attachments and title and len(body) + len(lead or "") >= NOTICE_MIN_CHARS:
+        notes["short_notice"] = True  # a line of text and the document it announces
+    elif short:
+        if page_teasers >= 1:  # the page has teasers and no text of its own
             return _fail(url, f"listing page ({page_teasers} teasers, no main text)", title=title, category=category)
         return _fail(url, "no main text found (too short)", title=title, category=category)
-
-    attachments = _attachments(root, blocks, best, paragraphs, url)
+    date_from = notes.get("published_from") or ("page" if published else None)
+    together = title_idx is None or _share_container(blocks[title_idx], best)
+    if not together or (title_idx is not None and text_start is not None and text_start <= title_idx):
+        notes["text_away_from_title"] = True  # what the retries of a second opinion address
+    confidence = article_confidence(
+        body_chars=len(body) + len(lead or ""),
+        prose_chars=sum(p.n for p in paragraphs if p.prose) + len(lead or ""),
+        title_named=title_idx is not None and (title_idx == anchor or _title_named(blocks[title_idx], meta)),
+        title_on_page=title_idx is not None, date_from=date_from,
+        start_gap=(text_start - title_idx) if title_idx is not None and text_start is not None else None,
+        title_with_text=together, notes=notes)
     return Article(
         url=url, is_article=True, canonical_url=canonical, title=title, published=published,
         category=category, lead=lead, body=body, author=author, source_line=source_line,
-        captions=captions, attachments=attachments, notes=notes,
+        captions=captions, attachments=attachments, notes=notes, confidence=confidence, method="ours",
     )
+
+
+def _share_container(title_block, best) -> bool:
+    """The title and the text sit in one container below the page's <body> (an article's
+    element, a table): a title in the main column over a text in the side column does not."""
+    for el in title_block.chain:
+        if el.tag in ("body", "html", "form"):
+            return False
+        if el is best or best in el.iterdescendants():
+            return True
+    return False
+
+
+def _title_named(block, meta: dict) -> bool:
+    """The <title> tag or the og / JSON-LD headline names the title block."""
+    from .fields import _title_level
+
+    heads = [norm(h) for h in (meta.get("og_title"), meta.get("jsonld_headline")) if h]
+    return _title_level(block, norm(meta.get("title_tag") or ""), heads) >= 1

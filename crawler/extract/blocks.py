@@ -44,6 +44,12 @@ FUNCTION_WORDS = frozenset(
 MIN_SCORED_CHARS = 25
 # Length saturates: one long paragraph must not outweigh a run of normal ones.
 MAX_SCORED_CHARS = 800
+# Teasers (prose right under a headline link) keep this share of their score; a headline is a
+# link block at least this long; a date between them has no letters and is at most this long.
+TEASER_WEIGHT = 0.3
+TEASER_HEADLINE_MIN_CHARS = 20
+TEASER_HEADLINE_LINK_DENSITY = 0.7
+TEASER_DATE_MAX_CHARS = 30
 # Function-word share at which a block counts as fully prose-like (seed article: about 0.2).
 PROSE_FW_SHARE = 0.12
 # Weight left to a block with no function words at all (names lists, addresses).
@@ -100,6 +106,7 @@ class Block:
     score: float = 0.0
     fw_share: float = 0.0
     prose: bool = False
+    repeated: bool = False  # found on most pages of the source (hints["boilerplate"])
     extra: dict = field(default_factory=dict)
 
     n: int = 0
@@ -126,6 +133,8 @@ def _ancestors(el) -> tuple:
     return tuple(chain)
 
 
+# Inline elements that templates line up as separate entries (spaced by CSS, not by text).
+_ENTRY_TAGS = frozenset(("span", "time", "abbr"))
 _COUNTED = ("link", "bold", "italic", "caption", "heading")
 _ACC_RESET = {"link": 0, "bold": 0, "italic": 0, "caption": 0, "heading": 0, "after_img": False, "has_text": False}
 
@@ -205,6 +214,10 @@ def linearize(root) -> list[Block]:
             elif tag in BLOCK_TAGS:
                 flush()
                 owners.append(el)
+            elif tag in _ENTRY_TAGS and el.get("class") and parts and not parts[-1][-1:].isspace():
+                prev = el.getprevious()
+                if prev is not None and prev.tag in _ENTRY_TAGS and prev.get("class") and not prev.tail:
+                    add(" ")  # "<span class=date>05/04/21</span><span class=views>12 Lượt xem</span>"
             up = []
             if tag == "a" and el.get("href") is not None:
                 up.append("link")
@@ -245,8 +258,9 @@ def linearize(root) -> list[Block]:
     return blocks
 
 
-def score_blocks(blocks: list[Block], boilerplate: set[str] | None = None) -> None:
-    """Give every block a content score (0 for short, link-heavy or repeated blocks)."""
+def score_blocks(blocks: list[Block]) -> None:
+    """Give every block a content score (0 for short, link-heavy or repeated blocks: twice on
+    the page, or on most pages of the source)."""
     seen: dict[str, int] = {}
     for b in blocks:
         seen[b.text] = seen.get(b.text, 0) + 1
@@ -254,11 +268,25 @@ def score_blocks(blocks: list[Block], boilerplate: set[str] | None = None) -> No
         b.fw_share = function_word_share(b.text)
         ld = b.link_density
         b.prose = b.n >= PROSE_MIN_CHARS and ld <= PROSE_MAX_LINK_DENSITY and b.fw_share >= PROSE_MIN_FW_SHARE
-        if b.n < MIN_SCORED_CHARS or seen[b.text] > 1 or (boilerplate and b.text in boilerplate):
+        if b.n < MIN_SCORED_CHARS or seen[b.text] > 1 or b.repeated:
             b.score = 0.0
             continue
         fw_weight = NO_FW_WEIGHT + (1 - NO_FW_WEIGHT) * min(1.0, b.fw_share / PROSE_FW_SHARE)
         b.score = min(b.n, MAX_SCORED_CHARS) / 100 * (1 - ld) ** 2 * fw_weight
+        if _after_headline(blocks, b.index):
+            # A teaser (an excerpt under a link to another page) tells where a listing or a
+            # related-posts box is, not where this page's article is.
+            b.score *= TEASER_WEIGHT
+
+
+def _after_headline(blocks, i: int) -> bool:
+    """The nearest block before ``i`` (short date-only blocks skipped) is a headline link."""
+    j = i - 1
+    while j >= 0 and blocks[j].n <= TEASER_DATE_MAX_CHARS and blocks[j].link_density < 0.5 \
+            and not any(c.isalpha() for c in blocks[j].text.replace("ngày", "")):
+        j -= 1
+    return (j >= 0 and blocks[j].n >= TEASER_HEADLINE_MIN_CHARS
+            and blocks[j].link_density >= TEASER_HEADLINE_LINK_DENSITY)
 
 
 def _class_factor(el) -> float:
@@ -279,7 +307,8 @@ def _name_factor(name: str) -> float:
     return 1.0
 
 
-def choose_region(blocks: list[Block], anchor: int | None = None) -> tuple[object | None, set, dict]:
+def choose_region(blocks: list[Block], anchor: int | None = None,
+                  class_weights: bool = True, prefer_anchored: bool = False) -> tuple[object | None, set, dict]:
     """Return ``(best element, region elements, stats)``; the region is the best element plus
     its siblings holding plain text (long blocks, few links): a lead in its own element, a second
     body element. ``stats`` maps each element to [score, chars, link chars, plain chars, first
@@ -320,20 +349,24 @@ def choose_region(blocks: list[Block], anchor: int | None = None) -> tuple[objec
         if not isinstance(el.tag, str) or el.tag in ("html", "body") or st[0] <= 0:
             continue
         ld = st[2] / max(1, st[1])
-        final = st[0] * (1 - ld) * _class_factor(el)
+        final = st[0] * (1 - ld) * (_class_factor(el) if class_weights else 1.0)
         st[5] = final
         if final > best_score:
             best, best_score = el, final
-        if anchor is not None and anchor < st[4] <= anchor + ANCHOR_GAP and final > anchored_score \
-                and el not in other_headers:
-            anchored, anchored_score = el, final
+        if anchor is not None and anchor < st[4] <= anchor + ANCHOR_GAP and el not in other_headers:
+            if prefer_anchored:
+                # the text nearest under the title (the retry of the second opinion)
+                if final >= ANCHOR_MIN_SCORE and (anchored is None or (st[4], -final) < (stats[anchored][4], -anchored_score)):
+                    anchored, anchored_score = el, final
+            elif final > anchored_score:
+                anchored, anchored_score = el, final
     if best is None:
         return None, set(), stats
     # The best element belongs to another article when it holds that article's header or starts
     # after it.
     foreign = best in other_headers or any(h < stats[best][4] for h in later_headlines)
     if (anchored is not None and anchored is not best and anchored_score >= ANCHOR_MIN_SCORE
-            and (foreign or not anchor < stats[best][4] <= anchor + ANCHOR_GAP)):
+            and (foreign or prefer_anchored or not anchor < stats[best][4] <= anchor + ANCHOR_GAP)):
         best, best_score = anchored, anchored_score
     region = {best}
     # Siblings are looked for beside the best element, or beside the highest ancestor that holds

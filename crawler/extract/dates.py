@@ -25,6 +25,17 @@ TIME_WINDOW = 34
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/.-])(?P<d>\d{1,2})\s?(?P<s>[/.-])\s?(?P<m>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4})(?![\d/])"
 )
+# Day, month and year separated by spaces only ("Thứ Năm, 08 08 2019 08:52", some themes' date
+# format "d m Y"): taken only after a weekday or a date label, or alone at the start of a text,
+# where three numbers can mean nothing else.
+_SPACED_DATE = re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2}) (?P<m>\d{1,2}) (?P<y>\d{4})(?![\d/.,])")
+_SPACED_CONTEXT = re.compile(
+    r"(?:(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|ngày(?:\s*đăng)?|đăng\s*ngày|cập\s*nhật(?:\s*lúc)?|"
+    r"xuất\s*bản|posted|published|updated|mon|tue|wed|thu|fri|sat|sun)[a-z]*\s*[,:|\-–—]?\s*|^[\s|\-–—:]*)$", re.I)
+# A two-digit year ("05/04/21", Liferay 6.2's short publish date in Vietnamese): read only when
+# the text is that date alone (with its time and labels), where it can be nothing else.
+_SHORT_YEAR_DATE = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<s>[/.-])(?P<m>\d{1,2})(?P=s)(?P<y>\d{2})(?![\d/.-])")
+SHORT_YEAR_TEXT_MAX_CHARS = 40
 # Year-first dates written on the page ("2018-10-08 15:54:00"): unambiguous, so accepted too.
 _ISO_TEXT_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])")
 # "ngày 8 tháng 10 năm 2018", the Joomla/K2 localisation "08 Tháng 10 2018" and the moment.js /
@@ -113,6 +124,13 @@ def find_dates(text: str) -> list[DateHit]:
     hits: list[DateHit] = []
     matches = (list(_NUMERIC_DATE.finditer(text)) + list(_WORD_DATE.finditer(text))
                + list(_ISO_TEXT_DATE.finditer(text)))
+    if len(text) <= SHORT_YEAR_TEXT_MAX_CHARS and not matches:
+        short = list(_SHORT_YEAR_DATE.finditer(text))
+        if len(short) == 1 and len(re.findall(r"\d+", text)) <= 5:
+            matches += short
+    if " " in text:
+        matches += [m for m in _SPACED_DATE.finditer(text)
+                    if _SPACED_CONTEXT.search(text[max(0, m.start() - 30):m.start()])]
     if _EN_HINT.search(text):
         matches += list(_EN_DATE.finditer(text))
     for m in matches:
@@ -122,6 +140,8 @@ def find_dates(text: str) -> list[DateHit]:
                 month = _EN_MONTHS[(m.group("mn") or m.group("mn2")).lower()]
             else:
                 day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+                if m.re is _SHORT_YEAR_DATE:
+                    year += 2000 if year <= datetime.now().year % 100 + 1 else 1900
             if not MIN_YEAR <= year <= MAX_YEAR:
                 continue
             date = datetime(year, month, day)

@@ -25,11 +25,13 @@ from pathlib import Path
 
 from crawler.errors import VnnewsError
 
-__all__ = ["GoldPage", "load_gold", "shingle_match", "body_scores", "evaluate", "format_table",
+__all__ = ["GoldPage", "load_gold", "shingle_match", "body_scores", "evaluate", "evaluate_families", "format_table", "format_families",
            "evaluate_cli", "run_ours", "run_trafilatura", "GOLD_DIR"]
 
-# The project's gold set, relative to the repository root (where `vnnews eval` runs).
+# The project's gold sets, relative to the repository root (where `vnnews eval` runs): the
+# pinned gold set, and the CMS-family development set (issue 16), scored family by family.
 GOLD_DIR = Path("tests") / "data" / "extraction"
+FAMILIES_DIR = Path("tests") / "data" / "extraction_families"
 SHINGLE_N = 4  # as in the article-extraction-benchmark
 _TOKEN = re.compile(r"\w+")
 WARM_UP_PAGES = 5
@@ -138,19 +140,29 @@ class Result:
     published: str | None
     text: str
     category: str | None = None
+    method: str = ""
+    consulted: bool = False  # a second opinion was asked (whether or not it was taken)
 
 
-def run_ours(pages: list[GoldPage]) -> tuple[list[Result], float]:
-    """Our extractor on every page; returns the results and the elapsed seconds."""
-    from crawler.extract import extract
+def run_ours(pages: list[GoldPage], profiles: bool = True) -> tuple[list[Result], float]:
+    """Our extractor on every page, as ``vnnews extract`` runs on a batch of files: the pages of
+    one site teach what the site repeats (``SourceProfiles``, timed with the rest); returns the
+    results and the elapsed seconds."""
+    from crawler.extract import SourceProfiles, extract
+    from crawler.extract.load import source_of
 
     out = []
     start = time.perf_counter()
+    learned = SourceProfiles()
+    if profiles:
+        for page in pages:
+            learned.observe(source_of(page.url), page.html)
     for page in pages:
-        art = extract(page.html, page.url)
+        art = extract(page.html, page.url, learned.hints(source_of(page.url)) if profiles else None)
         out.append(Result(art.is_article, art.title, art.published,
                           "\n\n".join(t for t in (art.lead, art.body) if t) if art.is_article else "",
-                          art.category))
+                          art.category, art.method or "ours",
+                          "second_opinion" in art.notes or "first_opinion" in art.notes))
     return out, time.perf_counter() - start
 
 
@@ -232,6 +244,51 @@ def evaluate(gold_dir: str | Path | None = None, baseline: bool = True) -> dict:
     return result
 
 
+def evaluate_families(gold_dir: str | Path | None = None, baseline: bool = True) -> dict:
+    """Both tools on the CMS-family set, scored per family and overall:
+    ``{"families": {name: {"ours": {...}, "trafilatura": {...}}}, "overall": {...}, "gold": {...}}``."""
+    pages = load_gold(gold_dir or FAMILIES_DIR)
+    run_ours(pages[:WARM_UP_PAGES])
+    ours, t_ours = run_ours(pages)
+    runs = {"ours": (ours, t_ours)}
+    if baseline:
+        run_trafilatura(pages[:WARM_UP_PAGES])
+        runs["trafilatura"] = run_trafilatura(pages)
+    families: dict = {}
+    for name in sorted({p.template for p in pages}):
+        idx = [i for i, p in enumerate(pages) if p.template == name]
+        families[name] = {tool: _score([pages[i] for i in idx], [res[i] for i in idx], 0.0)
+                          for tool, (res, _) in runs.items()}
+    overall = {tool: _score(pages, res, secs) for tool, (res, secs) in runs.items()}
+    overall["ours"]["second_opinions"] = sum(1 for r in ours if r.method not in ("", "ours"))
+    overall["ours"]["second_opinions_asked"] = sum(1 for r in ours if r.consulted)
+    return {"families": families, "overall": overall, "_pages": page_report(pages, ours),
+            "gold": {"pages": len(pages), "articles": sum(p.is_article for p in pages),
+                     "families": len(families)}}
+
+
+def format_families(result: dict) -> str:
+    """The per-family table: body F1, title and date accuracy, false articles, ours vs trafilatura."""
+    gold = result["gold"]
+    tools = [t for t in ("ours", "trafilatura") if t in result["overall"]]
+    head = f"{'family':<20}" + "".join(f" {t[:5] + ' F1':>9} {'title':>6} {'day':>6} {'false':>5}" for t in tools) + f" {'(ours min)':>10}"
+    lines = [f"CMS families: {gold['pages']} pages ({gold['articles']} articles, {gold['families']} families)", "", head]
+    rows = list(result["families"].items()) + [("OVERALL", result["overall"])]
+    for name, scores in rows:
+        line = f"{name:<20}"
+        for t in tools:
+            s = scores[t]
+            line += f" {s['body_f1']:>9.3f} {s['title_acc']:>6.3f} {s['date_day_acc']:>6.3f} {s['false_articles']:>5d}"
+        lines.append(line + f" {scores['ours']['date_acc']:>10.3f}")
+    o = result["overall"]
+    lines.append("")
+    lines.append("day: publish date right to the day (trafilatura gives no time); ours min: to the minute")
+    lines.append("pages/s: " + ", ".join(f"{t} {o[t]['pages_per_s']:.1f}" for t in tools)
+                 + f"; second opinions asked: {o['ours'].get('second_opinions_asked', 0)}, "
+                 f"taken: {o['ours'].get('second_opinions', 0)}")
+    return "\n".join(lines)
+
+
 def format_table(result: dict) -> str:
     """The side-by-side table printed by ``vnnews eval extract``."""
     gold = result["gold"]
@@ -256,8 +313,30 @@ def format_table(result: dict) -> str:
     return "\n".join(lines)
 
 
-def evaluate_cli(gold_dir: str | None = None, as_json: bool = False, baseline: bool = True) -> str:
+def evaluate_cli(gold_dir: str | None = None, as_json: bool = False, baseline: bool = True,
+                 families: bool = True) -> str:
+    """The pinned gold set's table, then (unless ``gold_dir`` names another set) the per-family
+    table of the CMS-family set."""
     result = evaluate(gold_dir, baseline=baseline)
+    fam = evaluate_families(baseline=baseline) if families and gold_dir is None else None
     if as_json:
-        return json.dumps({k: v for k, v in result.items() if k in ("ours", "trafilatura")}, ensure_ascii=False)
-    return format_table(result)
+        data = {k: v for k, v in result.items() if k in ("ours", "trafilatura")}
+        if fam is not None:
+            data["families"] = fam["families"]
+            data["families_overall"] = fam["overall"]
+        return json.dumps(data, ensure_ascii=False)
+    text = format_table(result)
+    if fam is not None:
+        text += "\n\n" + format_families(fam) + _weak_lines(fam)
+    return text
+
+
+def _weak_lines(result: dict) -> str:
+    weak = [row for row in result.get("_pages", [])
+            if (row["is_article"] and (row.get("f1", 1) < 0.95 or not row["title_ok"] or not row["date_ok"]))
+            or row["is_article"] != row["got_article"]]
+    if not weak:
+        return ""
+    return "\n\nOur weakest family pages:\n" + "\n".join(
+        f"  {row['name']}: " + ", ".join(f"{k}={v}" for k, v in row.items() if k not in ("name", "template"))
+        for row in weak[:25])

@@ -71,10 +71,11 @@ def attr_match(block, pattern, stop=None) -> bool:
     return False
 
 
-def _title_level(b, tt: str, heads: list[str]) -> int:
+def _title_level(b, tt: str, heads: list[str], ignore_repeated: bool = False) -> int:
     """2: the block is part of the <title> (beside a separator) or the og/JSON-LD headline;
     1: it is the whole <title>; 0: neither."""
-    if not TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS or b.link_density > LINK_BLOCK and b.n < TITLE_LIKELY_CHARS:
+    if not TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS or b.link_density > LINK_BLOCK and b.n < TITLE_LIKELY_CHARS \
+            or (b.repeated and not ignore_repeated):
         return 0
     if b.n > len(tt) + 2 and not heads and not tt.endswith(("...", "…")):
         return 0  # longer than the whole <title>: cannot be part of it
@@ -101,7 +102,8 @@ def title_anchor(blocks, meta: dict) -> int | None:
     heads = [norm(h) for h in (meta.get("og_title"), meta.get("jsonld_headline")) if h]
     if not tt and not heads:
         return None
-    found = [b for b in blocks if b.link_density < MOSTLY_LINKS and _title_level(b, tt, heads) == 2]
+    ignore = meta.get("_ignore_repeated", False)
+    found = [b for b in blocks if b.link_density < MOSTLY_LINKS and _title_level(b, tt, heads, ignore) == 2]
     if not found:
         return None
     longest = max(b.n for b in found)
@@ -145,7 +147,7 @@ def choose_title(blocks, region_start: int, meta: dict, body_start: int | None =
 
     def titleish(b) -> bool:
         return (TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS and b.link_density < MOSTLY_LINKS
-                and not is_date_line(b) and not _clean.widget_kind(b.text)
+                and not b.repeated and not is_date_line(b) and not _clean.widget_kind(b.text)
                 and not b.text.rstrip().endswith((":", ";")))
 
     # Title-length blocks first, then nearest to where the body begins (blocks before it preferred).
@@ -206,15 +208,24 @@ def choose_date(blocks, title_idx: int | None, region_blocks) -> tuple[str | Non
     tail: list = []
     if region_blocks:
         end = region_blocks[-1].index
-        tail = [b for b in region_blocks[-DATE_TAIL_BLOCKS:] + blocks[end + 1:end + 1 + DATE_TAIL_BLOCKS]
-                if b not in near]
+        after = []
+        for b in blocks[end + 1:]:
+            if len(after) >= DATE_TAIL_BLOCKS:
+                break
+            if b.link_density <= MOSTLY_LINKS:  # links (a related list) do not use up the window
+                after.append(b)
+        tail = [b for b in region_blocks[-DATE_TAIL_BLOCKS:] + after if b not in near]
     candidates = []
     for where, window in ((0, near), (1, tail)):
         for b in window:
             if b.n > DATE_BLOCK_MAX_CHARS:
                 continue
-            if b.link_density > MOSTLY_LINKS:
+            if b.link_density > MOSTLY_LINKS or b.repeated:
                 continue  # "Tin khác" headlines carry other articles' dates
+            prev = blocks[b.index - 1] if b.index > 0 else None
+            if (prev is not None and prev.n >= TITLE_LIKELY_CHARS and prev.link_density >= LINK_BLOCK
+                    and b.owner.getparent() in prev.chain[1:3]):
+                continue  # the date under a link to another article, in its item, is that article's
             line = is_date_line(b)
             if where == 1 and not line:
                 continue

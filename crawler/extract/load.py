@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Iterable, Iterator
 
 from crawler.errors import VnnewsError
@@ -15,7 +16,7 @@ __all__ = ["read_target", "extract_targets", "OUTPUT_KEYS"]
 
 # The keys `vnnews extract` prints, in this order (issue 3).
 OUTPUT_KEYS = ("url", "is_article", "reason", "title", "published", "category", "lead", "body",
-               "author", "source_line", "captions", "attachments")
+               "author", "source_line", "captions", "attachments", "confidence", "method")
 FETCH_TIMEOUT_S = 20
 USER_AGENT = "vnnews-extract/0.1 (+https://github.com/)"
 
@@ -43,14 +44,26 @@ def read_target(target: str) -> tuple[bytes, str, str | None]:
     return path.read_bytes(), url, None
 
 
+def source_of(url: str) -> str:
+    """Which source a page belongs to, for learning what a source repeats: the site (host) of
+    its address; a local file without a known address belongs with the files of its folder."""
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return "file:" + parts.path.rsplit("/", 1)[0]
+    return parts.netloc.lower()
+
+
 def extract_targets(targets: Iterable[str], failed=None,
                     time_limit: float | None = PAGE_TIME_LIMIT) -> Iterator[dict]:
     """Extract every target; yield the printed fields of each Article.
 
-    A target that cannot be read is passed to ``failed(target, message)`` and the others are
-    still extracted (without ``failed``, the VnnewsError is raised). A page past ``time_limit``
-    CPU seconds gives a non-article with that reason."""
-    from . import extract
+    The targets are read first: pages of one site in the batch teach what the site repeats
+    (``SourceProfiles``, as the crawl and ``vnnews process`` learn it from stored pages), so a
+    short notice does not get the site's footer as its body. A target that cannot be read is
+    passed to ``failed(target, message)`` and the others are still extracted (without
+    ``failed``, the VnnewsError is raised). A page past ``time_limit`` CPU seconds gives a
+    non-article with that reason."""
+    from . import SourceProfiles, extract
 
     from .decode import decode_html
 
@@ -59,6 +72,8 @@ def extract_targets(targets: Iterable[str], failed=None,
     except ImportError:  # pragma: no cover - optional module
         fix_legacy = None
 
+    pages = []
+    profiles = SourceProfiles()
     for target in targets:
         try:
             body, url, content_type = read_target(target)
@@ -72,8 +87,19 @@ def extract_targets(targets: Iterable[str], failed=None,
                 text, encoding = decode_html(body, content_type)
                 if fix_legacy is not None:
                     text, _legacy = fix_legacy(text, body, encoding)
-                art: Article = extract(text, url)
         except PageTimeLimit as exc:
-            art = Article(url=url, is_article=False, reason=f"time limit: {exc}")
+            pages.append((None, url, f"time limit: {exc}"))
+            continue
+        pages.append((text, url, source_of(url)))
+        profiles.observe(source_of(url), text)
+    for text, url, source in pages:
+        if text is None:
+            art = Article(url=url, is_article=False, reason=source)
+        else:
+            try:
+                with page_time_limit(time_limit):
+                    art: Article = extract(text, url, profiles.hints(source))
+            except PageTimeLimit as exc:
+                art = Article(url=url, is_article=False, reason=f"time limit: {exc}")
         data = art.to_dict()
         yield {k: data.get(k) for k in OUTPUT_KEYS}

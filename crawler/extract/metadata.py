@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit, parse_qsl
 
 from .dates import parse_iso_datetime
 
-__all__ = [
+__all__ = ["is_document_link", 
     "head_metadata", "split_title_tag", "breadcrumb", "breadcrumb_items", "find_attachments", "url_kind",
     "print_canonical",
 ]
@@ -16,6 +16,8 @@ __all__ = [
 TITLE_SEPARATORS = re.compile(r"\s+[-–—|»:>›/]\s+|\s+::\s+")
 ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "report", "webpage"}
+# A one-segment address with at least this many hyphens is a post's slug, not a site root.
+SLUG_MIN_HYPHENS = 3
 ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)$", re.I)
 
 _META_DATE_KEYS = (
@@ -88,7 +90,10 @@ def head_metadata(root) -> dict:
                 published = parse_iso_datetime(el.get("datetime") or el.get("content") or el.get("title") or _text(el))
             if published:
                 break
+    meta["jsonld_types"] = []
     for obj in _jsonld_objects(root):
+        kind = obj.get("@type")
+        meta["jsonld_types"] += [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
         if not published and obj.get("datePublished"):
             published = parse_iso_datetime(str(obj.get("datePublished")))
         meta.setdefault("jsonld_headline", obj.get("headline") if isinstance(obj.get("headline"), str) else None)
@@ -156,6 +161,33 @@ def breadcrumb(root) -> tuple[list[str], object | None]:
     return [], None
 
 
+_DOC_IN_PATH = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)(?:/|$)", re.I)
+_DOWNLOAD = re.compile(r"download|tai-?ve|taive|getfile|attachment|dinh-?kem", re.I)
+_DOWNLOAD_HANDLER = re.compile(r"^(?:\w*download\w*|getfile|taive|tai-ve|\w*attachment\w*)(?:\.\w{2,4})?$", re.I)
+_DOC_HOSTS = re.compile(r"^(?:drive|docs)\.google\.com$|^(?:www\.)?dropbox\.com$|^onedrive\.live\.com$", re.I)
+
+
+def is_document_link(href: str, title: str | None = None) -> bool:
+    """Whether a link points to a document file: an extension at the end of the path or of a
+    path segment (Liferay's "/documents/10180/0/file.pdf/uuid"), in a query value, in the link's
+    title; a download handler ("DocumentDownload.ashx?...", "?download=1"); a file on a document
+    host (Google Drive, Dropbox, OneDrive)."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    if _DOC_IN_PATH.search(parts.path):
+        return True
+    if parts.query and (any(ATTACHMENT_EXT.search(v) for _, v in parse_qsl(parts.query)) or
+                        _DOC_IN_PATH.search(parts.query) or _DOWNLOAD.search(parts.query)):
+        return True
+    if _DOWNLOAD_HANDLER.match(parts.path.rsplit("/", 1)[-1]):
+        return True
+    if title and ATTACHMENT_EXT.search(title.strip()):
+        return True
+    return bool(_DOC_HOSTS.match(parts.netloc or "")) and "/d/" in parts.path
+
+
 def find_attachments(elements, base_url: str) -> list[dict]:
     """Links to documents (.pdf, .doc, .docx, .xls, ...) under the given elements."""
     seen: set[str] = set()
@@ -166,7 +198,7 @@ def find_attachments(elements, base_url: str) -> list[dict]:
             if not href:
                 continue
             path = urlsplit(href).path
-            if not ATTACHMENT_EXT.search(path):
+            if not is_document_link(href, a.get("title")):
                 continue
             url = urljoin(base_url, href)
             if url in seen:
@@ -222,8 +254,9 @@ def url_kind(url: str) -> str | None:
         return "home"
     if re.fullmatch(r"/web/[\w-]+/?", path) and not parts.query:
         return "home"
-    # "/hoangmai/", "/vi/": a site or language root.
-    if re.fullmatch(r"/[\w.-]+/", path) and not parts.query:
+    # "/hoangmai/", "/vi/": a site or language root; "/tap-huan-ky-thuat-trong-lua/" is a
+    # WordPress post (its most common permalink: a slug of several words).
+    if re.fullmatch(r"/[\w.-]+/", path) and not parts.query and path.count("-") < SLUG_MIN_HYPHENS:
         return "home"
     return None
 
