@@ -133,7 +133,7 @@ class StorePipeline:
     def open_spider(self, spider=None):
         sources = getattr(spider, "sources", {})
         sources = sources.values() if isinstance(sources, dict) else sources
-        hints = {s.name: s.hints for s in sources}
+        hints = {s.name: s.extract_hints() for s in sources}
         open_store(self.db_path).db.conn.close()  # create or migrate before the worker starts
         self.executor = ProcessPoolExecutor(
             max_workers=1, mp_context=multiprocessing.get_context("spawn"),

@@ -75,7 +75,9 @@ def source_hints(store, source: str, config: dict) -> dict:
     """Extractor hints for one source: those of sources.toml, plus the block texts found on
     most of a sample of its stored pages (menus, widget titles, footers), which never belong
     to an article."""
-    hints = dict(config.get("hints") or {})
+    from crawler.sources import extract_hints
+
+    hints = extract_hints(config)  # sources.toml hints and site roots
     repeated = learn_boilerplate(store.page_bodies(source, limit=BOILERPLATE_SAMPLE))
     if repeated:
         given = hints.get("boilerplate") or []

@@ -418,7 +418,8 @@ def import_warc_source(sources_path: str, db_path: str, name: str,
         base = Path(sources_path).resolve().parent
         files = [str(p if Path(p).is_absolute() or Path(p).exists() else base / p)
                  for p in listed]
-    return import_warc(files, db_path, source=name, hints=source.hints or None, entry=source)
+    return import_warc(files, db_path, source=name, hints=source.extract_hints() or None,
+                       entry=source)
 
 
 def _one_line(exc: Exception) -> str:
