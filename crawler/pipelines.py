@@ -101,7 +101,7 @@ def _handle_item(item) -> tuple[int, int, int, int]:
     if store.touch_page(item.url, item.fetched_at, crawl_id, sha):
         return 1, 0, 1, 0  # same bytes as a stored version: no re-extraction
     from crawler.process import extract_page  # the extractor loads on first use
-    from crawler.urls import canonical_url
+    from crawler.urls import page_canonical
 
     try:
         article = extract_page(item, _worker["hints"].get(item.source))
@@ -110,7 +110,7 @@ def _handle_item(item) -> tuple[int, int, int, int]:
         article = Article(url=item.final_url, is_article=False,
                           reason=f"extraction failed: {type(exc).__name__}: {exc}"[:500])
     # Every URL seen gets a canonical URL: the extractor's (rel=canonical), else ours.
-    article.canonical_url = canonical_url(article.canonical_url or item.final_url)
+    article.canonical_url = page_canonical(article.canonical_url, item.final_url)
     store.save_page(item, article, crawl_id)
     return 1, int(article.is_article), 0, 0
 

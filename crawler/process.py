@@ -10,6 +10,7 @@ from crawler.extract.decode import decode_html
 from crawler.legacy_encodings import fix_legacy
 from crawler.records import Article, Page
 from crawler.store import open_store
+from crawler.urls import page_canonical
 
 __all__ = ["extract_page", "process", "ANALYZED_FIELDS"]
 
@@ -51,7 +52,9 @@ def process(db_path: str, reextract: bool = True, analyze: bool = True,
                         status=row["status"], headers=row["headers"], body=row["body"],
                         fetched_at=row["fetched_at"], source=row["source"] or "",
                         encoding=row["encoding"], capture_time=row["capture_time"])
-            store.save_reextracted(row, extract_page(page, hints.get(page.source)))
+            article = extract_page(page, hints.get(page.source))
+            article.canonical_url = page_canonical(article.canonical_url, page.final_url)
+            store.save_reextracted(row, article)
             counts["pages"] += 1
     if analyze:
         # 3. every article's title, lead and body through the NLP stage

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, unquote_plus, urlsplit, urlunsplit
+import unicodedata
+from urllib.parse import parse_qsl, unquote, unquote_plus, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
 
-__all__ = ["canonical_url", "url_key", "is_print_view", "SESSION_PARAMS", "TRACKING_PREFIXES"]
+__all__ = ["canonical_url", "url_key", "page_canonical", "is_print_view", "SESSION_PARAMS", "TRACKING_PREFIXES"]
 
 # Query parameters that change per visitor or per click and never change the content.
 SESSION_PARAMS = frozenset({
@@ -142,3 +143,19 @@ def url_key(url: str) -> str:
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
     return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+
+def page_canonical(declared: str | None, fetched: str) -> str:
+    """The canonical URL of a fetched page: the one it declares (rel=canonical), else the
+    URL it was fetched at, in canonical form. A declared URL that differs from the fetched
+    one only in Unicode normalisation (the extractor reads the page as NFC; the server's file
+    may be named in NFD) is the fetched one: the declared spelling would be another file."""
+    if declared:
+        declared, fetched_form = canonical_url(declared), canonical_url(fetched)
+        if _nfc(declared) != _nfc(fetched_form) or declared == fetched_form:
+            return declared
+    return canonical_url(fetched)
+
+
+def _nfc(url: str) -> str:
+    return unicodedata.normalize("NFC", unquote(url))

@@ -339,7 +339,7 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
     ``summary["errors"]`` (one line each) and the others are still imported."""
     from crawler.process import extract_page
     from crawler.store import open_store
-    from crawler.urls import canonical_url
+    from crawler.urls import page_canonical
 
     store = open_store(db_path)
     if entry is not None:  # the sources.toml entry (crawler.sources.Source) being imported
@@ -363,7 +363,7 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
                     counts["unchanged"] += 1
                     continue
                 article = extract_page(page, hints)
-                article.canonical_url = canonical_url(article.canonical_url or page.final_url)
+                article.canonical_url = page_canonical(article.canonical_url, page.final_url)
                 counts[store.save_page(page, article, crawl_id)] += 1
                 counts["articles"] += int(article.is_article)
 
