@@ -2,7 +2,7 @@
 against the fixture server's own request log (tests/sites/robotsite.py), not the crawler's.
 
 The disallowed path is linked from the home page, named as a start URL, listed in the
-sitemap and the target of a redirect; none of these may reach the server, in any of 20
+sitemap and the RSS feed, and the target of a redirect; none of these may reach the server, in any of 20
 crawls in a row at delay 0 and full concurrency. Each disallowed URL is counted as skipped
 with the reason "robots.txt".
 
@@ -25,7 +25,7 @@ FULL_SPEED = {"CONCURRENT_REQUESTS": "32", "CONCURRENT_REQUESTS_PER_DOMAIN": "32
 ALLOWED_PAGES = {"/site/", "/site/a", "/site/b", "/site/sitemap-only"}  # /site/go: its
 # target is disallowed
 SKIPPED = {"/site/private/start", "/site/private/secret", "/site/private/moved",
-           "/site/private/in-sitemap"}
+           "/site/private/in-sitemap", "/site/private/in-feed"}
 
 
 def _sources(tmp_path, base: str):
@@ -62,7 +62,7 @@ def test_disallowed_path_never_requested_in_twenty_crawls(tmp_path):
         assert stored == ALLOWED_PAGES
         (summary,) = query(db, "select summary from crawls where id = ?", [crawl_id])[0]
         counts = json.loads(summary)["sources"]["robots"]
-        assert counts["skips"] == {"robots.txt": len(SKIPPED)} and counts["failed"] == 0
+        assert counts["skips"] == {"robots.txt": len(SKIPPED)} and counts.get("failed", 0) == 0
 
 
 def test_resumed_crawl_applies_robots_before_replaying(tmp_path):

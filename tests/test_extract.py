@@ -231,6 +231,27 @@ def test_configured_site_roots_are_home_pages(url, kind):
     assert url_kind(url, ["/hoangmai/", "http://h.gov.vn/longbien/"]) == kind
 
 
+def test_content_decides_at_a_site_root():
+    """A site root holding one article (title, date, main text) is an article; a one-segment
+    slug URL is judged by its content alone."""
+    art = extract(page(), "http://h.gov.vn/")
+    assert art.is_article and art.title == TITLE
+    art = extract(page(), "http://h.gov.vn/hoangmai/", {"site_roots": ["/hoangmai/"]})
+    assert art.is_article
+    slug = extract(page(), "http://h.gov.vn/quan-hoang-mai-ra-quan/")
+    assert slug.is_article and slug.title == TITLE
+
+
+def test_site_root_without_a_dated_article_is_a_home_page():
+    """No date: at a site root the URL's word stands ("home page"); at a slug URL the
+    content alone decides (an undated article)."""
+    html = page(date_line="Cổng thông tin điện tử quận")
+    assert extract(html, "http://h.gov.vn/").reason == "home page"
+    assert extract(html, "http://h.gov.vn/hoangmai/",
+                   {"site_roots": ["/hoangmai/"]}).reason == "home page"
+    assert extract(html, "http://h.gov.vn/hoangmai/").is_article
+
+
 def test_print_view_points_to_the_article():
     url = "http://hoangmai.hanoi.gov.vn/vi/van-hoa-xa-hoi/-/view_content/pop_up/4105-ra-quan"
     art = extract(page(), url)

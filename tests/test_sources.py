@@ -47,6 +47,10 @@ def test_real_portals_are_disabled_but_selectable(monkeypatch):
      '[[source]]\nname = "a"\nkind = "portal"\nbase_url = "http://y/"\n',
      ":8: source #2: name 'a' is used twice"),
     ('[[source]\nname = "a"\n', "not valid TOML"),
+    ('[[source]]\nname = "a"\nkind = "portal"\nbase_url = "http://x/"\nsite_roots = "/a/"\n',
+     "key 'site_roots' has the wrong type"),
+    ('[[source]]\nname = "a"\nkind = "portal"\nbase_url = "http://x/"\nsite_roots = ["a/"]\n',
+     "key 'site_roots': 'a/' is neither a path nor a URL"),
     ('name = "a"\n', "unknown top-level key 'name'"),
 ])
 def test_mistakes_name_file_line_key_and_fix(tmp_path, text, expected):
@@ -68,3 +72,11 @@ def test_unknown_only_name(tmp_path):
     path = write(tmp_path, '[[source]]\nname = "a"\nkind = "portal"\nbase_url = "http://x/"\n')
     with pytest.raises(ConfigError, match="no source named 'b'"):
         load_sources(path, only=["b"])
+
+
+def test_site_roots_are_the_base_path_and_the_configured_ones(tmp_path):
+    path = write(tmp_path, '[[source]]\nname = "a"\nkind = "portal"\n'
+                           'base_url = "http://x/hoangmai/"\n'
+                           'site_roots = ["/en/", "http://x/longbien/"]\n')
+    [source] = load_sources(path)
+    assert source.extract_hints()["site_roots"] == ["/en/", "/hoangmai/", "/longbien/"]

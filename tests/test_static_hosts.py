@@ -151,6 +151,11 @@ def test_wget_warc_of_nginx_imported_and_processed(tmp_path, static_site, plain_
                       "--source", "static")
     assert imported.returncode == 0, imported.stderr
     assert "HTTP 301" in imported.stdout  # wget followed the directory redirects
+    # the summary says what each reason cost, with examples, and so does the crawls table
+    assert f"articles {len(plain_rows)}," in imported.stdout
+    assert f"  static: HTTP 404 " in imported.stdout and BROKEN_LINK in imported.stdout
+    (reasons,) = query(db, "select reasons from crawls")[0]
+    assert any(line.startswith("static: HTTP 301 ") for line in reasons.splitlines())
     assert article_rows(db) == plain_rows
     assert query(db, "select count(*) from articles")[0][0] == len(plain_rows)
     processed = vnnews("process", "--db", str(db))

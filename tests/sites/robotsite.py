@@ -5,7 +5,8 @@ Under /site/ (the source's base path):
 
 - ``/site/`` links ``/site/a``, ``/site/b``, ``/site/private/secret`` (disallowed), ``/site/go``
   (a 302 into ``/site/private/moved``) and ``/site/sitemap-only`` is listed by the sitemap.xml
-  that robots.txt names, beside ``/site/private/in-sitemap`` (disallowed);
+  that robots.txt names, beside ``/site/private/in-sitemap`` (disallowed); its RSS feed
+  (``/site/rss``) lists ``/site/private/in-feed`` (disallowed);
 - ``/site/private/...`` answers 200 with an article, so a crawl that ignored the rule would
   store it.
 
@@ -78,7 +79,8 @@ class RobotSite:
         if path in ("/site/", "/site"):
             links = ['<a href="/site/a">Tin A</a>', '<a href="/site/b">Tin B</a>',
                      '<a href="/site/private/secret">Nội bộ</a>', '<a href="/site/go">Chuyển</a>']
-            body = ("<html><head><meta charset='utf-8'><title>Trang chủ</title></head><body>"
+            body = ("<html><head><meta charset='utf-8'><title>Trang chủ</title><link "
+                    "rel='alternate' type='application/rss+xml' href='/site/rss'></head><body>"
                     "<ul>" + "".join(f"<li>{a}</li>" for a in links) + "</ul></body></html>")
             return 200, html, body.encode()
         if path == "/site/sitemap.xml":
@@ -87,6 +89,11 @@ class RobotSite:
             body = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.'
                     f'org/schemas/sitemap/0.9">{locs}</urlset>')
             return 200, {"Content-Type": "application/xml"}, body.encode()
+        if path == "/site/rss":
+            body = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+                    f'<title>Tin mới</title><item><title>Nội bộ</title><link>{self.origin}'
+                    '/site/private/in-feed</link></item></channel></rss>')
+            return 200, {"Content-Type": "application/rss+xml"}, body.encode()
         if path == "/site/go":
             return 302, {"Location": "/site/private/moved"}, b""
         if path == "/site/a":
