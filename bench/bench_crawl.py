@@ -19,7 +19,6 @@ import os
 import resource
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,9 @@ from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from crawler.archive.store import open_store  # noqa: E402
+
 PER_LISTING = 50  # links per listing page
 
 BARE_SPIDER = '''
@@ -230,9 +232,8 @@ def main(argv=None) -> int:
                 for old in tmp.glob("news.db*"):
                     shutil.rmtree(old) if old.is_dir() else old.unlink()
                 wall, cpu, rss = run_measured("vnnews crawl", ours_args, args.every)
-                conn = sqlite3.connect(tmp / "news.db")
-                pages = conn.execute("select count(*) from pages").fetchone()[0]
-                conn.close()
+                with open_store(tmp / "news.db", readonly=True) as store:
+                    pages = store.count("pages")
                 ours_runs.append((pages, wall, cpu, rss))
         finally:
             server.terminate()

@@ -1,5 +1,5 @@
 """A portal copy on a static host (issue 15): the demo portal laid out as a static site
-(crawler/demo_static.py) and served by real servers in their default configuration (Python's
+(crawler/demo/static.py) and served by real servers in their default configuration (Python's
 http.server, nginx and Apache httpd from Debian), crawled, and mirrored by a real GNU wget
 into a WARC that is imported and re-processed. Every path gives the same set of article rows
 as a crawl of the plain demo portal.
@@ -22,8 +22,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from crawler.demo import DemoPortal
-from crawler.demo_static import BROKEN_LINK, SITE_ROOTS, SOFT_404, build_static_site, \
+from crawler.demo.portal import DemoPortal
+from crawler.demo.static import BROKEN_LINK, SITE_ROOTS, SOFT_404, build_static_site, \
     static_layout
 from sites.crawling import ROOT, VNNEWS, path_of, query, run_crawl, write_sources
 from sites.webservers import require, served

@@ -11,7 +11,7 @@ import codecs
 import re
 import unicodedata
 
-__all__ = ["decode_html", "normalize_text"]
+__all__ = ["decode_html", "normalize_text", "mostly_utf8"]
 
 # How many leading bytes to search for a <meta charset>: the HTML spec says 1024; old portals put
 # long comments and scripts first, so look further.
@@ -56,11 +56,18 @@ def normalize_text(text: str) -> str:
 MIN_VALID_PER_STRAY = 20
 
 
-def _mostly_utf8(body: bytes) -> str | None:
+# ... and it needs this many valid non-ASCII characters at least to be called UTF-8 at all.
+MIN_UTF8_CHARS = 8
+
+
+def mostly_utf8(body: bytes) -> str | None:
+    """The text of ``body`` read as UTF-8 when nearly every non-ASCII sequence in it is valid
+    UTF-8 (a UTF-8 page with a few stray bytes, each becoming U+FFFD), else None. The decoder
+    and the legacy-font check both ask this one question, with these thresholds."""
     text = body.decode("utf-8", errors="replace")
     stray = text.count("\ufffd")
     valid = sum(1 for ch in text if ord(ch) > 127) - stray
-    return text if valid >= MIN_VALID_PER_STRAY * stray else None
+    return text if valid >= MIN_UTF8_CHARS and valid >= MIN_VALID_PER_STRAY * stray else None
 
 
 def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str, str]:
@@ -90,7 +97,7 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str
     try:
         utf8_text: str | None = body.decode("utf-8")
     except UnicodeDecodeError:
-        utf8_text = _mostly_utf8(body)
+        utf8_text = mostly_utf8(body)
     # Valid multi-byte UTF-8 is almost never an accident of a single-byte encoding, while a
     # wrong single-byte declaration (server default, copied template) is common: UTF-8 wins.
     utf8_wins = utf8_text is not None and not body.isascii()
