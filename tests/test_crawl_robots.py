@@ -87,6 +87,12 @@ def test_resumed_crawl_applies_robots_before_replaying(tmp_path):
         skipped = query(db, "select url from failures where crawl_id = 1 and reason = ?",
                         ["robots.txt"])
         assert {path_of(u) for (u,) in skipped} >= {"/site/private/secret"}
+        # resumed once more: each skipped URL stays counted once
+        _write_state(tmp_path / "news.db-job", {"crawl_id": 1, "sources": ["robots"]})
+        run_crawl(sources, db)
+        again = query(db, "select url from failures where crawl_id = 1 and reason = ?",
+                      ["robots.txt"])
+        assert sorted(again) == sorted(skipped)
 
 
 @pytest.mark.parametrize("mode", ["404", "500", "silent"])

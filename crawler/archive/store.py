@@ -276,7 +276,13 @@ class Store:
         return self.db["crawls"].get(crawl_id)
 
     def record_failure(self, crawl_id: int | None, source: str, url: str, reason: str) -> None:
+        """Record that ``url`` failed (or was skipped) in a crawl, once: a resumed crawl that
+        meets the same URL with the same reason again (robots.txt) adds no second row."""
         with self.db.conn:
+            if crawl_id is not None and self.db.execute(
+                    "select 1 from failures where crawl_id = ? and url = ? and reason = ? "
+                    "limit 1", [crawl_id, url, reason]).fetchone():
+                return
             self.db["failures"].insert({"crawl_id": crawl_id, "source": source, "url": url,
                                         "failed_at": utc_now(), "reason": reason})
 
