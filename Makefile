@@ -9,7 +9,7 @@ SERVE ?= 1
 PORT ?= 8001
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv redis clean
+.PHONY: demo test venv redis webservers clean
 
 venv: $(STAMP)
 
@@ -27,7 +27,12 @@ demo: $(STAMP)
 redis:
 	scripts/redis.sh install
 
-test: $(STAMP) redis
+# The static-host tests serve the demo portal from nginx, Apache httpd and http.server and
+# mirror it with wget: install the Debian packages when missing (apt-get).
+webservers:
+	scripts/webservers.sh install
+
+test: $(STAMP) redis webservers
 	$(BIN)/python -m pytest -q
 
 clean:

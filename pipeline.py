@@ -90,6 +90,8 @@ def cmd_import_warc(args) -> int:
         print(f"{path}: pages {counts.get('fetched', 0)}, articles {counts.get('articles', 0)}, "
               f"new {counts.get('new', 0)}, changed {counts.get('changed', 0)}, unchanged "
               f"{counts.get('unchanged', 0)}" + (f"; skipped {skipped}" if skipped else ""))
+    for line in summary.get("reasons", []):  # one line per reason, with example URLs
+        print(f"  {line}")
     for line in summary["errors"]:
         print(f"Error: {line}", file=sys.stderr)
     return 1 if summary["errors"] else 0

@@ -21,7 +21,7 @@ from crawler.extract.decode import decode_html
 from crawler.extract.legacy import fix_legacy
 from crawler.extract.limits import PAGE_TIME_LIMIT, PageTimeLimit, page_time_limit
 from crawler.records import Article, Page
-from crawler.urls import canonical_url
+from crawler.urls import page_canonical
 
 __all__ = ["extract_page", "decode_page", "ingest", "save_extraction", "extraction_key",
            "source_hints", "Ingested"]
@@ -41,6 +41,7 @@ class Ingested:
 
     outcome: str
     is_article: bool = False
+    canonical_url: str | None = None  # of the article, when it is one
 
 
 def source_hints(configured: dict | None, learned: list[str] | None) -> dict:
@@ -101,7 +102,9 @@ def extract_page(page: Page, hints: dict | None = None,
                               reason=f"extraction failed: {type(exc).__name__}: {exc}"[:500])
     # Every page gets a canonical URL: the page's own rel=canonical, else its final URL, in
     # the one normal form of crawler.urls.canonical_url.
-    article.canonical_url = canonical_url(article.canonical_url or page.final_url or page.url)
+    # (a declared URL that differs from the fetched one only in Unicode normalisation is the
+    # fetched one: crawler.urls.page_canonical)
+    article.canonical_url = page_canonical(article.canonical_url, page.final_url or page.url)
     return article
 
 
@@ -117,7 +120,7 @@ def ingest(store, page: Page, crawl_id: int | None = None,
         return Ingested("unchanged")
     article = extract_page(page, hints, time_limit)
     outcome = store.save_page(page, article, crawl_id, extracted_with=extraction_key(hints))
-    return Ingested(outcome, article.is_article and outcome != "unchanged")
+    return Ingested(outcome, article.is_article and outcome != "unchanged", article.canonical_url)
 
 
 def save_extraction(store, page_id: int, page: Page, article: Article, key: str) -> None:

@@ -6,8 +6,8 @@
   with the stored body so links are still followed.
 - :class:`BackoffRetryMiddleware` — Scrapy's retries on 5xx, timeouts and dropped
   connections, with an exponential pause before each new try (Scrapy retries at once).
-- :class:`RedirectLoopMiddleware` — a redirect back to a URL of the same chain is a loop:
-  the request fails with that reason (the dupefilter would otherwise drop it silently).
+- :class:`RedirectsMiddleware` — Scrapy's redirects, where a real loop fails with its chain
+  and a trailing-slash redirect is followed once (never dropped as its own duplicate).
 - :class:`ScopeMiddleware` — redirects and meta refreshes are followed only inside the
   source's scope (crawler.scope); others fail with the target and the reason.
 - :class:`CanonicalFingerprinter` and :class:`RedisDupeFilter` — one fingerprint per
@@ -21,9 +21,9 @@ import logging
 import threading
 import time
 import uuid
-from urllib.parse import urljoin
 
 from scrapy import signals
+from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
@@ -32,7 +32,7 @@ from twisted.internet.task import deferLater
 
 from crawler.urls import url_key
 
-__all__ = ["StoredPagesMiddleware", "BackoffRetryMiddleware", "RedirectLoopMiddleware",
+__all__ = ["StoredPagesMiddleware", "BackoffRetryMiddleware", "RedirectsMiddleware",
            "ScopeMiddleware",
            "CanonicalFingerprinter", "RedisDupeFilter", "IdleCloseExtension", "RedisRun",
            "STORED_FLAG",
@@ -103,8 +103,8 @@ class StoredPagesMiddleware:
             self.store.close()
 
     def process_request(self, request: Request, spider=None):
-        if request.meta.get("vnnews_probe"):
-            return None
+        if request.meta.get("vnnews_probe") or request.meta.get("dont_obey_robotstxt"):
+            return None  # discovery and Scrapy's own robots.txt request: always fetched
         if request.url in self.done:
             stored = self.store.stored_page(request.url)
             if stored is not None and stored["status"] == 200:
@@ -168,19 +168,35 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return await self._wait(result, None)
 
 
-class RedirectLoopMiddleware:
-    """Fails a request whose redirect points back into its own redirect chain."""
+class RedirectsMiddleware(RedirectMiddleware):
+    """Scrapy's RedirectMiddleware, with two rules of ours.
 
-    _STATUSES = {301, 302, 303, 307, 308}
+    - A real loop fails the request with the reason "redirect loop" and the whole chain:
+      a redirect to a URL already in the chain (A → B → A, or to the byte-identical URL),
+      or a chain longer than REDIRECT_MAX_TIMES.
+    - A redirect to another spelling of the same page (``/a`` → ``/a/``, ``/a/`` → ``/a``,
+      as every static server sends for directories) is followed once: the dupefilter knows
+      that page's URL key only from this chain, whose pages were not fetched, so the target
+      must not be dropped as a duplicate.
+    """
 
-    def process_response(self, request: Request, response: Response, spider=None):
-        if response.status not in self._STATUSES or b"Location" not in response.headers:
-            return response
-        target = urljoin(request.url, response.headers[b"Location"].decode("latin-1"))
+    def _redirect(self, redirected: Request, request: Request, reason) -> Request:
         chain = [*request.meta.get("redirect_urls", []), request.url]
-        if url_key(target) in {url_key(u) for u in chain}:
-            raise IgnoreRequest(f"redirect loop: {' -> '.join(chain + [target])}")
-        return response
+        if redirected.url in chain:
+            self._loop(chain + [redirected.url])
+        if len(chain) > self.max_redirect_times:
+            self._loop(chain + [redirected.url],
+                       f"more than REDIRECT_MAX_TIMES ({self.max_redirect_times}) redirects")
+        result = super()._redirect(redirected, request, reason)
+        if url_key(result.url) in {url_key(u) for u in chain}:
+            result.dont_filter = True
+        return result
+
+    @staticmethod
+    def _loop(chain: list[str], why: str = "") -> None:
+        shown = " → ".join(chain)
+        logger.warning("Redirect loop%s: %s", f" ({why})" if why else "", shown)
+        raise IgnoreRequest(f"redirect loop: {why + ': ' if why else ''}{shown}")
 
 
 class ScopeMiddleware:

@@ -13,6 +13,7 @@ import os
 import signal
 import threading
 import time
+from urllib.parse import urlsplit
 from concurrent.futures import ProcessPoolExecutor
 
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -23,9 +24,9 @@ from crawler.items import FetchFailure
 from crawler.extract import SourceProfiles
 from crawler.ingest import ingest, source_hints
 from crawler.progress import Progress
-from crawler.archive.store import open_store
+from crawler.archive.store import EXAMPLES_PER_REASON, open_store
 
-__all__ = ["StorePipeline", "Progress", "summary_lines"]
+__all__ = ["StorePipeline", "Progress", "summary_lines", "reason_lines", "merge_counts"]
 
 PARENT_CHECK_SECONDS = 0.5  # how soon the storage worker notices its crawler was killed
 
@@ -135,7 +136,7 @@ class StorePipeline:
         spider = spider or getattr(getattr(self, "crawler", None), "spider", None)
         sources = getattr(spider, "sources", {})
         sources = sources.values() if isinstance(sources, dict) else sources
-        hints = {s.name: s.hints for s in sources}
+        hints = {s.name: s.extract_hints() for s in sources}  # hints and site roots
         open_store(self.db_path).close()  # create or migrate before the worker starts
         self.executor = ProcessPoolExecutor(
             max_workers=1, mp_context=multiprocessing.get_context("spawn"),
@@ -172,14 +173,7 @@ class StorePipeline:
     def summary(self, store) -> dict:
         """Per-source and total counts of this crawl, read back from the database."""
         per_source = store.crawl_counts(self.crawl_id) if self.crawl_id is not None else {}
-        total: dict = {"failures": {}}
-        for counts in per_source.values():
-            for key, value in counts.items():
-                if key == "failures":
-                    for reason, n in value.items():
-                        total["failures"][reason] = total["failures"].get(reason, 0) + n
-                else:
-                    total[key] = total.get(key, 0) + value
+        total = merge_counts(per_source.values())
         elapsed = time.monotonic() - self.started
         total["seconds"] = round(elapsed, 1)
         total["pages_per_second"] = round(total.get("fetched", 0) / elapsed, 1) if elapsed else 0
@@ -193,13 +187,67 @@ class StorePipeline:
         if self.crawl_id is not None:
             store = open_store(self.db_path)
             try:
-                store.finish_crawl(self.crawl_id, self.summary(store))
+                summary = self.summary(store)
+                store.finish_crawl(self.crawl_id, summary, "\n".join(reason_lines(summary)))
             finally:
                 store.close()
 
 
+def merge_counts(per_source) -> dict:
+    """The counts of several sources added up (reason tables merged, examples capped)."""
+    total: dict = {"failures": {}}
+    for counts in per_source:
+        for key, value in counts.items():
+            if key == "examples":
+                merged = total.setdefault("examples", {})
+                for kind, urls in value.items():
+                    shown = merged.setdefault(kind, [])
+                    shown += [u for u in urls if u not in shown][:EXAMPLES_PER_REASON - len(shown)]
+            elif isinstance(value, dict):
+                merged = total.setdefault(key, {})
+                for kind, n in value.items():
+                    merged[kind] = merged.get(kind, 0) + n
+            elif isinstance(value, (int, float)):
+                total[key] = total.get(key, 0) + value
+    return total
+
+
+def _reasons(table: dict) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(table.items()))
+
+
+def _short(text: str) -> str:
+    """An example without the origin its URLs share with the first one: "/a → /a/" for
+    "http://host/a → http://host/a/" (a URL on another host keeps its host)."""
+    urls = text.split(" → ")
+    origin = urlsplit(urls[0]).netloc
+    shown = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.netloc and parts.netloc == origin:
+            shown.append((parts.path or "/") + (f"?{parts.query}" if parts.query else ""))
+        else:
+            shown.append(url)
+    return " → ".join(shown)
+
+
+def reason_lines(summary: dict) -> list[str]:
+    """One line per reason and source, with its count and up to EXAMPLES_PER_REASON example
+    URLs: "name: redirect loop 2: /a → /b → /a, /c → /c"."""
+    lines = []
+    for name, c in sorted(summary.get("sources", {}).items()):
+        examples = c.get("examples", {})
+        for table in ("failures", "skips", "not_articles"):
+            for kind, n in sorted(c.get(table, {}).items(), key=lambda kv: (-kv[1], kv[0])):
+                shown = [_short(u) for u in examples.get(kind, [])]
+                more = " …" if n > len(shown) else ""
+                lines.append(f"{name}: {kind} {n}: {', '.join(shown)}{more}".rstrip(": "))
+    return lines
+
+
 def summary_lines(summary: dict) -> list[str]:
-    """The end-of-crawl report, one line per source and one for the failures' reasons."""
+    """The end-of-crawl report: one line per source, then one line per reason (with example
+    URLs) of what failed, was skipped or was stored as no article."""
     lines = []
     for name, c in sorted(summary.get("sources", {}).items()):
         line = (f"{name}: fetched {c.get('fetched', 0)}, articles {c.get('articles', 0)}, "
@@ -207,7 +255,8 @@ def summary_lines(summary: dict) -> list[str]:
                 f"{c.get('unchanged', 0)}, duplicates {c.get('duplicates', 0)}, failed "
                 f"{c.get('failed', 0)}")
         if c.get("failures"):
-            reasons = ", ".join(f"{k} {v}" for k, v in sorted(c["failures"].items()))
-            line += f" ({reasons})"
+            line += f" ({_reasons(c['failures'])})"
+        if c.get("skipped"):
+            line += f", skipped {c['skipped']} ({_reasons(c.get('skips', {}))})"
         lines.append(line)
-    return lines
+    return lines + ["  " + line for line in reason_lines(summary)]

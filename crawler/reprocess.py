@@ -20,6 +20,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from crawler.archive.store import open_store
 from crawler.extract import learn_boilerplate
 from crawler.ingest import decode_page, extract_page, extraction_key, save_extraction, source_hints
+from crawler.sources import extract_hints  # sources.toml hints and site roots
 from crawler.progress import Progress
 
 __all__ = ["process", "ANALYZED_FIELDS", "BOILERPLATE_SAMPLE"]
@@ -61,7 +62,7 @@ def process(db_path: str, extract: bool = True, analyze: bool = True, force: boo
 def _current_keys(store, relearn: bool) -> tuple[dict, dict]:
     """Per source: the extractor hints (sources.toml + learned boilerplate) and the
     extraction key they give."""
-    hints = {name: source_hints(config.get("hints"), _profile(store, name, relearn))
+    hints = {name: source_hints(extract_hints(config), _profile(store, name, relearn))
              for name, config in store.source_configs().items()}
     return hints, {name: extraction_key(h) for name, h in hints.items()}
 

@@ -36,24 +36,27 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 # CPU seconds the extractor may spend on one page; past it the page is stored with the reason
 # "time limit" and the crawl goes on (crawler.extract.limits.PAGE_TIME_LIMIT).
 VNNEWS_PAGE_TIME_LIMIT = 60.0
-REDIRECT_MAX_TIMES = 10  # then the page is recorded as a failure (redirect loop)
+REDIRECT_MAX_TIMES = 10  # a longer chain is recorded as a failure (redirect loop)
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "WARNING"
 
 DOWNLOADER_MIDDLEWARES = {
-    # Replays pages a resumed crawl already stored, makes requests conditional (ETag /
-    # Last-Modified) and turns a 304 into the stored page; before robots.txt, so a replayed
-    # page needs no network at all.
-    "crawler.middlewares.StoredPagesMiddleware": 60,
+    # Scrapy's RobotsTxtMiddleware (100) comes first: every request, a replayed one too,
+    # waits until its host's robots.txt was read and applied (a 404, 5xx or timeout on
+    # robots.txt allows everything, as Scrapy documents).
+    # Then: replays pages a resumed crawl already stored, makes requests conditional (ETag /
+    # Last-Modified) and turns a 304 into the stored page.
+    "crawler.middlewares.StoredPagesMiddleware": 120,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.BackoffRetryMiddleware": 550,
-    # Sees a redirect before RedirectMiddleware (600) follows it.
-    "crawler.middlewares.RedirectLoopMiddleware": 650,
-    # Redirects and meta refreshes out of the source's scope fail before RedirectMiddleware
-    # (600) and MetaRefreshMiddleware (580) follow them.
+    # Redirects and meta refreshes out of the source's scope fail before the redirect
+    # middleware (600) and MetaRefreshMiddleware (580) follow them.
     "crawler.middlewares.ScopeMiddleware": 640,
+    # Redirects: real loops fail with their chain, trailing-slash redirects are followed.
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.middlewares.RedirectsMiddleware": 600,
 }
 # One fingerprint per canonical URL: session, tracking, print and trailing-slash variants
 # of a page are fetched once.

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from crawler.errors import ConfigError
 from crawler.scope import scope_hosts, scope_reason, url_problem
 
-__all__ = ["Source", "load_sources", "SOURCE_KINDS"]
+__all__ = ["Source", "load_sources", "SOURCE_KINDS", "extract_hints", "site_root_paths"]
 
 SOURCE_KINDS = ("portal", "wayback", "warc")
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -39,6 +39,9 @@ _KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "max_pages": ((int,), "stop after this many pages, e.g. 5000"),
     "hints": ((dict,), "extractor hints, e.g. {body_selector = \"div.journal-content\"}"),
     "file": ((str, list), "a WARC file path or a list of them (kind = \"warc\")"),
+    "site_roots": ((list,), "a list of the paths (or URLs) where a site of this source has its "
+                            "home page, e.g. [\"/hoangmai/\", \"/en/\"] (the host's \"/\" and "
+                            "base_url's path always are)"),
     "user_agent": ((str,), "the User-Agent header for this source, with a contact, e.g. "
                            "\"vnnews/0.1 (+mailto:you@example.org)\""),
     "domain": ((str,), "the archived host (and path) to list, e.g. \"hoangmai.hanoi.gov.vn\", "
@@ -70,6 +73,7 @@ class Source:
     max_pages: int | None = None
     hints: dict = field(default_factory=dict)
     file: str | list | None = None
+    site_roots: list[str] = field(default_factory=list)  # home pages besides "/" and base_url
     user_agent: str | None = None  # replaces the default User-Agent for this source
     domain: str | None = None  # kind = "wayback": what to list in the CDX index
     cdx_url: str = "https://web.archive.org/cdx/search/cdx"
@@ -98,9 +102,31 @@ class Source:
         parts = urlsplit(self.base_url or self.start_urls[0])
         return (parts.netloc + parts.path).rstrip("/")
 
+    def extract_hints(self) -> dict:
+        """The extractor's hints for this source's pages: its ``hints`` and its site roots."""
+        return extract_hints(self.config())
+
     def config(self) -> dict:
         keys = [k for k in _KEYS if k != "name"]
         return {k: getattr(self, k) for k in keys}
+
+
+def site_root_paths(config: dict) -> list[str]:
+    """The site roots a source's configuration names: base_url's path and site_roots."""
+    roots = [urlsplit(config["base_url"]).path or "/"] if config.get("base_url") else []
+    for root in config.get("site_roots") or []:
+        roots.append(urlsplit(root).path if "://" in root else root)
+    return sorted(set(roots))
+
+
+def extract_hints(config: dict) -> dict:
+    """Extractor hints of a source configuration (a Source.config() dict, perhaps read back
+    from the database): its ``hints`` plus ``site_roots``."""
+    hints = dict(config.get("hints") or {})
+    roots = site_root_paths(config)
+    if roots:
+        hints["site_roots"] = roots
+    return hints
 
 
 def _entry_lines(text: str) -> list[int]:
@@ -155,6 +181,10 @@ def _check_entry(raw: dict, where: str) -> None:
     if raw["kind"] == "portal" and not (raw.get("start_urls") or raw.get("base_url")):
         raise ConfigError(f"{where}: a {raw['kind']} source needs base_url or start_urls; "
                           "add base_url = \"https://...\"")
+    for root in raw.get("site_roots", []):
+        if not (root.startswith("/") or re.match(r"https?://", root)):
+            raise ConfigError(f"{where}: key 'site_roots': {root!r} is neither a path nor a URL; "
+                              "write a path from the host's root, e.g. \"/hoangmai/\"")
     if raw["kind"] == "warc" and not raw.get("file"):
         raise ConfigError(f"{where}: a warc source needs file = \"path/to/file.warc.gz\"")
 

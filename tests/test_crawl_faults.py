@@ -26,7 +26,7 @@ EXPECTED_FAILURES = {
     "/portal/slow": "timeout",
     "/portal/truncated": "truncated body",
     "/portal/loop-a": "redirect loop",
-    "/portal/secret/noi-bo": "robots.txt disallowed",
+    "/portal/secret/noi-bo": "robots.txt",  # skipped, not failed
     "/portal/huge": "too large",
     "/portal/huge-stream": "too large",
 }
@@ -127,13 +127,16 @@ def test_articles_found_through_sitemap_feed_and_site_map_page(crawled):
 def test_summary_printed_and_stored(crawled):
     out = crawled["first"].stdout
     assert "faults: fetched 19," in out
-    assert "failed 7 (" in out and "robots.txt disallowed 1" in out and "too large 2" in out
+    assert "failed 6 (" in out and "skipped 1 (robots.txt 1)" in out and "too large 2" in out
+    assert "  faults: redirect loop 1: /portal/loop-a → /portal/loop-b → /portal/loop-a" in out
     (summary,) = query(crawled["db"], "select summary from crawls where id = 1")[0]
     counts = json.loads(summary)["sources"]["faults"]
-    assert counts["fetched"] == 19 and counts["new"] == 19 and counts["failed"] == 7
+    assert counts["fetched"] == 19 and counts["new"] == 19 and counts["failed"] == 6
     assert counts["failures"] == {"HTTP 500": 1, "timeout": 1, "truncated body": 1,
-                                  "redirect loop": 1, "robots.txt disallowed": 1,
-                                  "too large": 2}
+                                  "redirect loop": 1, "too large": 2}
+    assert counts["skipped"] == 1 and counts["skips"] == {"robots.txt": 1}
+    (reasons,) = query(crawled["db"], "select reasons from crawls where id = 1")[0]
+    assert "faults: too large 2: /portal/huge, /portal/huge-stream" in reasons.splitlines()
 
 
 def test_recrawl_is_conditional_and_incremental(crawled):

@@ -153,3 +153,81 @@ def test_sitemap_index_feed_and_robots():
     head = '<html><head><link rel="alternate" type="application/rss+xml" href="/vi/rss"></head>'
     assert feed_urls(_response(BASE, head), _source()) == [BASE + "rss"]
     assert sitemap_links(b"not xml at all", BASE, _source()) == ([], [])
+
+
+# ---- non-ASCII links, index files, redirects (issue 15) -----------------------------------
+
+@pytest.mark.parametrize("url, expected", [
+    # WHATWG percent-encoding (w3lib safe_url_string): UTF-8 bytes, spaces as %20
+    ("http://h/tin tức/“Ngày hội” – 2025", "http://h/tin%20t%E1%BB%A9c/"
+     "%E2%80%9CNg%C3%A0y%20h%E1%BB%99i%E2%80%9D%20%E2%80%93%202025"),
+    # NFD letters stay NFD: a file named in NFD is another file than its NFC twin
+    ("http://h/Vi\u0065\u0323\u0302t", "http://h/Vie%CC%A3%CC%82t"),
+    ("http://h/Vi\u1ec7t", "http://h/Vi%E1%BB%87t"),
+    # one spelling per escape: unreserved decoded, hex upper case
+    ("http://h/%7Euser/%e1%bb%87", "http://h/~user/%E1%BB%87"),
+    # escapes that are not UTF-8 text, and an escaped slash, are kept as they are (the old
+    # unquote/quote rule turned %E9 into %EF%BF%BD and %2F into a path separator)
+    ("http://h/caf%E9/a%2Fb", "http://h/caf%E9/a%2Fb"),
+    ("http://h/x/./y/../z", "http://h/x/z"),
+    # the query keeps its order and bytes, without tracking parameters
+    ("http://h/p?b=2&a=t%E9&utm_source=x", "http://h/p?b=2&a=t%E9"),
+    # a directory's index file is the directory
+    ("http://h/bai-viet/index.html", "http://h/bai-viet/"),
+    ("http://h/index.htm", "http://h/"),
+])
+def test_canonical_url_encodes_like_browsers(url, expected):
+    assert canonical_url(url) == expected
+
+
+def test_slash_and_index_file_variants_are_one_key():
+    keys = {url_key(u) for u in ("http://h/bai-viet", "http://h/bai-viet/",
+                                 "http://h/bai-viet/index.html", "http://h/bai-viet/index.htm")}
+    assert keys == {"http://h/bai-viet"}
+    assert url_key("http://h/p?b=2&a=1") == url_key("http://h/p?a=1&b=2")
+
+
+def _redirect(mw, url: str, location: str, chain: list[str] = ()):
+    from scrapy.http import Response
+
+    request = Request(url, meta={"redirect_urls": list(chain)} if chain else {})
+    if chain:
+        request.meta["redirect_times"] = len(chain)
+    response = Response(url, status=301, headers={"Location": location}, request=request)
+    return mw.process_response(request, response)
+
+
+@pytest.fixture
+def redirects():
+    from scrapy.utils.test import get_crawler
+
+    from crawler.middlewares import RedirectsMiddleware
+
+    return RedirectsMiddleware.from_crawler(get_crawler(settings_dict={"REDIRECT_MAX_TIMES": 3}))
+
+
+@pytest.mark.parametrize("url, location", [("http://h/a", "/a/"), ("http://h/a/", "/a"),
+                                           ("http://h/a/index.html", "/a/")])
+def test_trailing_slash_redirect_is_followed_not_deduplicated(redirects, url, location):
+    followed = _redirect(redirects, url, location)
+    assert followed.url == "http://h" + location
+    # the dupefilter holds this page's key only from the redirecting URL: not a duplicate
+    assert followed.dont_filter
+
+
+def test_redirect_to_another_page_keeps_the_dupefilter(redirects):
+    assert not _redirect(redirects, "http://h/old", "/new/").dont_filter
+
+
+@pytest.mark.parametrize("url, location, chain, shown", [
+    ("http://h/a", "/a", [], "http://h/a → http://h/a"),
+    ("http://h/b", "/a", ["http://h/a"], "http://h/a → http://h/b → http://h/a"),
+    ("http://h/a/", "/a", ["http://h/a"], "http://h/a → http://h/a/ → http://h/a"),
+    ("http://h/4", "/5", ["http://h/1", "http://h/2", "http://h/3"], "more than"),
+])
+def test_real_redirect_loops_fail_with_their_chain(redirects, url, location, chain, shown):
+    from scrapy.exceptions import IgnoreRequest
+
+    with pytest.raises(IgnoreRequest) as raised:
+        _redirect(redirects, url, location, chain)
+    assert str(raised.value).startswith("redirect loop: ") and shown in str(raised.value)

@@ -210,7 +210,9 @@ def test_listing_pages_are_not_articles(n):
     ("https://x.gov.vn/?s=tiem+chung", "search"),
     ("http://h.gov.vn/", "home"),
     ("http://h.gov.vn/Pages/default.aspx", "home"),
-    ("http://h.gov.vn/hoangmai/", "home"),
+    # one-segment paths ending in "/" are articles on static hosts and WordPress: no kind
+    ("http://h.gov.vn/hoangmai/", None),
+    ("http://h.gov.vn/le-ra-quan-ve-sinh-moi-truong/", None),
     ("https://quan3.hochiminhcity.gov.vn/web/quan3", "home"),
     ("http://h.gov.vn/Pages/default.aspx?cat_id=2&news_id=15", None),
     ("http://h.gov.vn/tin-tuc/tim-kiem-viec-lam-cho-thanh-nien-123.htm", None),
@@ -221,6 +223,40 @@ def test_listing_pages_are_not_articles(n):
 ])
 def test_url_kinds(url, kind):
     assert url_kind(url) == kind
+
+
+@pytest.mark.parametrize("url, kind", [
+    ("http://h.gov.vn/hoangmai/", "home"),
+    ("http://h.gov.vn/hoangmai", "home"),
+    ("http://h.gov.vn/hoangmai/vi/", "home"),
+    ("http://h.gov.vn/hoangmai/index.html", "home"),
+    ("http://h.gov.vn/hoangmai/tin-tuc/", None),
+    ("http://h.gov.vn/hoangmai-moi/", None),
+    ("http://h.gov.vn/", "home"),
+])
+def test_configured_site_roots_are_home_pages(url, kind):
+    assert url_kind(url, ["/hoangmai/", "http://h.gov.vn/longbien/"]) == kind
+
+
+def test_content_decides_at_a_site_root():
+    """A site root holding one article (title, date, main text) is an article; a one-segment
+    slug URL is judged by its content alone."""
+    art = extract(page(), "http://h.gov.vn/")
+    assert art.is_article and art.title == TITLE
+    art = extract(page(), "http://h.gov.vn/hoangmai/", {"site_roots": ["/hoangmai/"]})
+    assert art.is_article
+    slug = extract(page(), "http://h.gov.vn/quan-hoang-mai-ra-quan/")
+    assert slug.is_article and slug.title == TITLE
+
+
+def test_site_root_without_a_dated_article_is_a_home_page():
+    """No date: at a site root the URL's word stands ("home page"); at a slug URL the
+    content alone decides (an undated article)."""
+    html = page(date_line="Cổng thông tin điện tử quận")
+    assert extract(html, "http://h.gov.vn/").reason == "home page"
+    assert extract(html, "http://h.gov.vn/hoangmai/",
+                   {"site_roots": ["/hoangmai/"]}).reason == "home page"
+    assert extract(html, "http://h.gov.vn/hoangmai/").is_article
 
 
 def test_print_view_points_to_the_article():

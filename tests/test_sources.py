@@ -47,6 +47,10 @@ def test_real_portals_are_disabled_but_selectable(monkeypatch):
      '[[source]]\nname = "a"\nkind = "portal"\nbase_url = "http://y/"\n',
      ":8: source #2: name 'a' is used twice"),
     ('[[source]\nname = "a"\n', "not valid TOML"),
+    ('[[source]]\nname = "a"\nkind = "portal"\nbase_url = "http://x/"\nsite_roots = "/a/"\n',
+     "key 'site_roots' has the wrong type"),
+    ('[[source]]\nname = "a"\nkind = "portal"\nbase_url = "http://x/"\nsite_roots = ["a/"]\n',
+     "key 'site_roots': 'a/' is neither a path nor a URL"),
     ('name = "a"\n', "unknown top-level key 'name'"),
 ])
 def test_mistakes_name_file_line_key_and_fix(tmp_path, text, expected):
@@ -122,3 +126,11 @@ def test_a_sources_file_that_is_not_utf8_names_its_line(tmp_path):
         load_sources(path)
     assert str(info.value).startswith(f"{path}:3: not UTF-8 (byte 0x")
     assert str(info.value).endswith("save the file as UTF-8")
+
+
+def test_site_roots_are_the_base_path_and_the_configured_ones(tmp_path):
+    path = write(tmp_path, '[[source]]\nname = "a"\nkind = "portal"\n'
+                           'base_url = "http://x/hoangmai/"\n'
+                           'site_roots = ["/en/", "http://x/longbien/"]\n')
+    [source] = load_sources(path)
+    assert source.extract_hints()["site_roots"] == ["/en/", "/hoangmai/", "/longbien/"]

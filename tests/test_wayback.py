@@ -200,6 +200,8 @@ def test_crawl_stores_each_archived_article_once(tmp_path, archive_server, vnnew
     # 404 capture or second capture of the same URL key
     replays = sorted(p for p in archive_server.archive.requests if p.startswith("/web/"))
     assert len(replays) == 4, replays
+    # robots.txt of the host serving the replays was read before anything else (issue 13)
+    assert archive_server.archive.requests[0] == "/robots.txt"
     assert not any("pop_up" in p or "logo" in p or "206-" in p for p in replays)
     cdx = [p for p in archive_server.archive.requests if p.startswith("/cdx/")]
     assert len(cdx) == 1 and "collapse=urlkey" in cdx[0] and "filter=statuscode:200" in cdx[0]

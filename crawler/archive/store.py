@@ -23,7 +23,24 @@ import sqlite_utils
 from crawler.errors import VnnewsError
 from crawler.records import Article, Page, StoredPage, utc_iso
 
-__all__ = ["Store", "open_store", "fold_for_search", "datasette_metadata", "utc_now"]
+__all__ = ["Store", "open_store", "fold_for_search", "datasette_metadata", "utc_now",
+           "reason_kind", "SKIP_REASONS", "EXAMPLES_PER_REASON"]
+
+# Reasons a URL was not fetched on purpose: counted as skipped, not as failed.
+SKIP_REASONS = frozenset({"robots.txt"})
+# Example URLs kept per reason in a crawl's summary: enough to see the pattern.
+EXAMPLES_PER_REASON = 3
+
+
+def reason_kind(reason: str | None) -> str:
+    """The kind of a failure or page reason, for counting: the part before ':' without a
+    parenthesised detail ("listing page (12 teasers)" → "listing page"), and "duplicate" for
+    "duplicate of URL"."""
+    text = (reason or "").strip()
+    if text.startswith("duplicate of "):
+        return "duplicate"
+    kind = text.split(":")[0].strip()
+    return re.sub(r"\s*\([^)]*\)$", "", kind) or text
 
 # unicode61 with remove_diacritics 2 folds every Vietnamese mark except đ/Đ, which Unicode
 # treats as a letter of its own; fold_for_search() adds the đ→d spellings in a column of their own.
@@ -346,7 +363,9 @@ class Store:
                       "articles": 0, "new": 0, "changed": 0, "unchanged": 0, "failed": 0})
         return table.last_pk
 
-    def finish_crawl(self, crawl_id: int, summary: dict) -> None:
+    def finish_crawl(self, crawl_id: int, summary: dict, reasons: str | None = None) -> None:
+        """Close a crawl (or import) with its summary; ``reasons`` is the printed
+        one-line-per-reason report (with example URLs)."""
         totals = summary.get("total", {})
         self.db["crawls"].update(crawl_id, {
             "finished_at": utc_now(),
@@ -354,13 +373,20 @@ class Store:
             "new": totals.get("new", 0), "changed": totals.get("changed", 0),
             "unchanged": totals.get("unchanged", 0), "failed": totals.get("failed", 0),
             "failures": _json(totals.get("failures", {})), "summary": _json(summary),
+            "skipped": totals.get("skipped", 0), "reasons": reasons,
         })
 
     def crawl(self, crawl_id: int) -> dict:
         return self.db["crawls"].get(crawl_id)
 
     def record_failure(self, crawl_id: int | None, source: str, url: str, reason: str) -> None:
+        """Record that ``url`` failed (or was skipped) in a crawl, once: a resumed crawl that
+        meets the same URL with the same reason again (robots.txt) adds no second row."""
         with self.db.conn:
+            if crawl_id is not None and self.db.execute(
+                    "select 1 from failures where crawl_id = ? and url = ? and reason = ? "
+                    "limit 1", [crawl_id, url, reason]).fetchone():
+                return
             self.db["failures"].insert({"crawl_id": crawl_id, "source": source, "url": url,
                                         "failed_at": utc_now(), "reason": reason})
 
@@ -377,6 +403,11 @@ class Store:
         (new / changed / unchanged), and a hash of each article's text for dedup."""
         if "outcome" not in self.db["pages"].columns_dict:
             self.db["pages"].add_column("outcome", str)
+        crawl_columns = self.db["crawls"].columns_dict
+        if "skipped" not in crawl_columns:  # robots.txt: skipped on purpose, not failed
+            self.db["crawls"].add_column("skipped", int)
+        if "reasons" not in crawl_columns:  # one line per reason, with example URLs
+            self.db["crawls"].add_column("reasons", str)
         if "body_sha256" not in self.db["articles"].columns_dict:
             self.db["articles"].add_column("body_sha256", str)
         # The extractor and analyzer versions that produced a row: `vnnews process` redoes
@@ -448,26 +479,53 @@ class Store:
 
     def crawl_counts(self, crawl_id: int) -> dict:
         """Per-source counts of crawl ``crawl_id``, read back from the pages and failures it
-        wrote (so a resumed crawl and several processes report correctly)."""
+        wrote (so a resumed crawl and several processes report correctly).
+
+        Failures count under "failed" / "failures", URLs skipped on purpose (robots.txt) under
+        "skipped" / "skips", stored pages that are no article under "not_articles", each by
+        reason kind, with up to EXAMPLES_PER_REASON example URLs per kind in "examples"."""
         per: dict[str, dict] = {}
+
+        def counts(source) -> dict:
+            return per.setdefault(source or "", {"failures": {}})
+
+        def example(c: dict, kind: str, text: str) -> None:
+            shown = c.setdefault("examples", {}).setdefault(kind, [])
+            if len(shown) < EXAMPLES_PER_REASON and text not in shown:
+                shown.append(text)
+
         for source, outcome, is_article, dup, n in self.db.execute(
                 "select source, coalesce(outcome, 'new'), is_article, "
                 "coalesce(reason, '') like 'duplicate of %', count(*) from pages "
                 "where crawl_id = ? group by 1, 2, 3, 4", [crawl_id]):
-            c = per.setdefault(source or "", {"failures": {}})
+            c = counts(source)
             c["fetched"] = c.get("fetched", 0) + n
             c[outcome] = c.get(outcome, 0) + n
             if is_article:
                 c["articles"] = c.get("articles", 0) + n
             if dup:
                 c["duplicates"] = c.get("duplicates", 0) + n
-        for source, reason, n in self.db.execute(
-                "select source, reason, count(*) from failures where crawl_id = ? "
-                "group by 1, 2", [crawl_id]):
-            c = per.setdefault(source or "", {"failures": {}})
-            c["failed"] = c.get("failed", 0) + n
-            kind = (reason or "").split(":")[0]
-            c["failures"][kind] = c["failures"].get(kind, 0) + n
+        for source, reason, url in self.db.execute(
+                "select source, reason, url from pages where crawl_id = ? and is_article = 0 "
+                "order by id", [crawl_id]):
+            c, kind = counts(source), reason_kind(reason) or "no reason given"
+            table = c.setdefault("not_articles", {})
+            table[kind] = table.get(kind, 0) + 1
+            example(c, kind, url)
+        for source, reason, url in self.db.execute(
+                "select source, reason, url from failures where crawl_id = ? order by id",
+                [crawl_id]):
+            c, kind = counts(source), reason_kind(reason)
+            if kind in SKIP_REASONS:
+                c["skipped"] = c.get("skipped", 0) + 1
+                table = c.setdefault("skips", {})
+                table[kind] = table.get(kind, 0) + 1
+            else:
+                c["failed"] = c.get("failed", 0) + 1
+                c["failures"][kind] = c["failures"].get(kind, 0) + 1
+            # a redirect loop shows its chain, anything else the URL
+            detail = (reason or "").partition(": ")[2]
+            example(c, kind, detail if "→" in detail else url)
         return per
 
     # ---- pages and articles ---------------------------------------------------------------

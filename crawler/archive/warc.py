@@ -286,6 +286,25 @@ def iter_warc_pages(fileobj, source: str, skipped: Counter, seen: dict | None = 
     _check_gzip_complete(fileobj)
 
 
+class SkipCounts(Counter):
+    """Records left out, counted by reason, with up to EXAMPLES_PER_REASON example URLs each."""
+
+    def __init__(self):
+        super().__init__()
+        self.examples: dict[str, list[str]] = {}
+
+
+def _skip(skipped: Counter, reason: str, uri: str) -> None:
+    skipped[reason] += 1
+    examples = getattr(skipped, "examples", None)
+    if examples is not None:
+        from crawler.archive.store import EXAMPLES_PER_REASON
+
+        shown = examples.setdefault(reason, [])
+        if len(shown) < EXAMPLES_PER_REASON and uri and uri not in shown:
+            shown.append(uri)
+
+
 def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: dict,
              max_body: int = MAX_BODY_BYTES):
     """The Page of one WARC record, or None (counted in ``skipped`` with the reason)."""
@@ -294,11 +313,11 @@ def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: d
         return None  # request, metadata, warcinfo, resource records
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     if not uri.startswith(("http://", "https://")):
-        skipped["not http"] += 1
+        _skip(skipped, "not http", uri)
         return None
     http = record.http_headers
     if http is None:
-        skipped["no HTTP headers"] += 1
+        _skip(skipped, "no HTTP headers", uri)
         return None
     date = record.rec_headers.get_header("WARC-Date")
     digest = record.rec_headers.get_header("WARC-Payload-Digest")
@@ -308,11 +327,11 @@ def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: d
         if status == 304 and profile.endswith("server-not-modified"):
             status = 200  # Heritrix: the server said "not modified", the earlier bytes stand
         if status not in (0, 200):
-            skipped[f"HTTP {status}"] += 1
+            _skip(skipped, f"HTTP {status}", uri)
             return None
         declared = http.get_header("Content-Type")
         if declared and not _is_html(declared, b""):
-            skipped["not HTML"] += 1
+            _skip(skipped, "not HTML", uri)
             return None
         target = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or uri,
                   record.rec_headers.get_header("WARC-Refers-To-Date") or "")
@@ -320,7 +339,7 @@ def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: d
         if earlier is None:
             earlier = by_target.get(target)
         if earlier is None:
-            skipped["revisit of a record not in these files"] += 1
+            _skip(skipped, "revisit of a record not in these files", uri)
             return None
         body = gzip.decompress(earlier)
         status = status or 200
@@ -333,11 +352,11 @@ def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: d
                 payloads[digest] = packed
             by_target[(uri, date or "")] = packed
     if status != 200:
-        skipped[f"HTTP {status}"] += 1
+        _skip(skipped, f"HTTP {status}", uri)
         return None
     content_type = http.get_header("Content-Type")
     if not _is_html(content_type, body):
-        skipped["not HTML"] += 1
+        _skip(skipped, "not HTML", uri)
         return None
     headers = {name: value for name, value in http.headers
                if name.lower() not in ("transfer-encoding", "content-encoding")}
@@ -374,7 +393,8 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
     files, errors, seen = {}, [], {}
     for path in paths:
         counts: Counter = Counter()
-        skipped: Counter = Counter()
+        skipped = SkipCounts()
+        articles: set[str] = set()
 
         def failed(url: str, reason: str) -> None:  # a record refused: one failure row
             store.record_failure(crawl_id, source, url, reason)
@@ -385,7 +405,9 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
                 counts["fetched"] += 1
                 done = ingest(store, page, crawl_id, hints)
                 counts[done.outcome] += 1
-                counts["articles"] += int(done.is_article)
+                if done.is_article:  # an article copied under two URLs is one article
+                    articles.add(done.canonical_url)
+                counts["articles"] = len(articles)
 
         try:
             try:
@@ -397,7 +419,9 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
                 # the whole file gzipped at once (`gzip crawl.warc`), not record by record:
                 # read it as one stream from the start (pages already stored are touched)
                 counts.clear()
+                articles.clear()
                 skipped.clear()
+                skipped.examples.clear()
                 with gzip.open(path, "rb") as fh:
                     read(fh)
         except OSError as exc:
@@ -410,16 +434,41 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
             errors.append(f"{path}: unreadable after {counts['fetched']} pages "
                           f"({type(exc).__name__}: {_one_line(exc)}); the pages before it were "
                           "kept")
-        files[str(path)] = dict(counts, skipped=dict(skipped))
+        files[str(path)] = dict(counts, skipped=dict(skipped), examples=skipped.examples)
         totals.update(counts)
-    summary = {"sources": {source: dict(totals, failures={})},
+    per_source = _import_counts(store, crawl_id, source, totals, files)
+    summary = {"sources": {source: per_source},
                "total": dict(totals, failed=len(errors) + totals.get("failed", 0),
-                             failures={"too large": totals["failed"]} if totals["failed"]
-                             else {}),
+                             failures=per_source.get("failures", {}),
+                             skipped=per_source.get("skipped", 0),
+                             skips=per_source.get("skips", {})),
                "files": files, "errors": errors, "crawl_id": crawl_id}
-    store.finish_crawl(crawl_id, summary)
+    from crawler.pipelines import reason_lines
+
+    summary["reasons"] = reason_lines(summary)
+    store.finish_crawl(crawl_id, summary, "\n".join(summary["reasons"]))
     store.close()
     return summary
+
+
+def _import_counts(store, crawl_id: int, source: str, totals: Counter, files: dict) -> dict:
+    """The import's counts for the summary: the pages' (read back from the store, with the
+    reasons of those that are no article) plus the WARC records left out, by reason, with
+    example URLs."""
+    from crawler.archive.store import EXAMPLES_PER_REASON
+
+    counts = store.crawl_counts(crawl_id).get(source, {"failures": {}})
+    counts.update({k: v for k, v in totals.items() if k in ("fetched", "unchanged")})
+    skips: Counter = Counter()
+    examples = counts.setdefault("examples", {})
+    for per_file in files.values():
+        skips.update(per_file["skipped"])
+        for reason, urls in per_file["examples"].items():
+            shown = examples.setdefault(reason, [])
+            shown += [u for u in urls if u not in shown][:EXAMPLES_PER_REASON - len(shown)]
+    if skips:
+        counts["skips"], counts["skipped"] = dict(skips), sum(skips.values())
+    return counts
 
 
 def import_warc_source(sources_path: str, db_path: str, name: str,
@@ -440,7 +489,8 @@ def import_warc_source(sources_path: str, db_path: str, name: str,
         base = Path(sources_path).resolve().parent
         files = [str(p if Path(p).is_absolute() or Path(p).exists() else base / p)
                  for p in listed]
-    return import_warc(files, db_path, source=name, hints=source.hints or None, entry=source)
+    return import_warc(files, db_path, source=name, hints=source.extract_hints() or None,
+                       entry=source)
 
 
 def _one_line(exc: Exception) -> str:

@@ -5,7 +5,8 @@ small function in a sibling module:
 
 1. decode and parse (``decode``); broken input gives ``is_article=False`` with a reason
 2. head metadata: <title>, meta tags, JSON-LD, canonical link (``metadata``)
-3. page kind from the URL: print views, search pages, home pages (``metadata.url_kind``)
+3. page kind from the URL: print views, search pages, site roots (``metadata.url_kind``); a
+   site root whose content is an article (title, date, main text) is an article
 4. blocks: the cleaned page cut into text blocks (``blocks.linearize``)
 5. main-text region: generic block scoring, no per-site selectors, anchored right after the title
    the <title> tag identifies (``blocks.choose_region``)
@@ -534,7 +535,8 @@ def extract(html: bytes | str, url: str, hints: dict | None = None) -> Article:
     """Extract the article of one page. Never raises: bad input gives ``is_article=False``.
 
     ``hints`` (optional, from sources.toml): ``body_selector`` (CSS selector of the article text),
-    ``boilerplate`` (texts seen on every page of the site), ``content_type`` (HTTP header).
+    ``boilerplate`` (texts seen on every page of the site), ``content_type`` (HTTP header),
+    ``site_roots`` (paths of the source's site roots: their home pages; see metadata.url_kind).
     """
     url = url if isinstance(url, str) else ""
     try:
@@ -627,14 +629,13 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
     notes: dict = {"encoding": encoding}
 
     # 3. page kind from the URL
-    kind = url_kind(url)
+    kind = url_kind(url, hints.get("site_roots") or ())
+    home_by_url = kind == "home"  # a site root: a home page unless its content is an article
     if kind == "print":
         return _fail(url, "print view of another page",
                      canonical_url=print_canonical(url, meta.get("canonical")), title=None)
     if kind == "search":
         return _fail(url, "search page")
-    if kind == "home" and not _says_article(meta):
-        return _fail(url, "home page")
     canonical = urljoin(url, meta["canonical"]) if meta.get("canonical") else None
     body_tag = root.find("body")
     if body_tag is not None and _PRINT_ON_LOAD.search(body_tag.get("onload") or ""):
@@ -882,6 +883,9 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
         if page_teasers >= 1:  # the page has teasers and no text of its own
             return _fail(url, f"listing page ({page_teasers} teasers, no main text)", title=title, category=category)
         return _fail(url, "no main text found (too short)", title=title, category=category)
+    # a site root is a home page unless its content says article (meta) or has a title and date
+    if home_by_url and not (_says_article(meta) or (title and published)):
+        return _fail(url, "home page", title=title, category=category)
     date_from = notes.get("published_from") or ("page" if published else None)
     together = title_idx is None or _share_container(blocks[title_idx], best)
     if not together or (title_idx is not None and text_start is not None and text_start <= title_idx):

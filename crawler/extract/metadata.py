@@ -217,6 +217,8 @@ _SEARCH_KEYS = {"keyword", "keywords", "q", "s", "tukhoa", "searchtext", "k", "q
 _HOME_PATHS = {"", "/", "/vi", "/vi/", "/en", "/en/", "/index.html", "/index.htm", "/index.php",
                "/default.aspx", "/pages/default.aspx", "/home", "/trang-chu", "/trang-chu.html",
                "/web/guest", "/web/guest/", "/portal", "/portal/", "/vi/home", "/vi/trang-chu"}
+# What may follow a site root on its home page: nothing, a language, an index page.
+_HOME_SUFFIXES = {p.rstrip("/").lower() for p in _HOME_PATHS}
 
 
 _ARCHIVE_URL = re.compile(r"^https?://(?:web\.)?archive\.org/web/\d{1,14}[a-z_]*/(.+)$", re.I)
@@ -231,8 +233,21 @@ def original_url(url: str) -> str:
     return inner if re.match(r"^https?://", inner, re.I) else "http://" + inner
 
 
-def url_kind(url: str) -> str | None:
-    """"print", "search" or "home" when the URL alone says so, else None."""
+def _root_path(root: str) -> str:
+    """A configured site root ("/hoangmai/" or a full URL) as a path ending in "/"."""
+    path = urlsplit(root).path if "://" in root else root
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
+
+
+def url_kind(url: str, site_roots=()) -> str | None:
+    """"print", "search" or "home" when the URL alone says so, else None.
+
+    "home" only for a site root: the host's "/" or a path of ``site_roots`` (the source's
+    base_url path and its site_roots key), with a language segment or index page of its own
+    ("/vi/", "/hoangmai/index.html"), or a Liferay site ("/web/{site}"). A path's shape
+    alone (one segment ending in "/") says nothing: static hosts and WordPress give every
+    article such a URL. The content still decides (crawler.extract).
+    """
     url = original_url(url)
     try:
         parts = urlsplit(url or "")
@@ -248,15 +263,15 @@ def url_kind(url: str) -> str | None:
     segments = {s.lower() for s in path.split("/") if s}
     if segments & _SEARCH_SEGMENTS or any(k.lower() in _SEARCH_KEYS and v for k, v in query):
         return "search"
-    if not parts.netloc:
-        return None  # no address known (a file, a test): the content decides
-    if path.lower().rstrip("/") in {p.rstrip("/") for p in _HOME_PATHS} and not parts.query:
-        return "home"
-    if re.fullmatch(r"/web/[\w-]+/?", path) and not parts.query:
-        return "home"
-    # "/hoangmai/", "/vi/": a site or language root; "/tap-huan-ky-thuat-trong-lua/" is a
-    # WordPress post (its most common permalink: a slug of several words).
-    if re.fullmatch(r"/[\w.-]+/", path) and not parts.query and path.count("-") < SLUG_MIN_HYPHENS:
+    if not parts.netloc or parts.query:
+        return None  # no address known (a file, a test), or a query: the content decides
+    lower = path.lower()
+    for root in {"/", *(_root_path(r).lower() for r in site_roots or ())}:
+        if lower.startswith(root) or lower == root.rstrip("/"):
+            rest = "/" + lower[len(root):]
+            if rest.rstrip("/") in _HOME_SUFFIXES:
+                return "home"
+    if re.fullmatch(r"/web/[\w-]+/?", path):
         return "home"
     return None
 

@@ -22,6 +22,10 @@ from crawler.records import utc_iso
 from crawler.urls import canonical_url, url_key
 
 
+# The reason of a URL that robots.txt disallows: counted as skipped, not failed.
+ROBOTS_SKIP = "robots.txt"
+
+
 def page_from_response(response, source: str) -> Page:
     first_url = response.meta.get("redirect_urls", [response.request.url
                                                     if response.request else response.url])[0]
@@ -47,7 +51,7 @@ def failure_reason(failure, max_size: int | None = None) -> str:
     message = failure.getErrorMessage()
     if failure.check(IgnoreRequest):
         if "robots.txt" in message:
-            return "robots.txt disallowed"
+            return ROBOTS_SKIP
         if "DOWNLOAD_MAXSIZE" in message:  # a compressed body past it once decompressed
             return f"too large: {message}"
         if "max redirections" in message:
@@ -116,11 +120,10 @@ class PortalSpider(scrapy.Spider):
 
     def probe(self, url: str, source: Source, callback, **meta) -> scrapy.Request:
         """A discovery request (robots.txt, sitemap, feed): not stored, and a 404 is no
-        failure."""
+        failure. Like every request it waits for its host's robots.txt rules (Scrapy's
+        RobotsTxtMiddleware reads the file first; this copy is read for its Sitemap lines)."""
         return scrapy.Request(url, callback=callback, errback=self.failed,
-                              meta={"vnnews_source": source.name, "vnnews_probe": True,
-                                    "dont_obey_robotstxt": url.endswith("/robots.txt"),
-                                    **meta})
+                              meta={"vnnews_source": source.name, "vnnews_probe": True, **meta})
 
     def _source(self, response) -> Source:
         return self.sources[response.meta["vnnews_source"]]
@@ -178,7 +181,9 @@ class PortalSpider(scrapy.Spider):
             return  # no robots.txt, no sitemap.xml or a feed gone: no page failed
         if reason == f"ignored: {ALREADY_DONE}":
             return  # a resumed crawl met a URL it had already finished
-        # The URL that was asked for, not the last hop of its redirects.
-        url = request.meta.get("redirect_urls", [request.url])[0]
+        # The URL that was asked for, not the last hop of its redirects; for robots.txt the
+        # URL that the rules disallow (perhaps a redirect's target).
+        url = request.url if reason == ROBOTS_SKIP else \
+            request.meta.get("redirect_urls", [request.url])[0]
         yield FetchFailure(url=url, source=request.meta.get("vnnews_source", ""),
                            reason=reason)
