@@ -100,7 +100,7 @@ def _handle_item(item) -> tuple[int, int, int, int]:
     if store.touch_page(item.url, item.fetched_at, crawl_id, sha):
         return 1, 0, 1, 0  # same bytes as a stored version: no re-extraction
     from crawler.process import extract_page  # the extractor loads on first use
-    from crawler.urls import canonical_url
+    from crawler.urls import page_canonical
 
     try:
         article = extract_page(item, _worker["hints"].get(item.source))
@@ -109,7 +109,7 @@ def _handle_item(item) -> tuple[int, int, int, int]:
         article = Article(url=item.final_url, is_article=False,
                           reason=f"extraction failed: {type(exc).__name__}: {exc}"[:500])
     # Every URL seen gets a canonical URL: the extractor's (rel=canonical), else ours.
-    article.canonical_url = canonical_url(article.canonical_url or item.final_url)
+    article.canonical_url = page_canonical(article.canonical_url, item.final_url)
     store.save_page(item, article, crawl_id)
     return 1, int(article.is_article), 0, 0
 
@@ -117,7 +117,9 @@ def _handle_item(item) -> tuple[int, int, int, int]:
 class StorePipeline:
     """Pages and failures → the database, through the storage process (see above)."""
 
-    def __init__(self, db_path: str, crawl_id: int | None, progress: bool = False):
+    def __init__(self, db_path: str, crawl_id: int | None, progress: bool = False,
+                 crawler=None):
+        self.crawler = crawler
         self.db_path = db_path
         self.crawl_id = crawl_id
         self.progress = Progress() if progress else None
@@ -127,7 +129,8 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         s = crawler.settings
-        return cls(s.get("VNNEWS_DB"), s.get("VNNEWS_CRAWL_ID"), s.getbool("VNNEWS_PROGRESS"))
+        return cls(s.get("VNNEWS_DB"), s.get("VNNEWS_CRAWL_ID"), s.getbool("VNNEWS_PROGRESS"),
+                   crawler=crawler)
 
     def open_spider(self, spider=None):
         sources = getattr(spider, "sources", {})
@@ -168,12 +171,22 @@ class StorePipeline:
     def summary(self, store) -> dict:
         """Per-source and total counts of this crawl, read back from the database."""
         per_source = store.crawl_counts(self.crawl_id) if self.crawl_id is not None else {}
+        spider = getattr(self.crawler, "spider", None)
+        links = spider.link_counts() if hasattr(spider, "link_counts") else {}
+        for name, counts in links.items():
+            per_source.setdefault(name, {"failures": {}})["links"] = counts
         total: dict = {"failures": {}}
         for counts in per_source.values():
             for key, value in counts.items():
                 if key == "failures":
                     for reason, n in value.items():
                         total["failures"][reason] = total["failures"].get(reason, 0) + n
+                elif key == "links":
+                    mine = total.setdefault("links", {"found": 0, "followed": 0, "skipped": {}})
+                    mine["found"] += value["found"]
+                    mine["followed"] += value["followed"]
+                    for reason, n in value["skipped"].items():
+                        mine["skipped"][reason] = mine["skipped"].get(reason, 0) + n
                 else:
                     total[key] = total.get(key, 0) + value
         elapsed = time.monotonic() - self.started
@@ -205,5 +218,13 @@ def summary_lines(summary: dict) -> list[str]:
         if c.get("failures"):
             reasons = ", ".join(f"{k} {v}" for k, v in sorted(c["failures"].items()))
             line += f" ({reasons})"
+        links = c.get("links")
+        if links:
+            skipped = links["skipped"]
+            line += (f"; links found {links['found']}, followed {links['followed']}, skipped "
+                     f"{sum(skipped.values())}")
+            if skipped:
+                line += " (" + ", ".join(f"{k} {v}" for k, v in
+                                         sorted(skipped.items(), key=lambda kv: -kv[1])) + ")"
         lines.append(line)
     return lines

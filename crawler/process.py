@@ -6,10 +6,11 @@ stages over what is stored, so a better extractor or analyzer needs no re-crawl.
 from __future__ import annotations
 
 from crawler.extract import extract, learn_boilerplate
-from crawler.extract.decode import decode_html
+from crawler.extract.decode import decode_html, is_html
 from crawler.legacy_encodings import fix_legacy
 from crawler.records import Article, Page
 from crawler.store import open_store
+from crawler.urls import page_canonical
 
 __all__ = ["extract_page", "process", "ANALYZED_FIELDS"]
 
@@ -26,12 +27,16 @@ def extract_page(page: Page, hints: dict | None = None) -> Article:
         return Article(url=page.final_url, is_article=False,
                        reason=f"HTTP {page.status}" if page.status != 200 else "empty body")
     content_type = page.headers.get("Content-Type") or page.headers.get("content-type")
-    if content_type and "html" not in content_type.lower():
+    if not is_html(page.body, content_type):
         return Article(url=page.final_url, is_article=False, reason=f"not HTML: {content_type}")
+    sniffed = content_type is not None and "html" not in content_type.lower()
     text, encoding = decode_html(page.body, content_type)
     text, legacy = fix_legacy(text, page.body, encoding)  # TCVN3 / VNI font encodings
     page.encoding = legacy or encoding
-    return extract(text, page.final_url, hints or None)
+    article = extract(text, page.final_url, hints or None)
+    if sniffed:  # served as octet-stream / text/x-...: say so, the body was HTML
+        article.notes["served_as"] = content_type
+    return article
 
 
 def process(db_path: str, reextract: bool = True, analyze: bool = True,
@@ -51,7 +56,11 @@ def process(db_path: str, reextract: bool = True, analyze: bool = True,
                         status=row["status"], headers=row["headers"], body=row["body"],
                         fetched_at=row["fetched_at"], source=row["source"] or "",
                         encoding=row["encoding"], capture_time=row["capture_time"])
-            store.save_reextracted(row, extract_page(page, hints.get(page.source)))
+            article = extract_page(page, hints.get(page.source))
+            # The crawl's canonical URL rules (crawler.pipelines does the same), so a page
+            # keeps its key and its article its row.
+            article.canonical_url = page_canonical(article.canonical_url, page.final_url)
+            store.save_reextracted(row, article)
             counts["pages"] += 1
     if analyze:
         # 3. every article's title, lead and body through the NLP stage

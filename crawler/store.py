@@ -22,6 +22,7 @@ import sqlite_utils
 
 from crawler.errors import VnnewsError
 from crawler.records import Article, Page
+from crawler.urls import article_key
 
 __all__ = ["Store", "open_store", "fold_for_search", "datasette_metadata", "utc_now"]
 
@@ -241,6 +242,9 @@ class Store:
             "new": totals.get("new", 0), "changed": totals.get("changed", 0),
             "unchanged": totals.get("unchanged", 0), "failed": totals.get("failed", 0),
             "failures": _json(totals.get("failures", {})), "summary": _json(summary),
+            "links_found": totals.get("links", {}).get("found", 0),
+            "links_followed": totals.get("links", {}).get("followed", 0),
+            "links_skipped": _json(totals.get("links", {}).get("skipped", {})),
         })
 
     def crawl(self, crawl_id: int) -> dict:
@@ -258,6 +262,19 @@ class Store:
             self.db["pages"].add_column("outcome", str)
         if "body_sha256" not in self.db["articles"].columns_dict:
             self.db["articles"].add_column("body_sha256", str)
+        # What a page is (article, notice, listing, procedure, static) and the CMS's article id
+        # ("liferay:5012"), the strong dedup key of crawler.urls.article_key.
+        if "kind" not in self.db["pages"].columns_dict:
+            self.db["pages"].add_column("kind", str)
+        for column in ("kind", "article_key"):
+            if column not in self.db["articles"].columns_dict:
+                self.db["articles"].add_column(column, str)
+        self.db["articles"].create_index(["source", "article_key"], if_not_exists=True)
+        # Links of each crawl: found, followed, skipped by reason (crawler.discover).
+        for column, kind in (("links_found", int), ("links_followed", int),
+                             ("links_skipped", str)):
+            if column not in self.db["crawls"].columns_dict:
+                self.db["crawls"].add_column(column, kind)
         self.db["articles"].create_index(["body_sha256"], if_not_exists=True)
         self.db["pages"].create_index(["crawl_id"], if_not_exists=True)
         self.db["failures"].create_index(["crawl_id"], if_not_exists=True)
@@ -323,7 +340,7 @@ class Store:
             c = per.setdefault(source or "", {"failures": {}})
             c["fetched"] = c.get("fetched", 0) + n
             c[outcome] = c.get(outcome, 0) + n
-            if is_article:
+            if is_article and not dup:  # the rows this crawl gave the articles table
                 c["articles"] = c.get("articles", 0) + n
             if dup:
                 c["duplicates"] = c.get("duplicates", 0) + n
@@ -365,17 +382,42 @@ class Store:
                     "headers": _json(page.headers), "sha256": sha,
                     "body_gz": gzip.compress(page.body, mtime=0), "encoding": page.encoding,
                     "is_article": int(article.is_article), "reason": article.reason,
-                    "outcome": "changed" if known else "new",
+                    "outcome": "changed" if known else "new", "kind": article.kind,
                 }).last_pk
                 outcome = "changed" if known else "new"
             if article.is_article and outcome != "unchanged":
-                first = self._same_text(canonical, article.body)
+                key = article_key(page.final_url or page.url, article.cms_id)
+                first = self._duplicate_of(page.source, canonical, key, article.body)
                 if first:  # the same article under another URL: keep the first one
                     self.db["pages"].update(page_id, {"canonical_url": first,
                                                       "reason": f"duplicate of {first}"})
                 else:
-                    self._upsert_article(page_id, page.source, canonical, article)
+                    self._upsert_article(page_id, page.source, canonical, article, key)
         return outcome
+
+    def _duplicate_of(self, source: str, canonical: str, key: str | None,
+                      body: str) -> str | None:
+        """The canonical URL of the article this one repeats: one with the same CMS article
+        id in this source (the same article under another section path), else one with
+        exactly this text."""
+        if key:
+            row = self.db.execute("select canonical_url from articles where source = ? and "
+                                  "article_key = ? and canonical_url != ? order by id limit 1",
+                                  [source, key, canonical]).fetchone()
+            if row:
+                return row[0]
+        return self._same_text(canonical, body)
+
+    def _drop_article(self, canonical: str) -> None:
+        """Delete the article row of ``canonical`` (now a duplicate) with what hangs on it."""
+        row = self.db.execute("select id from articles where canonical_url = ?",
+                              [canonical]).fetchone()
+        if row is None:
+            return
+        self._forget_article_entities(row[0])
+        self.db.execute("delete from mentions where article_id = ?", [row[0]])
+        self.db.execute("delete from articles_fts where rowid = ?", [row[0]])
+        self.db.execute("delete from articles where id = ?", [row[0]])
 
     def _same_text(self, canonical: str, body: str) -> str | None:
         """The canonical URL of another article with exactly this text, if any."""
@@ -392,7 +434,7 @@ class Store:
         return rows[0] if rows else None
 
     def _upsert_article(self, page_id: int, source: str, canonical: str,
-                        article: Article) -> int:
+                        article: Article, key: str | None = None) -> int:
         record = {
             "canonical_url": canonical, "url": article.url, "page_id": page_id,
             "source": source, "title": article.title, "published": article.published,
@@ -400,7 +442,8 @@ class Store:
             "author": article.author, "source_line": article.source_line,
             "captions": _json(article.captions), "attachments": _json(article.attachments),
             "notes": _json(article.notes), "extracted_at": utc_now(),
-            "body_sha256": _body_hash(article.body),
+            "body_sha256": _body_hash(article.body), "kind": article.kind,
+            "article_key": key,
         }
         existing = self.db.execute("select id from articles where canonical_url = ?",
                                    [canonical]).fetchone()
@@ -432,10 +475,19 @@ class Store:
         canonical = article.canonical_url or page["final_url"] or page["url"]
         with self.db.conn:
             self.db["pages"].update(page["id"], {"is_article": int(article.is_article),
-                                                 "reason": article.reason,
+                                                 "reason": article.reason, "kind": article.kind,
                                                  "canonical_url": canonical})
-            if article.is_article:
-                self._upsert_article(page["id"], page["source"], canonical, article)
+            if not article.is_article:
+                return
+            # The crawl's dedup, on the same keys: one article, one row, whichever path.
+            key = article_key(page["final_url"] or page["url"], article.cms_id)
+            first = self._duplicate_of(page["source"], canonical, key, article.body)
+            if first:
+                self.db["pages"].update(page["id"], {"canonical_url": first,
+                                                     "reason": f"duplicate of {first}"})
+                self._drop_article(canonical)  # a row an older run made for it
+            else:
+                self._upsert_article(page["id"], page["source"], canonical, article, key)
 
     def source_configs(self) -> dict[str, dict]:
         """Name → configuration (sources.toml keys, district included) of known sources."""

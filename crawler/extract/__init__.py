@@ -28,6 +28,8 @@ from .dates import date_from_url, find_dates
 from .decode import decode_html
 from .fields import (MOSTLY_LINKS, PLAIN_TEXT_LINKS, attr_match, choose_category, choose_date,
                      choose_title, is_date_line, norm, title_anchor)
+from .ids import find_article_id
+from .kinds import is_procedure_page, is_static_page
 from .repetition import learn_boilerplate
 from .metadata import (ATTACHMENT_EXT, breadcrumb, find_attachments, head_metadata, print_canonical,
                        url_kind)
@@ -77,6 +79,13 @@ GARBAGE_SNIFF_CHARS = 20000
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
               "select", "option", "textarea", "button", "input", "head", "map", "audio", "video",
               "math", "link", "meta")
+# A block in an element of one of these classes is the lead, never a caption, even when it is
+# as short as one beside the floated image it sits next to (Liferay's p.sapo in a wrapper div).
+_SAPO_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|lead|summary|tomtat|tom-tat|tom_tat|chapeau|trichdan|"
+                         r"trich-dan)(?:$|[\s_-])", re.I)
+# A short posting ("... xem tại file đính kèm") with a title, a date and an attachment is a
+# notice archivists want, however short: at least this many characters of text.
+NOTICE_MIN_CHARS = 15
 _LEAD_CLASS = re.compile(r"sapo|lead|summary|tomtat|tom-tat|trichdan|trich-dan|intro|abstract|teaser|chapeau|"
                          r"mota|mo-ta|description|desc|short|quote|excerpt|summ", re.I)
 _SOURCE_TAG = re.compile(r"^\((?:[\w.\- ]{2,40})\)\s*[-–—]\s*")
@@ -312,7 +321,10 @@ def extract(html: bytes | str, url: str, hints: dict | None = None) -> Article:
     """
     url = url if isinstance(url, str) else ""
     try:
-        return _extract(html, url, hints or {})
+        article = _extract(html, url, hints or {})
+        if not article.is_article and (article.reason or "").startswith("listing page"):
+            article.kind = "listing"
+        return article
     except RecursionError:
         return _fail(url, "page too deeply nested to parse")
     except Exception as exc:  # noqa: BLE001 - the contract is "never raises"
@@ -401,6 +413,7 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     if not region_blocks:
         return _fail(url, "no main text found")
     region_start = region_blocks[0].index
+    cms_id = find_article_id(root, best)
 
     # 6. title, publish datetime, category
     inside = [b.index for b in region_blocks if best in b.chain]
@@ -421,6 +434,14 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if published:
             notes["published_from"] = "url"
     category = choose_category(root, crumbs, meta, title, blocks, title_idx, date_idx)
+    if is_procedure_page(b.text for b in blocks):
+        return _fail(url, "administrative procedure page, not news", kind="procedure", title=title,
+                     category=category)
+    from crawler.urls import article_id  # the URL shapes of article ids live with the URLs
+    on_page_date = published if notes.get("published_from") is None else None
+    if is_static_page(title, on_page_date, article_id(url) is not None):
+        return _fail(url, "static page (a menu page, not news)", kind="static", title=title,
+                     category=category)
 
     # 7. body
     skip_texts = {norm(t) for t in (title, category) if t}
@@ -469,7 +490,9 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if b.link_density > BODY_MAX_LINK_DENSITY and _clean.byline_kind(b.text) != "source" \
                 or _PAGINATION.match(b.text):
             continue  # (a linked "Nguồn: Báo ..." line stays, for the source line)
-        if b.caption_chars >= STYLE_SHARE * b.n or (
+        if attr_match(b, _SAPO_CLASS, best) and b.n >= LEAD_MIN_CHARS:
+            pass  # the sapo, however short and whatever image floats beside it
+        elif b.caption_chars >= STYLE_SHARE * b.n or (
             b.after_img and b.n <= _clean.CAPTION_MAX_CHARS
             and (b.italic_chars >= STYLE_SHARE * b.n or _aligned(b, _CENTER, "center", best)
                  or _in_image_table(b) or _clean.looks_like_caption(b.text)
@@ -587,14 +610,16 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         notes["truncated"] = True
         if paragraphs and paragraphs[-1].index >= len(blocks) - 1:
             return _fail(url, "truncated page: it ends inside the article text", title=title)
+    attachments = _attachments(root, blocks, best, paragraphs, url) if paragraphs else []
+    kind = "article"
     if len(body) + len(lead or "") < MIN_ARTICLE_CHARS:
         if page_teasers >= LISTING_MIN_HEADLINES // 2:
             return _fail(url, f"listing page ({page_teasers} teasers, no main text)", title=title, category=category)
-        return _fail(url, "no main text found (too short)", title=title, category=category)
-
-    attachments = _attachments(root, blocks, best, paragraphs, url)
+        if not (title and on_page_date and attachments and len(body) >= NOTICE_MIN_CHARS):
+            return _fail(url, "no main text found (too short)", title=title, category=category)
+        kind = "notice"  # one line and an attachment: a document posting, kept
     return Article(
         url=url, is_article=True, canonical_url=canonical, title=title, published=published,
         category=category, lead=lead, body=body, author=author, source_line=source_line,
-        captions=captions, attachments=attachments, notes=notes,
+        captions=captions, attachments=attachments, notes=notes, kind=kind, cms_id=cms_id,
     )

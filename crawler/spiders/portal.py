@@ -12,8 +12,8 @@ from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError,
                                IgnoreRequest, ResponseDataLossError)
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from crawler.discover import (feed_links, feed_urls, links_to_follow, robots_sitemaps,
-                              sitemap_links)
+from crawler.discover import (LinkLedger, feed_links, feed_urls, found_links,
+                              robots_sitemaps, sitemap_links)
 from crawler.items import FetchFailure, Page
 from crawler.middlewares import ALREADY_DONE, NOT_MODIFIED_FLAG, STORED_FLAG
 from crawler.sources import Source
@@ -70,11 +70,28 @@ class PortalSpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.sources = {s.name: s for s in sources}
         self.requested: dict[str, set[str]] = {}  # sources with max_pages: URL keys asked
+        # Every link met, per source, counted by what became of it (crawler.discover).
+        self.ledgers = {s.name: LinkLedger(s) for s in sources}
+
+    def link_counts(self) -> dict[str, dict]:
+        return {name: ledger.counts() for name, ledger in self.ledgers.items()}
+
+    def follow(self, url: str, source: Source, **kwargs) -> scrapy.Request | None:
+        """The request for a link met on a page, a sitemap or a feed, or None; every link is
+        counted in the source's ledger with what became of it."""
+        ledger = self.ledgers[source.name]
+        canonical = ledger.judge(url)
+        if canonical is None:
+            return None
+        request = self.request(canonical, source, **kwargs)
+        if request is None:
+            ledger.refused(canonical, "max_pages reached")
+        return request
 
     async def start(self):
         for source in self.sources.values():
             for url in source.start_urls or [source.base_url]:
-                request = self.request(url, source)
+                request = self.follow(url, source)
                 if request is not None:
                     yield request
             # Sitemaps: the ones robots.txt names, and /sitemap.xml where it exists.
@@ -122,8 +139,8 @@ class PortalSpider(scrapy.Spider):
             yield page_from_response(response, source.name)
         if not hasattr(response, "text"):  # binary bodies have no links to follow
             return
-        for url in links_to_follow(response, source):
-            request = self.request(url, source)
+        for url in found_links(response, source):
+            request = self.follow(url, source)
             if request is not None:
                 yield request
         for url in feed_urls(response, source):
@@ -143,14 +160,14 @@ class PortalSpider(scrapy.Spider):
             if urlsplit(url).hostname in source.hosts:
                 yield self.probe(url, source, self.parse_sitemap)
         for url in pages:
-            request = self.request(url, source)
+            request = self.follow(url, source)
             if request is not None:
                 yield request
 
     def parse_feed(self, response):
         source = self._source(response)
         for url in feed_links(response.body, response.url, source):
-            request = self.request(url, source)
+            request = self.follow(url, source)
             if request is not None:
                 yield request
 
@@ -164,5 +181,9 @@ class PortalSpider(scrapy.Spider):
             return  # a resumed crawl met a URL it had already finished
         # The URL that was asked for, not the last hop of its redirects.
         url = request.meta.get("redirect_urls", [request.url])[0]
+        ledger = self.ledgers.get(request.meta.get("vnnews_source", ""))
+        if ledger is not None and reason == "robots.txt disallowed" \
+                and not request.meta.get("vnnews_probe"):
+            ledger.refused(url, "robots")
         yield FetchFailure(url=url, source=request.meta.get("vnnews_source", ""),
                            reason=reason)
