@@ -321,7 +321,8 @@ def explain(url: str, source: Source) -> str:
         if calendar and not (source.allow and _allowed(canonical, source)):
             why += f"; as a calendar date it counts towards the {MAX_CALENDAR_DATES} followed"
         return f"follow: {shown}: {why}"
-    hint = {"denied": "a deny pattern matches it",
+    denied_by = next((p.pattern for p in _compiled(tuple(source.deny)) if p.search(canonical)), "")
+    hint = {"denied": f"deny pattern {denied_by!r} matches it",
             "out of scope": f"only {', '.join(sorted(h for h in source.hosts if h))} under "
                             f"{_scope_prefix(source)} is crawled"}.get(reason, "")
     if reason.startswith("trap"):

@@ -408,16 +408,16 @@ class Store:
                 return row[0]
         return self._same_text(canonical, body)
 
-    def _drop_article(self, canonical: str) -> None:
-        """Delete the article row of ``canonical`` (now a duplicate) with what hangs on it."""
-        row = self.db.execute("select id from articles where canonical_url = ?",
-                              [canonical]).fetchone()
-        if row is None:
-            return
-        self._forget_article_entities(row[0])
-        self.db.execute("delete from mentions where article_id = ?", [row[0]])
-        self.db.execute("delete from articles_fts where rowid = ?", [row[0]])
-        self.db.execute("delete from articles where id = ?", [row[0]])
+    def _drop_article(self, canonical: str, page_id: int, keep: str) -> None:
+        """Delete the article rows of ``canonical`` or made from page ``page_id`` (now a
+        duplicate of ``keep``), with what hangs on them."""
+        rows = self.db.execute("select id from articles where (canonical_url = ? or page_id = ?)"
+                               " and canonical_url != ?", [canonical, page_id, keep]).fetchall()
+        for (article_id,) in rows:
+            self._forget_article_entities(article_id)
+            self.db.execute("delete from mentions where article_id = ?", [article_id])
+            self.db.execute("delete from articles_fts where rowid = ?", [article_id])
+            self.db.execute("delete from articles where id = ?", [article_id])
 
     def _same_text(self, canonical: str, body: str) -> str | None:
         """The canonical URL of another article with exactly this text, if any."""
@@ -485,7 +485,7 @@ class Store:
             if first:
                 self.db["pages"].update(page["id"], {"canonical_url": first,
                                                      "reason": f"duplicate of {first}"})
-                self._drop_article(canonical)  # a row an older run made for it
+                self._drop_article(canonical, page["id"], keep=first)  # an older run's row
             else:
                 self._upsert_article(page["id"], page["source"], canonical, article, key)
 

@@ -156,7 +156,7 @@ def _news(k: int) -> Article:
         date_line += f" | View count: {100 + 13 * k}"
     sections = ["tin-tuc-su-kien"]
     sections += [s for s, rule in (("hoat-dong-cua-so", k % 3 == 0), ("chuyen-doi-so", k % 4 == 1),
-                                   ("bao-chi-xuat-ban", k % 5 == 2), ("thong-bao", k % 12 == 7))
+                                   ("bao-chi-xuat-ban", k % 5 == 2), ("thong-bao", k % 12 == 9))
                  if rule]
     # Bylines: a name (always with its CMS account line after it), or the account alone.
     author = None if k % 5 == 4 else _PEOPLE[k % len(_PEOPLE)]
@@ -196,6 +196,7 @@ def _notice(j: int) -> Article:
 def _menu() -> str:
     items = [("/vi/trang-chu.html", "Trang chủ"), ("/vi/gioi-thieu.html", "Giới thiệu"),
              ("/vi/lanh-dao-so.html", "Lãnh đạo Sở"), ("/vi/co-cau-to-chuc.html", "Cơ cấu tổ chức"),
+             ("/vi/chuc-nang-nhiem-vu.html", "Chức năng, nhiệm vụ"),
              ("/vi/tin-tuc-su-kien.html", "Tin tức - Sự kiện"),
              ("/vi/hoat-dong-cua-so.html", "Hoạt động của Sở"),
              ("/vi/chuyen-doi-so.html", "Chuyển đổi số"),
