@@ -174,8 +174,8 @@ def _news(k: int) -> Article:
                    sapo_beside_image=k % 4 != 3)
 
 
-def _notice(j: int) -> Article:
-    k = NEWS + j
+def _notice(j: int, news: int = NEWS) -> Article:
+    k = news + j
     place = _PLACES[j % len(_PLACES)]
     year = 2014 + j % 8
     day, month = j % 27 + 2, (j * 5) % 12 + 1
@@ -467,11 +467,13 @@ def _write(root: Path, path: str, html: str) -> None:
     target.write_text(html, encoding="utf-8")
 
 
-def build(root: Path) -> Portal:
-    """Write the portal under ``root``; returns what it holds."""
+def build(root: Path, news: int = NEWS, notices: int = NOTICES) -> Portal:
+    """Write the portal under ``root`` (``news`` articles and ``notices`` short postings; the
+    benchmark builds a bigger one); returns what it holds."""
     portal = Portal(root=root)
-    news = [_news(k) for k in range(NEWS)]
-    notices = [_notice(j) for j in range(NOTICES)]
+    count = news
+    news = [_news(k) for k in range(count)]
+    notices = [_notice(j, count) for j in range(notices)]
     portal.articles = news + notices
     members = {s: [a for a in portal.articles if s in a.sections] for s in SECTIONS}
     # listings
