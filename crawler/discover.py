@@ -289,6 +289,16 @@ class LinkLedger:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
         return None
 
+    def given(self, url: str) -> str:
+        """A start URL: followed whatever the rules say (the user named it), and counted."""
+        from crawler.urls import url_key
+        canonical = canonical_url(url)
+        if url not in self.verdicts:
+            self.verdicts[url] = None
+            self.followed_keys.add(url_key(canonical))
+            self.followed += 1
+        return canonical
+
     def _calendar_reason(self, url: str) -> str | None:
         found = calendar_template(url)
         if found is None or (self.source.allow and _allowed(url, self.source)):

@@ -91,7 +91,7 @@ class PortalSpider(scrapy.Spider):
     async def start(self):
         for source in self.sources.values():
             for url in source.start_urls or [source.base_url]:
-                request = self.follow(url, source)
+                request = self.request(self.ledgers[source.name].given(url), source)
                 if request is not None:
                     yield request
             # Sitemaps: the ones robots.txt names, and /sitemap.xml where it exists.
