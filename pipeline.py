@@ -6,9 +6,20 @@ import argparse
 import sys
 
 from crawler.errors import VnnewsError
+from nlp.errors import NlpError
 
 DEFAULT_DB = "data/news.db"
 DEFAULT_SOURCES = "data/sources.toml"
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, got {text!r}")
+    return value
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -45,30 +56,31 @@ def cmd_crawl(args) -> int:
 
 
 def cmd_process(args) -> int:
-    from crawler.process import process
+    from crawler.reprocess import process
 
-    counts = process(args.db, reextract=not args.no_extract)
+    counts = process(args.db, extract=not args.no_extract, force=args.all,
+                     workers=args.workers, progress=sys.stderr.isatty() or args.progress)
     print(f"Re-extracted {counts['pages']} pages; analyzed {counts['articles']} articles, "
-          f"{counts['mentions']} mentions")
+          f"{counts['mentions']} mentions ({counts['workers']} workers)")
     return 0
 
 
 def cmd_serve(args) -> int:
-    from crawler.serve import serve
+    from crawler.site.serve import serve
 
     serve(args.db, host=args.host, port=args.port)
     return 0
 
 
 def cmd_demo(args) -> int:
-    from crawler.demo_job import run_demo
+    from crawler.demo.job import run_demo
 
     run_demo(args.db, args.sources, serve_db=not args.no_serve, port=args.port)
     return 0
 
 
 def cmd_import_warc(args) -> int:
-    from crawler.warc import import_warc, import_warc_source
+    from crawler.archive.warc import import_warc, import_warc_source
 
     if args.sources:
         summary = import_warc_source(args.sources, args.db, args.source, args.files)
@@ -144,11 +156,18 @@ def _register_core(sub) -> None:
     crawl.set_defaults(func=cmd_crawl)
 
     proc = sub.add_parser(
-        "process", help="re-extract stored pages and run the NLP stage",
-        description="Re-extract every stored raw page and analyze every article. Example: "
-                    "vnnews process --db data/news.db")
+        "process", help="re-extract stored pages and run the NLP stage, incrementally",
+        description="Extract the stored raw pages and analyze the articles that are new, "
+                    "changed, or were last processed by an older extractor or analyzer; "
+                    "--all redoes everything. Example: vnnews process --db data/news.db")
     proc.add_argument("--no-extract", action="store_true",
                       help="keep the stored extraction; only run the NLP stage")
+    proc.add_argument("--all", action="store_true",
+                      help="re-extract and re-analyze everything, current or not")
+    proc.add_argument("--workers", type=_positive_int, default=None, metavar="N",
+                      help="worker processes (default: the number of cores)")
+    proc.add_argument("--progress", action="store_true",
+                      help="show progress (rate, ETA) even when stderr is not a terminal")
     _add_db(proc)
     proc.set_defaults(func=cmd_process)
 
@@ -242,7 +261,7 @@ def _register_extract(sub, eval_sub) -> None:
 
 
 def cmd_demo_portal(args) -> int:
-    from crawler.demo import DemoPortal
+    from crawler.demo.portal import DemoPortal
 
     portal = DemoPortal(port=args.port)
     url = portal.start()
@@ -287,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args) or 0
-    except VnnewsError as exc:
+    except (VnnewsError, NlpError) as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -24,7 +24,6 @@ import os
 import resource
 import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -34,7 +33,10 @@ from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))  # the Liferay copy's generator lives with the tests
+from crawler.archive.store import open_store  # noqa: E402
+
 PER_LISTING = 50  # links per listing page (--site plain)
 TARGET_RATIO = 0.8
 TARGET_CRAWL_AND_PROCESS = 240.0  # seconds, for the ~6,000-page copy on 2 cores
@@ -267,10 +269,8 @@ def main(argv=None) -> int:
                 for old in tmp.glob("news.db*"):
                     shutil.rmtree(old) if old.is_dir() else old.unlink()
                 wall, cpu, rss = run_measured("vnnews crawl", ours_args, args.every)
-                conn = sqlite3.connect(tmp / "news.db")
-                pages = conn.execute("select count(*) from pages").fetchone()[0]
-                articles = conn.execute("select count(*) from articles").fetchone()[0]
-                conn.close()
+                with open_store(tmp / "news.db", readonly=True) as store:
+                    pages, articles = store.count("pages"), store.count("articles")
                 ours_runs.append((pages, wall, cpu, rss))
                 print(f"  vnnews: {pages} pages, {articles} articles")
             if not args.no_process:

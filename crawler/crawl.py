@@ -19,7 +19,7 @@ from crawler.middlewares import RedisRun
 from crawler.sources import Source, load_sources
 from crawler.spiders.portal import PortalSpider
 from crawler.spiders.wayback import WaybackSpider
-from crawler.store import open_store
+from crawler.archive.store import open_store
 
 __all__ = ["crawl", "crawl_settings", "redis_settings", "parse_overrides", "explain_url"]
 
@@ -61,7 +61,7 @@ def crawl_settings(db_path: str, crawl_id: int, sources: list[Source],
                                             "crawler.throttle.UnthrottledHostsMiddleware": 50})
     # `crawl --warc DIR` (VNNEWS_WARC_DIR): every response also goes to a WARC file.
     settings.set("EXTENSIONS", {**settings.getdict("EXTENSIONS"),
-                                "crawler.warc.WarcRecorder": 100})
+                                "crawler.archive.warc.WarcRecorder": 100})
     if verbose:
         settings.set("LOG_LEVEL", "INFO")
     return settings
@@ -169,10 +169,8 @@ def _unreachable(summary: dict, sources: list[Source], store) -> list[str]:
     for source in sources:
         counts = summary.get("sources", {}).get(source.name, {})
         if counts.get("fetched", 0) == 0:
-            row = store.db.execute(
-                "select url, reason from failures where source = ? order by id desc limit 1",
-                [source.name]).fetchone()
-            reason = f"{row[0]}: {row[1]}" if row else "no page could be fetched"
+            last = store.last_failure(source.name)
+            reason = f"{last[0]}: {last[1]}" if last else "no page could be fetched"
             problems.append(f"source '{source.name}' unreachable ({reason})")
     return problems
 

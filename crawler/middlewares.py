@@ -58,7 +58,7 @@ def _replay(request: Request, stored: dict, flag: str) -> Response:
 class StoredPagesMiddleware:
     """Replays pages of the resumed crawl and makes requests conditional.
 
-    Reads the database (through crawler.store) when the spider opens: the URLs the crawl
+    Reads the database (through crawler.archive.store) when the spider opens: the URLs the crawl
     ``VNNEWS_RESUME_CRAWL_ID`` already finished, and the validators of every stored URL.
     """
 
@@ -84,7 +84,7 @@ class StoredPagesMiddleware:
         return mw
 
     def spider_opened(self, spider=None):
-        from crawler.store import open_store
+        from crawler.archive.store import open_store
 
         self.store = open_store(self.db_path)
         if self.resume and self.crawl_id is not None:
@@ -97,7 +97,7 @@ class StoredPagesMiddleware:
 
     def spider_closed(self, spider=None):
         if self.store is not None:
-            self.store.db.conn.close()
+            self.store.close()
 
     def process_request(self, request: Request, spider=None):
         if request.meta.get("vnnews_probe"):

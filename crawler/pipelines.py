@@ -8,11 +8,9 @@ worker process (see _open_worker).
 """
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -21,44 +19,13 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 
 from crawler.items import FetchFailure
-from crawler.records import Article
-from crawler.store import open_store
+from crawler.ingest import ingest, source_hints
+from crawler.progress import Progress
+from crawler.archive.store import open_store
 
 __all__ = ["StorePipeline", "Progress", "summary_lines"]
 
-PROGRESS_INTERVAL = 1.0  # seconds between two progress lines, at least
 PARENT_CHECK_SECONDS = 0.5  # how soon the storage worker notices its crawler was killed
-
-
-class Progress:
-    """A live one-line progress report on stderr: pages/s, articles, errors."""
-
-    def __init__(self, stream=None, interval: float = PROGRESS_INTERVAL):
-        self.stream = stream or sys.stderr
-        self.interval = interval
-        self.started = time.monotonic()
-        self.last = 0.0
-        self.pages = self.articles = self.errors = self.unchanged = 0
-        self.shown = False
-
-    def line(self) -> str:
-        elapsed = max(time.monotonic() - self.started, 1e-9)
-        return (f"{self.pages} pages ({self.pages / elapsed:.1f}/s), {self.articles} articles, "
-                f"{self.unchanged} unchanged, {self.errors} errors, {elapsed:.0f}s")
-
-    def update(self, force: bool = False) -> None:
-        now = time.monotonic()
-        if force or now - self.last >= self.interval:
-            self.last = now
-            self.stream.write("\r\033[K" + self.line())
-            self.stream.flush()
-            self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            self.update(force=True)
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 # ---- the storage process ----------------------------------------------------------------
@@ -84,7 +51,9 @@ def _open_worker(db_path: str, crawl_id: int | None, hints: dict) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="vnnews-parent-watch").start()
-    _worker.update(store=open_store(db_path), crawl_id=crawl_id, hints=hints)
+    store = open_store(db_path)
+    hints = {name: source_hints(given, store.source_profile(name)) for name, given in hints.items()}
+    _worker.update(store=store, crawl_id=crawl_id, hints=hints)
 
 
 def _handle_item(item) -> tuple[int, int, int, int]:
@@ -93,25 +62,8 @@ def _handle_item(item) -> tuple[int, int, int, int]:
     if isinstance(item, FetchFailure):
         store.record_failure(crawl_id, item.source, item.url, item.reason)
         return 0, 0, 0, 1
-    if item.status == 304:  # not modified: the newest stored version stands
-        store.touch_page(item.url, item.fetched_at, crawl_id)
-        return 1, 0, 1, 0
-    sha = hashlib.sha256(item.body).hexdigest()
-    if store.touch_page(item.url, item.fetched_at, crawl_id, sha):
-        return 1, 0, 1, 0  # same bytes as a stored version: no re-extraction
-    from crawler.process import extract_page  # the extractor loads on first use
-    from crawler.urls import page_canonical
-
-    try:
-        article = extract_page(item, _worker["hints"].get(item.source))
-    except Exception as exc:  # a page the extractor cannot read is still kept, raw, so
-        # `vnnews process` can extract it after a fix; the reason says what happened
-        article = Article(url=item.final_url, is_article=False,
-                          reason=f"extraction failed: {type(exc).__name__}: {exc}"[:500])
-    # Every URL seen gets a canonical URL: the extractor's (rel=canonical), else ours.
-    article.canonical_url = page_canonical(article.canonical_url, item.final_url)
-    store.save_page(item, article, crawl_id)
-    return 1, int(article.is_article), 0, 0
+    done = ingest(store, item, crawl_id, _worker["hints"].get(item.source))
+    return 1, int(done.is_article), int(done.outcome == "unchanged"), 0
 
 
 class StorePipeline:
@@ -129,14 +81,17 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler):
         s = crawler.settings
-        return cls(s.get("VNNEWS_DB"), s.get("VNNEWS_CRAWL_ID"), s.getbool("VNNEWS_PROGRESS"),
-                   crawler=crawler)
+        pipeline = cls(s.get("VNNEWS_DB"), s.get("VNNEWS_CRAWL_ID"), s.getbool("VNNEWS_PROGRESS"))
+        pipeline.crawler = crawler
+        return pipeline
 
     def open_spider(self, spider=None):
+        # Scrapy 2.13+ calls open_spider() without the spider: take it from the crawler
+        spider = spider or getattr(getattr(self, "crawler", None), "spider", None)
         sources = getattr(spider, "sources", {})
         sources = sources.values() if isinstance(sources, dict) else sources
         hints = {s.name: s.hints for s in sources}
-        open_store(self.db_path).db.conn.close()  # create or migrate before the worker starts
+        open_store(self.db_path).close()  # create or migrate before the worker starts
         self.executor = ProcessPoolExecutor(
             max_workers=1, mp_context=multiprocessing.get_context("spawn"),
             initializer=_open_worker, initargs=(self.db_path, self.crawl_id, hints))
@@ -204,7 +159,7 @@ class StorePipeline:
             try:
                 store.finish_crawl(self.crawl_id, self.summary(store))
             finally:
-                store.db.conn.close()
+                store.close()
 
 
 def summary_lines(summary: dict) -> list[str]:

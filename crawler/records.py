@@ -6,8 +6,20 @@ called and tested on its own.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 
-__all__ = ["Page", "Article"]
+__all__ = ["Page", "Article", "StoredPage", "UTC_FORMAT", "utc_iso"]
+
+# Every time the archive records (fetched_at, WARC-Date, capture times): ISO 8601, UTC, seconds.
+UTC_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def utc_iso(when: datetime | None = None) -> str:
+    """``when`` (default: now) in UTC_FORMAT; a naive datetime is taken as UTC."""
+    when = when or datetime.now(timezone.utc)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).strftime(UTC_FORMAT)
 
 
 @dataclass
@@ -52,3 +64,13 @@ class Article:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class StoredPage:
+    """A page version as the archive holds it: its row id, the Page, and the extractor version
+    that last read it (None: never extracted)."""
+
+    page_id: int
+    page: Page
+    extracted_with: str | None = None

@@ -16,7 +16,7 @@ import re
 import time
 from pathlib import Path
 
-from crawler.errors import VnnewsError
+from nlp.errors import NlpError
 
 from .analyze import analyze
 from .normalize import fold
@@ -24,7 +24,8 @@ from .records import MENTION_TYPES
 
 __all__ = ["load_gold", "evaluate", "evaluate_cli", "score_spans", "DEFAULT_GOLD"]
 
-DEFAULT_GOLD = Path(__file__).resolve().parent.parent / "tests" / "data" / "nlp" / "gold.jsonl"
+# The project's gold set, relative to the repository root (where `vnnews eval` runs).
+DEFAULT_GOLD = Path("tests") / "data" / "nlp" / "gold.jsonl"
 _NER_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 _SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+")
 
@@ -32,7 +33,7 @@ _SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+")
 def load_gold(path: str | Path | None = None) -> list[dict]:
     path = Path(path) if path else DEFAULT_GOLD
     if not path.exists():
-        raise VnnewsError(f"gold set not found: {path} (build it: python "
+        raise NlpError(f"gold set not found: {path} (build it: python "
                           f"tests/data/nlp/build_gold.py)")
     docs = []
     with open(path, encoding="utf-8") as f:
@@ -41,7 +42,7 @@ def load_gold(path: str | Path | None = None) -> list[dict]:
                 try:
                     docs.append(json.loads(line))
                 except json.JSONDecodeError as exc:
-                    raise VnnewsError(f"{path}:{lineno}: bad JSON: {exc}") from exc
+                    raise NlpError(f"{path}:{lineno}: bad JSON: {exc}") from exc
     return docs
 
 
@@ -128,7 +129,7 @@ def _underthesea(docs: list[dict]) -> tuple[list[tuple], float]:
     try:
         from underthesea import ner
     except ImportError as exc:  # pragma: no cover - underthesea is a dependency
-        raise VnnewsError(f"underthesea is not installed: {exc}") from exc
+        raise NlpError(f"underthesea is not installed: {exc}") from exc
     pred = []
     t0 = time.perf_counter()
     for k, d in enumerate(docs):

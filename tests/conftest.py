@@ -11,6 +11,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 VNNEWS = [sys.executable, str(ROOT / "pipeline.py")]
+# The demo portal's data, wherever pytest is started from.
+os.environ.setdefault("VNNEWS_DEMO_DIR", str(ROOT / "data" / "demo"))
 
 
 def run_vnnews(*args: str, env: dict | None = None, timeout: int = 300,

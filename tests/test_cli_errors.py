@@ -2,7 +2,7 @@
 import pytest
 
 from conftest import run_vnnews
-from crawler.serve import free_port
+from crawler.site.serve import free_port
 
 
 def assert_one_clear_line(done, *fragments):
@@ -45,7 +45,7 @@ def test_unreachable_source(tmp_path):
     done = run_vnnews("crawl", "--sources", str(path), "--db", str(db))
     assert_one_clear_line(done, "source 'gone' unreachable", f"127.0.0.1:{port}")
     # the failure is recorded, nothing is lost
-    from crawler.store import open_store
+    from crawler.archive.store import open_store
     store = open_store(db, create=False)
     assert store.count("failures") >= 1 and store.count("crawls") == 1
 

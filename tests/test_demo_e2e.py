@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import VNNEWS, run_vnnews
-from crawler.demo import BOILERPLATE_MARKERS, DemoPortal, load_articles
-from crawler.serve import free_port, make_datasette
-from crawler.store import open_store
+from crawler.demo.portal import BOILERPLATE_MARKERS, DemoPortal, load_articles
+from crawler.site.serve import free_port, make_datasette
+from crawler.archive.store import open_store
 
 DEMO_SOURCES = ["demo-hoangmai", "demo-binhthanh", "demo-longbien"]
 SEED_TITLE = ("Quận Hoàng Mai: Tập huấn phong trào “Toàn dân đoàn kết xây dựng đời sống "

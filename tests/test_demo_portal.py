@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from crawler.demo import (
+from crawler.demo.portal import (
     BOILERPLATE_MARKERS,
     DEFAULT_CONTENT,
     DEFAULT_SITE,
@@ -134,8 +134,8 @@ def test_committed_site_equals_a_fresh_build(tmp_path):
     build_site(DEFAULT_CONTENT, tmp_path / "site")
     fresh = {p.relative_to(tmp_path / "site"): p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
     committed = {p.relative_to(DEFAULT_SITE): p.read_bytes() for p in DEFAULT_SITE.rglob("*") if p.is_file()}
-    assert sorted(fresh) == sorted(committed), "run `python -m crawler.demo build`"
-    assert all(fresh[k] == committed[k] for k in fresh), "run `python -m crawler.demo build`"
+    assert sorted(fresh) == sorted(committed), "run `python -m crawler.demo.portal build`"
+    assert all(fresh[k] == committed[k] for k in fresh), "run `python -m crawler.demo.portal build`"
 
 
 def test_build_refuses_a_foreign_directory(tmp_path):
@@ -266,7 +266,7 @@ def test_server_ignores_aspnet_parameter_order(portal):
 
 
 def test_path_of_keeps_the_query(articles):
-    from crawler.demo import path_of
+    from crawler.demo.portal import path_of
 
     assert path_of("http://127.0.0.1:1/binhthanh/post.aspx?ItemID=651#top") == "/binhthanh/post.aspx?ItemID=651"
     assert all(path_of("http://h" + a.url_path) == a.url_path for a in articles)

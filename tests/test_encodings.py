@@ -1,5 +1,5 @@
 """Encodings: UTF-8, NFD, windows-1258 and the legacy TCVN3 / VNI font encodings all come out as
-NFC Unicode through extract_page, and the detected encoding is stored with the page."""
+NFC Unicode through crawler.ingest.extract_page, and the detected encoding is stored with the page."""
 from __future__ import annotations
 
 import unicodedata
@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from crawler.legacy_encodings import (decode_tcvn3, decode_vni, detect_legacy, encode_tcvn3,
+from crawler.extract.legacy import (decode_tcvn3, decode_vni, detect_legacy, encode_tcvn3,
                                       encode_vni, fix_legacy, is_vietnamese_syllable)
 from crawler.extract.decode import decode_html
-from crawler.legacy_encodings import _has_legacy_signs, _unescape_latin1
-from crawler.process import extract_page
+from crawler.extract.legacy import _has_legacy_signs, _unescape_latin1
+from crawler.ingest import extract_page
 from crawler.records import Page
-from crawler.store import open_store
+from crawler.archive.store import open_store
 
 TEMPLATE = (Path(__file__).parent / "data" / "archives" / "article.html").read_text("utf-8")
 TITLE = "Phường Định Công ra quân làm sạch đường phố"

@@ -302,7 +302,7 @@ def test_decode_html(body, ctype, enc):
 # --- the demo portal: every page, exact ----------------------------------------------------------
 
 def test_every_demo_page_exact():
-    demo = pytest.importorskip("crawler.demo")
+    demo = pytest.importorskip("crawler.demo.portal")
     arts = demo.load_articles()
     files = demo.site_files(arts)
     by_path = {a.url_path: a for a in arts}

@@ -31,8 +31,8 @@ def portal(tmp_path_factory):
         # `vnnews process` on a copy: re-extraction must keep the crawl's rows
         processed = tmp / "processed.db"
         shutil.copy(db, processed)
-        from crawler.process import process
-        counts = process(str(processed), reextract=True, analyze=False)
+        from crawler.reprocess import process
+        counts = process(str(processed), extract=True, analyze=False, force=True, workers=1)
         yield {"site": site, "base": base, "db": db, "processed": processed, "out": done.stdout,
                "sources": sources, "process_counts": counts}
 
@@ -230,8 +230,8 @@ def test_process_merges_rows_an_older_crawl_made_per_section(portal, tmp_path):
     conn.commit()
     conn.close()
     assert len(_articles(old)) > len(portal["site"].articles) + 100
-    from crawler.process import process
-    process(str(old), reextract=True, analyze=False)
+    from crawler.reprocess import process
+    process(str(old), extract=True, analyze=False, force=True, workers=1)
     assert len(_articles(old)) == len(portal["site"].articles)
 
 

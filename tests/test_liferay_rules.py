@@ -7,7 +7,6 @@ from lxml import etree
 
 from crawler.discover import MAX_CALENDAR_DATES, LinkLedger, explain, link_verdict
 from crawler.extract.clean import byline_kind
-from crawler.extract.decode import is_html
 from crawler.extract.ids import find_article_id
 from crawler.extract.kinds import is_procedure_page, is_static_page
 from crawler.sources import Source
@@ -127,18 +126,29 @@ def test_ledger_counts_every_link_once_and_cuts_an_endless_calendar():
                                  f"trap: calendar (more than {MAX_CALENDAR_DATES} dates)": 5}
 
 
-@pytest.mark.parametrize("body, content_type, html", [
-    (b"<!DOCTYPE html><html><head><title>x</title>", "application/octet-stream", True),
-    (b"\xef\xbb\xbf  <html lang='vi'><body>", "text/x-setext", True),
-    (b"<!-- saved by copier --><html>", "text/plain; charset=utf-8", True),
-    (b"%PDF-1.4 ...", "application/octet-stream", False),
-    (b"<html><body>", "image/png", False),
-    (b"<html><body>", "application/pdf", False),
-    (b"plain words", "text/plain", False),
-    (b"<p>x</p>", "text/html", True),
+_NOTICE_PAGE = ("<!DOCTYPE html><html><head><title>Thông báo lịch tiếp công dân - Sở</title></head>"
+                "<body><div class='news-title'>Thông báo lịch tiếp công dân</div><div>Ngày đăng "
+                "12/03/2019 | 8:00 AM</div><div class='content'><p>Sở Thông tin và Truyền thông "
+                "thông báo lịch tiếp công dân định kỳ của lãnh đạo Sở trong quý II năm 2019 tại "
+                "trụ sở cơ quan; công dân đến đúng giờ, mang theo giấy tờ tùy thân và hồ sơ "
+                "liên quan.</p></div></body></html>").encode("utf-8")
+
+
+@pytest.mark.parametrize("content_type, article", [
+    ("application/octet-stream", True), ("text/x-setext", True), ("text/plain", True),
+    (None, True), ("image/png", False), ("application/pdf", False),
 ])
-def test_mislabelled_html_is_sniffed(body, content_type, html):
-    assert is_html(body, content_type) is html
+def test_mislabelled_html_is_read_as_html(content_type, article):
+    from crawler.ingest import extract_page
+    from crawler.records import Page
+
+    headers = {"Content-Type": content_type} if content_type else {}
+    page = Page(url="http://h/vi/a/-/view_content/1-x", final_url="http://h/vi/a/-/view_content/1-x",
+                status=200, headers=headers, body=_NOTICE_PAGE, fetched_at="2019-03-12T01:00:00Z")
+    found = extract_page(page)
+    assert found.is_article is article, found.reason
+    if article and content_type and "html" not in content_type:
+        assert found.notes["served_as"] == content_type
 
 
 @pytest.mark.parametrize("line, kind", [

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import run_vnnews
+from conftest import ROOT, run_vnnews
 from nlp.evaluate import DEFAULT_GOLD, evaluate, load_gold
 
 MIN_F1 = {"DATE": 0.98, "DOCREF": 0.98, "PERSON": 0.97, "ORG": 0.96, "LOC": 0.95}
@@ -18,11 +18,11 @@ MIN_ARTICLES = 100
 
 @pytest.fixture(scope="module")
 def scores():
-    return evaluate(baseline=False)
+    return evaluate(ROOT / "tests" / "data" / "nlp" / "gold.jsonl", baseline=False)
 
 
 def test_gold_set_size():
-    docs = load_gold()
+    docs = load_gold(ROOT / "tests" / "data" / "nlp" / "gold.jsonl")
     assert len(docs) >= MIN_ARTICLES
     for d in docs:
         for e in d["entities"]:
@@ -47,7 +47,7 @@ def test_gold_is_built_from_sources(tmp_path):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     built = mod.build()
-    assert built == load_gold()
+    assert built == load_gold(ROOT / "tests" / "data" / "nlp" / "gold.jsonl")
 
 
 def test_eval_nlp_json_cli():

@@ -1,7 +1,7 @@
 """`vnnews process`: re-extraction from stored raw pages, with what the site repeats learned."""
-from crawler.process import process, source_hints
+from crawler.reprocess import process
 from crawler.records import Article, Page
-from crawler.store import open_store
+from crawler.archive.store import open_store
 
 REPEATED = "Mọi ý kiến đóng góp xin gửi về hộp thư của Ban biên tập trang tin phường."
 STORIES = [
@@ -43,9 +43,8 @@ def test_process_learns_what_every_page_repeats(tmp_path):
         # stored as a first crawl would, with the repeated line still in the body
         store.save_page(page, Article(url=url, is_article=True, title=title,
                                       body=f"{text}\n\n{REPEATED}"))
-    assert REPEATED in source_hints(store, "dinhcong", {})["boilerplate"]
-
     counts = process(str(tmp_path / "news.db"))
+    assert REPEATED in open_store(tmp_path / "news.db").source_profile("dinhcong")
     assert counts["pages"] == 4 and counts["articles"] == 4 and counts["mentions"] > 0
     rows = list(open_store(tmp_path / "news.db", create=False).articles())
     assert len(rows) == 4

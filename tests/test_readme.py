@@ -28,3 +28,24 @@ def test_every_readme_command_exists(command):
     done = run_vnnews(*command.split(), "--help")
     assert done.returncode == 0, done.stderr
     assert "usage: vnnews " + command in " ".join(done.stdout.split())
+
+
+def test_the_layout_section_names_files_that_exist():
+    """Every file or folder the README's layout tree names is where it says."""
+    layout = README.split("## Layout", 1)[1]
+    tree = layout.split("```")[3]  # the second fenced block: the tree
+    missing, folder = [], ROOT
+    for line in tree.splitlines():
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        names = [w for w in line.split("   ")[0].split() if w.endswith((".py", "/"))]
+        if indent == 0:
+            folder = ROOT
+        for name in names:
+            path = (folder if indent else ROOT) / name
+            if not path.exists():
+                missing.append(str(path.relative_to(ROOT)))
+        if indent == 0 and names and names[0].endswith("/"):
+            folder = ROOT / names[0]
+    assert not missing, missing

@@ -7,7 +7,7 @@ import pytest
 
 from crawler.errors import VnnewsError
 from crawler.records import Article, Page
-from crawler.store import document_key, fold_for_search, open_store
+from crawler.archive.store import document_key, fold_for_search, open_store
 from nlp.records import Analysis, Mention
 
 
@@ -43,8 +43,9 @@ def test_raw_body_is_kept_gzip_with_sha256(store):
     assert gzip.decompress(row["body_gz"]) == body
     assert row["sha256"] == hashlib.sha256(body).hexdigest()
     assert '"Content-Type"' in row["headers"]
-    [again] = list(store.iter_pages())
-    assert again["body"] == body
+    total, pages = store.pages_to_extract(None)
+    [again] = list(pages)
+    assert total == 1 and again.page.body == body
 
 
 def test_non_articles_store_the_page_only(store):
@@ -163,7 +164,7 @@ def test_processes_creating_one_database_at_once(tmp_path):
     """Distributed crawls start several processes on one new database."""
     import subprocess
     import sys
-    code = "import sys; from crawler.store import open_store; open_store(sys.argv[1])"
+    code = "import sys; from crawler.archive.store import open_store; open_store(sys.argv[1])"
     for trial in range(3):
         db = tmp_path / f"race{trial}.db"
         procs = [subprocess.Popen([sys.executable, "-c", code, str(db)], stderr=subprocess.PIPE,

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from crawler.errors import VnnewsError
-from crawler.wayback import (Capture, capture_time, capture_url, cdx_url, is_article_url,
+from crawler.archive.wayback import (Capture, capture_time, capture_url, cdx_url, is_article_url,
                              memento_time, parse_cdx, select_captures)
 
 ARCHIVE = Path(__file__).parent / "data" / "archives" / "wayback"

@@ -15,7 +15,9 @@ small function in a sibling module:
 """
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -34,7 +36,22 @@ from .repetition import learn_boilerplate
 from .metadata import (ATTACHMENT_EXT, breadcrumb, find_attachments, head_metadata, print_canonical,
                        url_kind)
 
-__all__ = ["extract", "decode_html", "learn_boilerplate"]
+__all__ = ["extract", "decode_html", "learn_boilerplate", "EXTRACTOR_VERSION"]
+
+
+def _code_version(folder: Path) -> str:
+    """A digest of the extractor's own source files: any change to the code gives a new
+    version, so `vnnews process` re-extracts exactly what an older extractor read."""
+    digest = hashlib.sha1()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and \
+                path.suffix in (".py", ".txt", ".tsv", ".json"):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return "x-" + digest.hexdigest()[:12]
+
+
+# Recorded with every extraction (pages.extracted_with).
+EXTRACTOR_VERSION = _code_version(Path(__file__).resolve().parent)
 
 # --- thresholds --------------------------------------------------------------------------------
 # Fewer characters of body (lead included) than this is not an article (a stub, a listing, an

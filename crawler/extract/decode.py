@@ -11,7 +11,7 @@ import codecs
 import re
 import unicodedata
 
-__all__ = ["decode_html", "normalize_text", "is_html", "SNIFF_BYTES"]
+__all__ = ["decode_html", "normalize_text", "mostly_utf8"]
 
 # How many leading bytes to search for a <meta charset>: the HTML spec says 1024; old portals put
 # long comments and scripts first, so look further.
@@ -56,11 +56,18 @@ def normalize_text(text: str) -> str:
 MIN_VALID_PER_STRAY = 20
 
 
-def _mostly_utf8(body: bytes) -> str | None:
+# ... and it needs this many valid non-ASCII characters at least to be called UTF-8 at all.
+MIN_UTF8_CHARS = 8
+
+
+def mostly_utf8(body: bytes) -> str | None:
+    """The text of ``body`` read as UTF-8 when nearly every non-ASCII sequence in it is valid
+    UTF-8 (a UTF-8 page with a few stray bytes, each becoming U+FFFD), else None. The decoder
+    and the legacy-font check both ask this one question, with these thresholds."""
     text = body.decode("utf-8", errors="replace")
     stray = text.count("\ufffd")
     valid = sum(1 for ch in text if ord(ch) > 127) - stray
-    return text if valid >= MIN_VALID_PER_STRAY * stray else None
+    return text if valid >= MIN_UTF8_CHARS and valid >= MIN_VALID_PER_STRAY * stray else None
 
 
 def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str, str]:
@@ -90,7 +97,7 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str
     try:
         utf8_text: str | None = body.decode("utf-8")
     except UnicodeDecodeError:
-        utf8_text = _mostly_utf8(body)
+        utf8_text = mostly_utf8(body)
     # Valid multi-byte UTF-8 is almost never an accident of a single-byte encoding, while a
     # wrong single-byte declaration (server default, copied template) is common: UTF-8 wins.
     utf8_wins = utf8_text is not None and not body.isascii()
@@ -105,34 +112,3 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str
     if utf8_text is not None:
         return normalize_text(utf8_text), "utf-8"
     return normalize_text(body.decode("cp1258", errors="replace")), "windows-1258"
-
-
-# ---- mislabelled HTML -----------------------------------------------------------------------
-# Old portals, website copiers and web archives serve real HTML as application/octet-stream,
-# text/plain or text/x-... (a renamed file, "....d4bf.delay"). Like a browser (WHATWG MIME
-# sniffing), such labels let the body decide; a label naming another real format (image/...,
-# application/pdf) does not. How many leading bytes to look at:
-SNIFF_BYTES = 1024
-_SNIFFABLE = re.compile(r"^(?:application/(?:octet-stream|x-[\w.+-]+|unknown|download|"
-                        r"force-download|binary)|binary/octet-stream|text/(?:plain|x-[\w.+-]+)|"
-                        r"unknown/unknown)?$", re.I)
-_HTML_START = re.compile(rb"^(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|title|meta|"
-                         rb"div|table|p|script)[\s>/]", re.I | re.S)
-
-
-def is_html(body: bytes, content_type: str | None) -> bool:
-    """Whether ``body`` is to be read as HTML: labelled so, or labelled vaguely (see above)
-    and starting like an HTML document."""
-    if not content_type:  # no label at all (some archive records): read it as before
-        return True
-    mime = content_type.split(";")[0].strip()
-    if "html" in mime.lower():
-        return True
-    if not _SNIFFABLE.match(mime):
-        return False
-    head = bytes(body[:SNIFF_BYTES])
-    for bom, _name in _BOMS:
-        if head.startswith(bom):
-            head = head[len(bom):]
-            break
-    return bool(_HTML_START.match(head))

@@ -28,7 +28,8 @@ from crawler.errors import VnnewsError
 __all__ = ["GoldPage", "load_gold", "shingle_match", "body_scores", "evaluate", "format_table",
            "evaluate_cli", "run_ours", "run_trafilatura", "GOLD_DIR"]
 
-GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "extraction"
+# The project's gold set, relative to the repository root (where `vnnews eval` runs).
+GOLD_DIR = Path("tests") / "data" / "extraction"
 SHINGLE_N = 4  # as in the article-extraction-benchmark
 _TOKEN = re.compile(r"\w+")
 WARM_UP_PAGES = 5

@@ -48,7 +48,7 @@ def extract_targets(targets: Iterable[str]) -> Iterator[dict]:
     from .decode import decode_html
 
     try:  # TCVN3 / VNI font encodings, as the crawler's process step converts them
-        from crawler.legacy_encodings import fix_legacy
+        from crawler.extract.legacy import fix_legacy
     except ImportError:  # pragma: no cover - optional module
         fix_legacy = None
 

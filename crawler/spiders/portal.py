@@ -3,7 +3,7 @@ What to follow is decided in crawler.discover, canonical URLs in crawler.urls, s
 extraction in crawler.pipelines; resuming and conditional requests in crawler.middlewares."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+
 from urllib.parse import urlsplit
 
 import scrapy
@@ -17,6 +17,7 @@ from crawler.discover import (LinkLedger, feed_links, feed_urls, found_links,
 from crawler.items import FetchFailure, Page
 from crawler.middlewares import ALREADY_DONE, NOT_MODIFIED_FLAG, STORED_FLAG
 from crawler.sources import Source
+from crawler.records import utc_iso
 from crawler.urls import canonical_url, url_key
 
 
@@ -30,7 +31,7 @@ def page_from_response(response, source: str) -> Page:
         headers={k.decode("latin-1"): b", ".join(v).decode("latin-1")
                  for k, v in response.headers.items()},
         body=response.body,
-        fetched_at=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        fetched_at=utc_iso(),
         source=source,
     )
 

@@ -1,9 +1,8 @@
 """The Wayback spider: lists a domain's captures through the CDX API, then fetches the original
 bytes of each article capture and yields it as a Page of the original URL with its capture time.
-Parsing and selection live in crawler.wayback; storage in crawler.pipelines."""
+Parsing and selection live in crawler.archive.wayback; storage in crawler.pipelines."""
 from __future__ import annotations
 
-import re
 
 import scrapy
 
@@ -11,10 +10,9 @@ from crawler.errors import VnnewsError
 from crawler.items import FetchFailure
 from crawler.sources import Source
 from crawler.spiders.portal import failure_reason, page_from_response
-from crawler.wayback import (CDX_PAGE_SIZE, Capture, capture_time, capture_url, cdx_url,
-                             memento_time, parse_cdx, select_captures)
+from crawler.archive.wayback import (CDX_PAGE_SIZE, Capture, capture_time, capture_url, cdx_url,
+                                     memento_time, parse_cdx, parse_replay_url, select_captures)
 
-_REPLAY_TIMESTAMP = re.compile(r"/(\d{14})id_/")
 
 
 class WaybackSpider(scrapy.Spider):
@@ -67,9 +65,9 @@ class WaybackSpider(scrapy.Spider):
         page = page_from_response(response, source.name)
         # The replay server may redirect to the nearest capture: Memento-Datetime, else the
         # final replay URL, has the real capture time.
-        found = _REPLAY_TIMESTAMP.search(response.url)
+        replay = parse_replay_url(response.url)
         page.capture_time = (memento_time(page.headers.get("Memento-Datetime"))
-                             or capture_time(found.group(1) if found else capture.timestamp))
+                             or capture_time(replay[0] if replay else capture.timestamp))
         # The archive may pass the original response headers on as X-Archive-Orig-*.
         original_type = page.headers.get("X-Archive-Orig-Content-Type")
         if original_type:

@@ -4,7 +4,7 @@ Writes ``pages/NAME.html`` (the page bytes) and ``pages/NAME.json`` (the gold) f
 
 - the 24 articles of ``articles.py`` rendered by six page templates written for this gold set
   (each article by three of them), plus listing, home, search and print pages of each template;
-- copies of pages of the bundled demo portal (``crawler.demo``), gold from ``load_articles()``.
+- copies of pages of the bundled demo portal (``crawler.demo.portal``), gold from ``load_articles()``.
 
 The gold comes from the article data that the templates render, never from running an extractor.
 The templates imitate platform families described in ``shared/reference/portals.md``; their
@@ -2448,7 +2448,7 @@ class PrintCopyBs4:
 
     def pick(self, arts):
         # The eight articles of its turn (arts[1::3]) but "thuengoai": in this layout, printed
-        # twice, its TCVN3 copy is not converted whole by crawler.legacy_encodings, which
+        # twice, its TCVN3 copy is not converted whole by crawler.extract.legacy, which
         # tests/test_encodings.py expects of every gold page (scored blind with it: see README).
         return [a for a in arts[1::3] if a["key"] != "thuengoai"]
 
@@ -2567,7 +2567,7 @@ DEMO_PICK = 5  # demo articles copied per portal, spread over the content file
 
 
 def build_demo(manifest: dict) -> None:
-    from crawler import demo
+    from crawler.demo import portal as demo
 
     arts = demo.load_articles()
     files = demo.site_files(arts)

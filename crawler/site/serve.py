@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from crawler.errors import VnnewsError
-from crawler.store import datasette_metadata, open_store
+from crawler.archive.store import datasette_metadata, open_store
 
 __all__ = ["make_datasette", "serve", "free_port"]
 
@@ -27,7 +27,7 @@ def make_datasette(db_path: str):
         store.ensure_schema()  # an old or empty file gets the tables datasette's metadata names
     except sqlite3.OperationalError:
         pass  # a read-only archive is served as it is
-    store.db.conn.close()
+    store.close()
     return Datasette([str(db_path)], metadata=datasette_metadata(Path(db_path).stem),
                      settings={"default_page_size": 50, "sql_time_limit_ms": 3000})
 

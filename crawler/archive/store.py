@@ -14,14 +14,14 @@ import re
 import sqlite3
 import unicodedata
 from contextlib import contextmanager
-from datetime import datetime, timezone
+
 from pathlib import Path
 from typing import Iterator
 
 import sqlite_utils
 
 from crawler.errors import VnnewsError
-from crawler.records import Article, Page
+from crawler.records import Article, Page, StoredPage, utc_iso
 from crawler.urls import article_key
 
 __all__ = ["Store", "open_store", "fold_for_search", "datasette_metadata", "utc_now"]
@@ -35,7 +35,7 @@ _D_WORD = re.compile(r"\w*[đĐ]\w*")
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_iso()
 
 
 def fold_for_search(*texts: str | None) -> str:
@@ -92,6 +92,15 @@ class Store:
     def __init__(self, db: sqlite_utils.Database, path: str):
         self.db = db
         self.path = path
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     # ---- schema ---------------------------------------------------------------------------
 
@@ -255,6 +264,14 @@ class Store:
             self.db["failures"].insert({"crawl_id": crawl_id, "source": source, "url": url,
                                         "failed_at": utc_now(), "reason": reason})
 
+    def schema_current(self) -> bool:
+        """True when the database has every table and column this version writes (so a
+        reader can plan work without migrating it first)."""
+        tables = set(self.db.table_names())
+        return {"pages", "articles", "source_profiles"} <= tables and \
+            "extracted_with" in self.db["pages"].columns_dict and \
+            "analyzed_with" in self.db["articles"].columns_dict
+
     def _ensure_crawl_columns(self) -> None:
         """Columns added for incremental crawls: what the last fetch of a page version found
         (new / changed / unchanged), and a hash of each article's text for dedup."""
@@ -275,6 +292,15 @@ class Store:
                              ("links_skipped", str)):
             if column not in self.db["crawls"].columns_dict:
                 self.db["crawls"].add_column(column, kind)
+        # The extractor and analyzer versions that produced a row: `vnnews process` redoes
+        # exactly the rows an older version (or none) produced.
+        if "extracted_with" not in self.db["pages"].columns_dict:
+            self.db["pages"].add_column("extracted_with", str)
+        if "analyzed_with" not in self.db["articles"].columns_dict:
+            self.db["articles"].add_column("analyzed_with", str)
+        if "source_profiles" not in self.db.table_names():
+            self.db["source_profiles"].create(
+                {"source": str, "learned_at": str, "pages": int, "boilerplate": str}, pk="source")
         self.db["articles"].create_index(["body_sha256"], if_not_exists=True)
         self.db["pages"].create_index(["crawl_id"], if_not_exists=True)
         self.db["failures"].create_index(["crawl_id"], if_not_exists=True)
@@ -355,7 +381,8 @@ class Store:
 
     # ---- pages and articles ---------------------------------------------------------------
 
-    def save_page(self, page: Page, article: Article, crawl_id: int | None = None) -> str:
+    def save_page(self, page: Page, article: Article, crawl_id: int | None = None,
+                  extracted_with: str | None = None) -> str:
         """Store one fetched page and what was extracted from it, in one transaction.
 
         Returns "new" (first version of this URL), "changed" (a new version of a known URL)
@@ -382,24 +409,35 @@ class Store:
                     "headers": _json(page.headers), "sha256": sha,
                     "body_gz": gzip.compress(page.body, mtime=0), "encoding": page.encoding,
                     "is_article": int(article.is_article), "reason": article.reason,
-                    "outcome": "changed" if known else "new", "kind": article.kind,
+                    "outcome": "changed" if known else "new", "extracted_with": extracted_with,
+                    "kind": article.kind,
                 }).last_pk
                 outcome = "changed" if known else "new"
             if article.is_article and outcome != "unchanged":
-                key = article_key(page.final_url or page.url, article.cms_id)
-                first = self._duplicate_of(page.source, canonical, key, article.body)
-                if first:  # the same article under another URL: keep the first one
-                    self.db["pages"].update(page_id, {"canonical_url": first,
-                                                      "reason": f"duplicate of {first}"})
-                else:
-                    self._upsert_article(page_id, page.source, canonical, article, key)
+                self._save_article(page_id, page.source, canonical, article,
+                                   page.final_url or page.url)
         return outcome
+
+    def _save_article(self, page_id: int, source: str, canonical: str, article: Article,
+                      url: str) -> None:
+        """The article of a stored page version, unless it repeats one already stored: the
+        same CMS article id in this source (the same article under another section path,
+        crawler.urls.article_key) or exactly the same text. Then the page is marked as that
+        article's duplicate (the first one stays) and a row an older run made for it goes.
+        The crawl and `vnnews process` both come here: one article, one row."""
+        key = article_key(url, article.cms_id)
+        first = self._duplicate_of(source, canonical, key, article.body)
+        if first:
+            self.db["pages"].update(page_id, {"canonical_url": first,
+                                              "reason": f"duplicate of {first}"})
+            self._drop_article(canonical, page_id, keep=first)
+        else:
+            self._upsert_article(page_id, source, canonical, article, key)
 
     def _duplicate_of(self, source: str, canonical: str, key: str | None,
                       body: str) -> str | None:
         """The canonical URL of the article this one repeats: one with the same CMS article
-        id in this source (the same article under another section path), else one with
-        exactly this text."""
+        id in this source, else one with exactly this text."""
         if key:
             row = self.db.execute("select canonical_url from articles where source = ? and "
                                   "article_key = ? and canonical_url != ? order by id limit 1",
@@ -445,10 +483,14 @@ class Store:
             "body_sha256": _body_hash(article.body), "kind": article.kind,
             "article_key": key,
         }
-        existing = self.db.execute("select id from articles where canonical_url = ?",
-                                   [canonical]).fetchone()
+        existing = self.db.execute(
+            "select id, title, lead, body, published from articles where canonical_url = ?",
+            [canonical]).fetchone()
         if existing:
             article_id = existing[0]
+            if tuple(existing[1:]) != (article.title, article.lead, article.body,
+                                       article.published):
+                record["analyzed_with"] = None  # new text: its analysis is out of date
             self.db["articles"].update(article_id, record)
             self.db.execute("delete from articles_fts where rowid = ?", [article_id])
         else:
@@ -460,34 +502,59 @@ class Store:
         )
         return article_id
 
-    def iter_pages(self) -> Iterator[dict]:
-        """The newest stored version of every URL, body decompressed."""
-        ids = [r[0] for r in self.db.execute(
-            "select max(id) from pages group by url order by max(id)").fetchall()]
-        for page_id in ids:  # fetched one by one: callers write while iterating
-            row = self.db["pages"].get(page_id)
-            row["body"] = gzip.decompress(row.pop("body_gz")) if row["body_gz"] else b""
-            row["headers"] = json.loads(row["headers"] or "{}")
-            yield row
+    def pages_to_extract(self, current: dict[str, str] | None,
+                         default: str = "") -> tuple[int, Iterator[StoredPage]]:
+        """The newest stored version of every URL whose extraction is not current: its
+        extracted_with differs from ``current[source]`` (``default`` for other sources).
+        ``current=None`` selects them all. Returns (how many, the pages, read one by one so
+        the caller may write while iterating)."""
+        todo = [page_id for page_id, source, key in self.db.execute(
+                    "select p.id, p.source, p.extracted_with from pages p join (select max(id) "
+                    "as id from pages group by url) newest on newest.id = p.id order by p.id")
+                if current is None or key != current.get(source or "", default)]
+        return len(todo), (self._stored_page(page_id) for page_id in todo)
 
-    def save_reextracted(self, page: dict, article: Article) -> None:
-        """Update the extraction result of an already stored page version."""
-        canonical = article.canonical_url or page["final_url"] or page["url"]
+    def _stored_page(self, page_id: int) -> StoredPage:
+        row = self.db["pages"].get(page_id)
+        page = Page(url=row["url"], final_url=row["final_url"] or row["url"],
+                    status=row["status"], headers=json.loads(row["headers"] or "{}"),
+                    body=gzip.decompress(row["body_gz"]) if row["body_gz"] else b"",
+                    fetched_at=row["fetched_at"], source=row["source"] or "",
+                    encoding=row["encoding"], capture_time=row["capture_time"])
+        return StoredPage(page_id, page, row["extracted_with"])
+
+    def save_reextracted(self, page_id: int, page: Page, article: Article,
+                         extracted_with: str | None = None) -> None:
+        """Replace the extraction result of a stored page version (same dedup as a crawl)."""
+        canonical = article.canonical_url or page.final_url or page.url
         with self.db.conn:
-            self.db["pages"].update(page["id"], {"is_article": int(article.is_article),
-                                                 "reason": article.reason, "kind": article.kind,
-                                                 "canonical_url": canonical})
-            if not article.is_article:
-                return
-            # The crawl's dedup, on the same keys: one article, one row, whichever path.
-            key = article_key(page["final_url"] or page["url"], article.cms_id)
-            first = self._duplicate_of(page["source"], canonical, key, article.body)
-            if first:
-                self.db["pages"].update(page["id"], {"canonical_url": first,
-                                                     "reason": f"duplicate of {first}"})
-                self._drop_article(canonical, page["id"], keep=first)  # an older run's row
-            else:
-                self._upsert_article(page["id"], page["source"], canonical, article, key)
+            self.db["pages"].update(page_id, {"is_article": int(article.is_article),
+                                              "reason": article.reason,
+                                              "canonical_url": canonical,
+                                              "encoding": page.encoding,
+                                              "extracted_with": extracted_with,
+                                              "kind": article.kind})
+            if article.is_article:
+                self._save_article(page_id, page.source, canonical, article,
+                                   page.final_url or page.url)
+
+    def source_profile(self, source: str) -> list[str] | None:
+        """The boilerplate texts learned for ``source`` (None: not learned yet)."""
+        row = self.db.execute("select boilerplate from source_profiles where source = ?",
+                              [source]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_source_profile(self, source: str, boilerplate: list[str], pages: int) -> None:
+        with self.db.conn:
+            self.db["source_profiles"].upsert(
+                {"source": source, "learned_at": utc_now(), "pages": pages,
+                 "boilerplate": _json(sorted(boilerplate))}, pk="source")
+
+    def last_failure(self, source: str) -> tuple[str, str] | None:
+        """(url, reason) of the newest recorded failure of ``source``."""
+        row = self.db.execute("select url, reason from failures where source = ? "
+                              "order by id desc limit 1", [source]).fetchone()
+        return (row[0], row[1]) if row else None
 
     def source_configs(self) -> dict[str, dict]:
         """Name → configuration (sources.toml keys, district included) of known sources."""
@@ -498,17 +565,14 @@ class Store:
             configs[row["name"]] = config
         return configs
 
-    def page_bodies(self, source: str, limit: int) -> list[bytes]:
-        """Raw bodies of up to ``limit`` stored HTML pages of one source (newest versions),
+    def page_sample(self, source: str, limit: int) -> list[Page]:
+        """Up to ``limit`` stored pages of one source answered with 200 (newest versions),
         spread over the whole crawl rather than its first pages."""
         ids = [r[0] for r in self.db.execute(
             "select max(id) from pages where source = ? and status = 200 group by url",
             [source]).fetchall()]
         step = max(1, len(ids) // limit) if limit else 1
-        chosen = sorted(ids)[::step][:limit]
-        return [gzip.decompress(r[0]) for r in self.db.execute(
-            f"select body_gz from pages where id in ({','.join('?' * len(chosen))})",
-            chosen).fetchall() if r[0]]
+        return [self._stored_page(page_id).page for page_id in sorted(ids)[::step][:limit]]
 
     def articles(self) -> Iterator[dict]:
         """Every article, fetched one by one so that callers may write while iterating."""
@@ -516,13 +580,34 @@ class Store:
         for article_id in ids:
             yield self.db["articles"].get(article_id)
 
+    def articles_to_analyze(self, version: str | None) -> tuple[int, Iterator[tuple[int, Article]]]:
+        """Articles not analysed by analyzer ``version`` (None: all of them), as (id, Article)
+        with the source's name in ``Article.notes["source"]``; read one by one."""
+        if version is None:
+            ids = [r[0] for r in self.db.execute("select id from articles order by id")]
+        else:
+            ids = [r[0] for r in self.db.execute(
+                "select id from articles where analyzed_with is null or analyzed_with != ? "
+                "order by id", [version])]
+        return len(ids), ((i, self._article(i)) for i in ids)
+
+    def _article(self, article_id: int) -> Article:
+        row = self.db["articles"].get(article_id)
+        return Article(url=row["url"], is_article=True, canonical_url=row["canonical_url"],
+                       title=row["title"], published=row["published"],
+                       category=row["category"], lead=row["lead"], body=row["body"] or "",
+                       author=row["author"], source_line=row["source_line"],
+                       captions=json.loads(row["captions"] or "[]"),
+                       attachments=json.loads(row["attachments"] or "[]"),
+                       notes={**json.loads(row["notes"] or "{}"), "source": row["source"]})
+
     def count(self, table: str) -> int:
         return self.db[table].count
 
     # ---- mentions -------------------------------------------------------------------------
 
     def save_analysis(self, article_id: int, analyses: dict, published: str | None = None,
-                      district: str | None = None) -> int:
+                      district: str | None = None, analyzed_with: str | None = None) -> int:
         """Replace the mentions of one article, and its rows in the canonical tables.
         ``analyses`` maps a field name (title, lead, body) to its nlp Analysis; spans are
         offsets into that field's text. ``published`` dates the people's roles; ``district``
@@ -542,7 +627,8 @@ class Store:
                         "attrs": _json(m.attrs)}).last_pk
                     self._save_entity(article_id, mention_id, m, published, district)
                     count += 1
-            self.db["articles"].update(article_id, {"analyzed_at": utc_now()})
+            self.db["articles"].update(article_id, {"analyzed_at": utc_now(),
+                                                    "analyzed_with": analyzed_with})
         return count
 
     def _forget_article_entities(self, article_id: int) -> None:
@@ -618,13 +704,17 @@ def _translate_sqlite_errors(path: str):
         raise VnnewsError(f"cannot use database {path}: {exc}") from None
 
 
-def open_store(path: str | os.PathLike, create: bool = True) -> Store:
-    """Open (and create or migrate) the database at ``path``.
+def open_store(path: str | os.PathLike, create: bool = True, readonly: bool = False) -> Store:
+    """Open (and create or migrate) the database at ``path``. ``create=False``: it must exist.
+    ``readonly=True``: it must exist and is opened read-only, so reading it never changes the
+    file (no schema check, no scratch table): the archive's fixity stays as it was.
 
     Raises VnnewsError with one clear line when the path cannot be written or read.
     """
     path = str(path)
     parent = Path(path).resolve().parent
+    if readonly:
+        create = False
     if not Path(path).exists():
         if not create:
             raise VnnewsError(f"database {path} does not exist: run `vnnews crawl --db {path}` "
@@ -640,6 +730,12 @@ def open_store(path: str | os.PathLike, create: bool = True) -> Store:
     elif create and not os.access(path, os.W_OK):
         raise VnnewsError(f"cannot write database {path}: permission denied")
     with _translate_sqlite_errors(path):
+        if readonly:
+            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
+                                   timeout=30)
+            store = Store(sqlite_utils.Database(conn), path)
+            store.db.execute("select count(*) from sqlite_master").fetchone()
+            return store
         conn = sqlite3.connect(path, timeout=30)
         store = Store(sqlite_utils.Database(conn), path)
         if not create:  # an existing database (serve, process): no schema to create

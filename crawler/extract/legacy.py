@@ -20,6 +20,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from crawler.extract.decode import mostly_utf8
+
 __all__ = ["fix_legacy", "detect_legacy", "decode_tcvn3", "decode_vni", "encode_tcvn3",
            "encode_vni", "is_vietnamese_syllable", "LEGACY_ENCODINGS"]
 
@@ -107,11 +109,8 @@ MIN_LEGACY_WORDS = 3  # at least this many words read as well-formed legacy syll
 WHOLE_PAGE_RATIO = 4  # whole page converted when legacy words ≥ 4 × words already well-formed
 SEGMENT_RATIO = 2  # otherwise a text node is converted when legacy words > 2 × well-formed ones
 
-# A body is UTF-8 with a few broken bytes (not legacy) when it holds at least this many valid
-# multi-byte characters, and this many times more than broken ones. The TCVN3 and VNI copies of
-# the project's 250 pages have no valid sequence at all.
-UTF8_MIN_CHARS = 8
-UTF8_RATIO = 4
+# A body that decode.mostly_utf8 calls UTF-8 with a few broken bytes is never legacy: the
+# TCVN3 and VNI copies of the project's 250 pages have no valid multi-byte sequence at all.
 
 # decode_html's names for the single-byte encodings legacy pages arrive in → Python codecs.
 _SINGLE_BYTE = {"iso-8859-1": "latin-1", "latin-1": "latin-1", "iso8859-1": "latin-1",
@@ -277,16 +276,6 @@ def _unescape_latin1(text: str) -> str:
     return _ENTITY.sub(one, text)
 
 
-def _mostly_utf8(body: bytes) -> bool:
-    """True when nearly every non-ASCII byte sequence is valid UTF-8: a UTF-8 page with a stray
-    byte (which a strict decoder rejects), never TCVN3 or VNI, whose bytes are mostly invalid
-    UTF-8 (a letter byte followed by an ASCII letter)."""
-    text = body.decode("utf-8", errors="replace")
-    broken = text.count("\ufffd")
-    valid = sum(1 for c in text if ord(c) > 0x7F) - broken
-    return valid >= UTF8_MIN_CHARS and valid >= UTF8_RATIO * broken
-
-
 def _has_legacy_signs(text: str) -> bool:
     """Cheap first test: legacy text is full of Latin-1 symbols and foreign letters glued to
     ASCII letters ("Qu©n", "Quaän"); Unicode Vietnamese and English almost never are."""
@@ -337,7 +326,7 @@ def fix_legacy(text: str, body: bytes | None = None,
         carrier = _unescape_latin1(carrier)  # editors wrote legacy bytes as &copy; &micro; ...
     if not _has_legacy_signs(carrier):
         return text, None
-    if body is not None and _mostly_utf8(bytes(body)):
+    if body is not None and mostly_utf8(bytes(body)) is not None:
         return text, None  # UTF-8 with a few broken bytes, not a legacy font encoding
     reading = _reading(codec)
     name, count, unicode_ok = _best(_score(carrier, codec))

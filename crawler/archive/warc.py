@@ -4,17 +4,14 @@
   crawl --warc DIR``) it writes a request and a response record for every response as it came off
   the wire (before decompression and redirects), into one gzip WARC file per crawl.
 - :func:`import_warc` reads WARC files (wget --warc-file, Heritrix, Browsertrix, ours) and stores
-  their HTML responses through the same path as a crawl:
-  ``store.save_page(page, extract_page(page))``.
+  their HTML responses through the same path as a crawl: ``crawler.ingest.ingest``.
   warcio undoes chunked transfer and gzip/deflate/brotli content encoding; revisit records are
   resolved against the payload they point to when it was read earlier, else skipped.
 """
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
-import re
 import socket
 import zlib
 from collections import Counter
@@ -31,8 +28,8 @@ from warcio.exceptions import ArchiveLoadFailed
 from warcio.warcwriter import WARCWriter
 
 from crawler.errors import VnnewsError
-from crawler.records import Page
-from crawler.wayback import capture_time, memento_time
+from crawler.records import Page, utc_iso
+from crawler.archive.wayback import capture_time, memento_time, parse_replay_url
 
 __all__ = ["WarcRecorder", "import_warc", "import_warc_source", "warc_file_name",
            "iter_warc_pages"]
@@ -43,12 +40,6 @@ WARC_MAX_SIZE = 1_000_000_000
 # Hop-by-hop framing that no longer describes the recorded bytes (the HTTP client removed it).
 _FRAMING_HEADERS = {b"transfer-encoding"}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
-# A Wayback Machine replay of original bytes: /web/{timestamp}id_/{original URL}
-_WAYBACK_REPLAY = re.compile(r"/web/(\d{14})id_/(https?://.+)$")
-
-
-def _iso(dt: datetime) -> str:
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def warc_file_name(crawl_id: int | None, spider: str = "crawl", serial: int = 0,
@@ -142,7 +133,7 @@ class WarcRecorder:
     def record(self, response, request, spider=None) -> None:
         if self._writer is None:
             self.open(spider)
-        date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        date = utc_iso()
         warc_headers = {"WARC-Date": date}
         ip = getattr(response, "ip_address", None)
         if ip is not None:
@@ -231,7 +222,7 @@ def _warc_time(value: str | None) -> str | None:
         return value
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
-    return _iso(parsed)
+    return utc_iso(parsed)
 
 
 def _is_html(content_type: str | None, body: bytes) -> bool:
@@ -320,13 +311,12 @@ def _page_of(record, source: str, skipped: Counter, payloads: dict, by_target: d
                if name.lower() not in ("transfer-encoding", "content-encoding")}
     when = _warc_time(date)
     captured = when
-    replay = _WAYBACK_REPLAY.search(uri)
+    replay = parse_replay_url(uri)
     if replay:  # fetched from a Wayback Machine (crawl --warc of a wayback source)
-        uri = replay.group(2)
-        captured = memento_time(http.get_header("Memento-Datetime")) or \
-            capture_time(replay.group(1))
+        timestamp, uri = replay
+        captured = memento_time(http.get_header("Memento-Datetime")) or capture_time(timestamp)
     return Page(url=uri, final_url=uri, status=status, headers=headers, body=body,
-                fetched_at=when or _iso(datetime.now(timezone.utc)), source=source,
+                fetched_at=when or utc_iso(), source=source,
                 capture_time=captured)
 
 
@@ -337,9 +327,8 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
     Every page is stored in its own transaction, so a file that breaks half-way keeps what
     was read before the break. Files that are missing or not WARC files are reported in
     ``summary["errors"]`` (one line each) and the others are still imported."""
-    from crawler.process import extract_page
-    from crawler.store import open_store
-    from crawler.urls import canonical_url
+    from crawler.archive.store import open_store
+    from crawler.ingest import ingest, source_hints
 
     store = open_store(db_path)
     if entry is not None:  # the sources.toml entry (crawler.sources.Source) being imported
@@ -347,6 +336,7 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
                           entry.base_url, entry.config())
     else:
         store.save_source(source, "warc", None, None, None, {"file": [str(p) for p in paths]})
+    hints = source_hints(hints, store.source_profile(source))
     crawl_id = store.start_crawl([source])
     totals: Counter = Counter()
     files, errors, seen = {}, [], {}
@@ -356,16 +346,9 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
         def read(fh):
             for page in iter_warc_pages(fh, source, skipped, seen):
                 counts["fetched"] += 1
-                # as crawler.pipelines does: known bytes are not extracted again, and every
-                # URL gets the same canonical URL as a crawl would give it
-                sha = hashlib.sha256(page.body).hexdigest()
-                if store.touch_page(page.url, page.fetched_at, crawl_id, sha):
-                    counts["unchanged"] += 1
-                    continue
-                article = extract_page(page, hints)
-                article.canonical_url = canonical_url(article.canonical_url or page.final_url)
-                counts[store.save_page(page, article, crawl_id)] += 1
-                counts["articles"] += int(article.is_article)
+                done = ingest(store, page, crawl_id, hints)
+                counts[done.outcome] += 1
+                counts["articles"] += int(done.is_article)
 
         try:
             try:
@@ -396,7 +379,7 @@ def import_warc(paths: list[str], db_path: str, source: str = "warc",
                "total": dict(totals, failed=len(errors), failures={}),
                "files": files, "errors": errors, "crawl_id": crawl_id}
     store.finish_crawl(crawl_id, summary)
-    store.db.conn.close()
+    store.close()
     return summary
 
 

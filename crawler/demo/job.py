@@ -2,7 +2,8 @@
 
 1. serve the demo portal (data/demo/site) on 127.0.0.1, on a free port
 2. crawl the demo sources of data/sources.toml into the database
-3. process: re-extract and analyze the stored articles
+3. process: learn each source's boilerplate, re-extract with it, analyze the articles
+   (exactly what a user's `vnnews process` does after a crawl)
 4. serve the database in datasette (unless serve=False)
 """
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import os
 
 from crawler.crawl import crawl
-from crawler.demo import DemoPortal
-from crawler.process import process
-from crawler.serve import serve
+from crawler.demo.portal import DemoPortal
+from crawler.reprocess import process
+from crawler.site.serve import serve
 
 __all__ = ["run_demo", "DEMO_SOURCES"]
 
@@ -32,7 +33,7 @@ def run_demo(db_path: str, sources_path: str, serve_db: bool = True, port: int =
             f"{total.get('failed', 0)} failures into {db_path}")
     finally:
         portal.stop()
-    counts = process(db_path, reextract=False)
+    counts = process(db_path)
     say(f"Analyzed {counts['articles']} articles: {counts['mentions']} mentions")
     if serve_db:
         serve(db_path, port=port, announce=say)

@@ -19,8 +19,9 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode, urlsplit
 
 from crawler.errors import VnnewsError
+from crawler.records import utc_iso
 
-__all__ = ["Capture", "cdx_url", "parse_cdx", "capture_url", "capture_time", "memento_time",
+__all__ = ["Capture", "cdx_url", "parse_cdx", "capture_url", "parse_replay_url", "capture_time", "memento_time",
            "select_captures",
            "is_article_url", "CDX_FIELDS", "DEFAULT_CDX_URL", "DEFAULT_WAYBACK_URL",
            "CDX_PAGE_SIZE"]
@@ -108,9 +109,19 @@ def parse_cdx(text: str | bytes) -> tuple[list[Capture], str | None]:
     return captures, resume_key
 
 
+# A replay of a capture's original bytes: {replay prefix}/{14-digit timestamp}id_/{original URL}
+_REPLAY = re.compile(r"/(\d{14})id_/(https?://.+)$")
+
+
 def capture_url(wayback: str, capture: Capture) -> str:
     """The capture's original bytes, without the archive's banner or rewritten links."""
     return f"{wayback.rstrip('/')}/{capture.timestamp}id_/{capture.original}"
+
+
+def parse_replay_url(url: str) -> tuple[str, str] | None:
+    """(timestamp, original URL) of a replay URL made by :func:`capture_url`, else None."""
+    found = _REPLAY.search(url)
+    return (found.group(1), found.group(2)) if found else None
 
 
 def capture_time(timestamp: str) -> str:
@@ -130,7 +141,7 @@ def memento_time(value: str | None) -> str | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_iso(parsed)
 
 
 def _matches(url: str, patterns) -> bool:
