@@ -19,6 +19,7 @@ one linked, since portals often show only a window of page numbers or a dropdown
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -28,7 +29,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 
 from crawler.sources import Source
-from crawler.urls import canonical_url
+from crawler.urls import canonical_url, url_key
 
 __all__ = ["links_to_follow", "in_scope", "trap_reason", "sitemap_links", "feed_links",
            "robots_sitemaps", "feed_urls", "link_verdict", "scope_reason", "found_links",
@@ -118,7 +119,6 @@ def _allowed(url: str, source: Source) -> bool:
 
 
 def _this_year() -> int:
-    from datetime import date
     return date.today().year
 
 
@@ -252,7 +252,9 @@ def links_to_follow(response, source: Source) -> list[str]:
 class LinkLedger:
     """Every link one source's crawl met, counted once per distinct URL by what became of it:
     followed, or skipped with its reason (out of scope, denied, file, trap: kind, duplicate —
-    another URL of the same page was followed —, robots). found = followed + skipped."""
+    another URL of the same page was followed —, robots). found = followed + skipped.
+    It holds every distinct URL met (about 100 bytes each: a 100,000-page portal with a
+    million links costs some 100 MB)."""
 
     def __init__(self, source: Source):
         self.source = source
@@ -276,7 +278,6 @@ class LinkLedger:
         if reason is None:
             reason = self._calendar_reason(canonical)
         if reason is None:
-            from crawler.urls import url_key
             key = url_key(canonical)
             if key in self.followed_keys:
                 reason = "duplicate"
@@ -291,7 +292,6 @@ class LinkLedger:
 
     def given(self, url: str) -> str:
         """A start URL: followed whatever the rules say (the user named it), and counted."""
-        from crawler.urls import url_key
         canonical = canonical_url(url)
         if url not in self.verdicts:
             self.verdicts[url] = None

@@ -31,7 +31,8 @@ _KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "enabled": ((bool,), "true or false"),
     "base_url": ((str,), "the portal's root URL, e.g. \"https://hoangmai.hanoi.gov.vn/\""),
     "start_urls": ((list,), "a list of URLs to start from"),
-    "allow": ((list,), "a list of regular expressions: only matching URLs are followed"),
+    "allow": ((list,), "a list of regular expressions: only matching URLs are followed, and "
+                       "they are never taken for traps"),
     "deny": ((list,), "a list of regular expressions: matching URLs are never followed"),
     "article_patterns": ((list,), "a list of regular expressions matching article URLs"),
     "listing_patterns": ((list,), "a list of regular expressions matching listing URLs"),

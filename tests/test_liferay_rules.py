@@ -178,3 +178,19 @@ def test_procedure_pages_by_their_fields_not_a_mention():
 ])
 def test_static_pages_by_their_whole_title(title, published, has_id, static):
     assert is_static_page(title, published, has_id) is static
+
+
+def test_explain_cli_names_the_missing_source(tmp_path):
+    import subprocess
+
+    from sites.crawling import VNNEWS, write_sources
+
+    sources = write_sources(tmp_path / "sources.toml", "s", HOST + "/", deny=["/en/"])
+    done = subprocess.run([*VNNEWS, "crawl", "--sources", str(sources), "--explain",
+                           "http://other.gov.vn/vi/x"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode != 0
+    assert done.stderr.startswith("Error: ") and "no enabled source crawls host" in done.stderr
+    done = subprocess.run([*VNNEWS, "crawl", "--sources", str(sources), "--source", "s",
+                           "--explain", LISTING], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("s: follow: ")

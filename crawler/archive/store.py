@@ -778,6 +778,8 @@ def datasette_metadata(database: str) -> dict:
             "lead": "The lead paragraph (sapo)",
             "body": "The article text, without widgets, byline or captions",
             "page_id": "The raw page this article was extracted from",
+            "kind": "article (news) or notice (a short posting with its attachments)",
+            "article_key": "The CMS's article id (liferay:5012): one row per id and source",
         },
     }
     tables = {
@@ -787,13 +789,17 @@ def datasette_metadata(database: str) -> dict:
                                  "sha256 and the gzip-compressed raw body.",
                   "columns": {"body_gz": "Raw response body, gzip-compressed",
                               "reason": "Why the page is not an article (listing, print "
-                                        "view, ...)"}},
+                                        "view, ...)",
+                              "kind": "article, notice, listing, procedure (administrative "
+                                      "procedure) or static (a menu page)"}},
         "mentions": {"title": "Mentions",
                      "description": "Dates, people, organisations, places and document "
                                     "references found in articles, with their character "
                                     "span in the article field and a normalised value.",
                      "facets": ["type"]},
-        "crawls": {"title": "Crawls", "description": "One row per crawl, with its summary."},
+        "crawls": {"title": "Crawls", "description": "One row per crawl, with its summary.",
+                   "columns": {"links_skipped": "Links not followed, by reason (out of scope, "
+                                                "denied, trap: kind, duplicate, robots)"}},
         "failures": {"title": "Failures",
                      "description": "Pages that could not be fetched, with the reason."},
         "sources": {"title": "Sources", "description": "The configured portals."},

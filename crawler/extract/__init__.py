@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from crawler.records import Article
+from crawler.urls import article_id  # the URL shapes of article ids live with the URLs
 
 from . import blocks as _blocks
 from . import clean as _clean
@@ -454,7 +455,6 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
     if is_procedure_page(b.text for b in blocks):
         return _fail(url, "administrative procedure page, not news", kind="procedure", title=title,
                      category=category)
-    from crawler.urls import article_id  # the URL shapes of article ids live with the URLs
     on_page_date = published if notes.get("published_from") is None else None
     if is_static_page(title, on_page_date, article_id(url) is not None):
         return _fail(url, "static page (a menu page, not news)", kind="static", title=title,
