@@ -507,8 +507,10 @@ def _extract(html: bytes | str, url: str, hints: dict) -> Article:
         if b.link_density > BODY_MAX_LINK_DENSITY and _clean.byline_kind(b.text) != "source" \
                 or _PAGINATION.match(b.text):
             continue  # (a linked "Nguồn: Báo ..." line stays, for the source line)
-        if attr_match(b, _SAPO_CLASS, best) and b.n >= LEAD_MIN_CHARS:
-            pass  # the sapo, however short and whatever image floats beside it
+        if b.n >= LEAD_MIN_CHARS and (attr_match(b, _SAPO_CLASS, best) or (
+                not started and b.bold_chars >= STYLE_SHARE * b.n and not b.italic_chars
+                and b.caption_chars < STYLE_SHARE * b.n and not _clean.looks_like_caption(b.text))):
+            pass  # the sapo (a sapo class, or the bold first text), whatever image floats beside it
         elif b.caption_chars >= STYLE_SHARE * b.n or (
             b.after_img and b.n <= _clean.CAPTION_MAX_CHARS
             and (b.italic_chars >= STYLE_SHARE * b.n or _aligned(b, _CENTER, "center", best)

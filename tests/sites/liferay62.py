@@ -310,8 +310,10 @@ def _article_page(a: Article, section: str, others: list[Article], broken: int |
                 f'<a href="{a.attachment}">{a.attachment.rsplit("/", 1)[1]}</a></p>')
     else:
         if a.sapo_beside_image:
+            # some editors' sapo has no class, only the bold
+            sapo = '<p class="sapo">' if a.id % 8 != 1 else '<p style="text-align: justify;">'
             lead = (f'<div class="news-image-wrapper" style="overflow: hidden;">{image}'
-                    f'<p class="sapo"><strong>{a.lead}</strong></p></div>')
+                    f'{sapo}<strong>{a.lead}</strong></p></div>')
         else:
             lead = f'<p class="sapo"><strong>{a.lead}</strong></p>'
         text = lead + "".join(f'<p style="text-align: justify;">{p}</p>' for p in a.paragraphs)
