@@ -33,6 +33,12 @@ def cmd_crawl(args) -> int:
     from crawler.crawl import crawl, parse_overrides
     from crawler.pipelines import summary_lines
 
+    if args.explain:
+        from crawler.crawl import explain_url
+
+        for line in explain_url(args.sources, args.explain, only=args.source or None):
+            print(line)
+        return 0
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     summary = crawl(args.sources, args.db, only=args.source or None, verbose=args.verbose,
                     warn=lambda line: print(line, file=sys.stderr), jobdir=args.jobdir,
@@ -144,6 +150,9 @@ def _register_core(sub) -> None:
     crawl.add_argument("--set", action="append", metavar="NAME=VALUE",
                        help="override a Scrapy setting for this run, e.g. --set "
                             "DOWNLOAD_TIMEOUT=5 (repeatable)")
+    crawl.add_argument("--explain", metavar="URL",
+                       help="fetch nothing: say whether and why the crawl would follow URL "
+                            "(with the rules of --source NAME, or of the source for its host)")
     crawl.add_argument("--warc", metavar="DIR",
                        help="also write every response to a gzip WARC file in DIR (one file "
                             "per crawl), e.g. --warc data/warc")

@@ -24,7 +24,8 @@ from crawler.spiders.portal import PortalSpider
 from crawler.spiders.wayback import WaybackSpider
 from crawler.archive.store import open_store
 
-__all__ = ["crawl", "crawl_settings", "redis_settings", "parse_overrides", "CrawlLock"]
+__all__ = ["crawl", "crawl_settings", "redis_settings", "parse_overrides", "CrawlLock",
+           "explain_url"]
 
 # Distributed mode: seconds a crawler process waits with nothing to do before it closes (the
 # other processes may still be adding requests to the shared queue).
@@ -37,16 +38,27 @@ def crawl_settings(db_path: str, crawl_id: int, sources: list[Source],
     settings.setmodule("crawler.settings", priority="project")
     settings.set("VNNEWS_DB", db_path)
     settings.set("VNNEWS_CRAWL_ID", crawl_id)
-    # A source's own delay applies to its hosts (Scrapy download slots are per host).
+    # A source's own delay and concurrency apply to its hosts (Scrapy download slots are per
+    # host); the polite defaults (settings.py) to every other.
     slots = {}
     for source in sources:
+        slot = {}
         if source.delay is not None:
+            slot["delay"] = float(source.delay)
+        if source.concurrency is not None:
+            slot["concurrency"] = source.concurrency
+        if slot:
             for host in source.fetch_hosts:
                 port = {urlsplit(u).port for u in [source.base_url, *source.start_urls] if u}
                 for p in port:
-                    slots[f"{host}:{p}" if p else host] = {"delay": float(source.delay)}
-                slots[host] = {"delay": float(source.delay)}
+                    slots[f"{host}:{p}" if p else host] = dict(slot)
+                slots[host] = dict(slot)
     settings.set("DOWNLOAD_SLOTS", slots)
+    # Room for every source's slots at once.
+    wanted = sum(s.concurrency or settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
+                 for s in sources)
+    if wanted > settings.getint("CONCURRENT_REQUESTS"):
+        settings.set("CONCURRENT_REQUESTS", wanted, priority="project")
     unthrottled = {h for s in sources if s.delay == 0 for h in s.fetch_hosts}
     settings.set("VNNEWS_UNTHROTTLED_HOSTS", sorted(unthrottled))
     settings.set("DOWNLOADER_MIDDLEWARES", {**settings.getdict("DOWNLOADER_MIDDLEWARES"),
@@ -101,6 +113,20 @@ def parse_overrides(pairs: list[str] | None) -> dict:
         except ValueError:
             found[name.strip()] = value
     return found
+
+
+def explain_url(sources_path: str, url: str, only: list[str] | None = None) -> list[str]:
+    """`vnnews crawl --explain URL`: one line per source covering the URL's host (or per
+    source named in ``only``) saying whether the crawler would follow it, and why."""
+    from crawler.discover import explain
+
+    sources = load_sources(sources_path, only=only, warn=lambda _line: None)
+    host = urlsplit(url).hostname
+    chosen = sources if only else [s for s in sources if host in s.hosts]
+    if not chosen:
+        raise ConfigError(f"{sources_path}: no enabled source crawls host {host!r}; pass "
+                          "--source NAME to judge the URL with that source's rules")
+    return [f"{s.name}: {explain(url, s)}" for s in chosen]
 
 
 def _job_state(jobdir: Path) -> dict:
@@ -304,11 +330,15 @@ def _crawl_locked(store, lock: CrawlLock, portals: list[Source], db_path: str, v
 
     row = store.crawl(crawl_id)
     summary = json.loads(row["summary"] or "{}")
+    if not summary.get("sources"):
+        # Stopped before the pipeline could write its summary (a second Ctrl-C): the pages
+        # and failures stored so far still tell what happened.
+        summary["sources"] = store.crawl_counts(crawl_id)
     summary["crawl_id"] = crawl_id
     summary["resumed"] = resumed
     summary["finish_reason"] = reason
-    if redis_url:  # another process may have fetched every page of a source
-        return summary
+    if redis_url or reason != "finished":  # another process may have fetched every page
+        return summary  # of a source; a stopped crawl is not over
     problems = _unreachable(summary, portals, store)
     if problems:
         raise VnnewsError("; ".join(problems))

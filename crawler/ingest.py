@@ -94,6 +94,9 @@ def extract_page(page: Page, hints: dict | None = None,
                 text = decode_page(page)
                 article = extract(text, page.final_url, hints or None)
             article.notes["encoding"] = page.encoding
+            served = _content_type(page)
+            if served and "html" not in served.lower():  # octet-stream, text/x-...: say so
+                article.notes["served_as"] = served
         except PageTimeLimit as exc:
             article = Article(url=page.final_url, is_article=False, reason=f"time limit: {exc}")
         except Exception as exc:  # a page the extractor cannot read is still kept raw, so

@@ -116,6 +116,7 @@ class StorePipeline:
 
     def __init__(self, db_path: str, crawl_id: int | None, progress: bool = False,
                  time_limit: float | None = PAGE_TIME_LIMIT):
+        self.crawler = None  # set by from_crawler: the spider's link counts come from it
         self.db_path = db_path
         self.crawl_id = crawl_id
         self.time_limit = time_limit
@@ -173,6 +174,10 @@ class StorePipeline:
     def summary(self, store) -> dict:
         """Per-source and total counts of this crawl, read back from the database."""
         per_source = store.crawl_counts(self.crawl_id) if self.crawl_id is not None else {}
+        spider = getattr(self.crawler, "spider", None)
+        links = spider.link_counts() if hasattr(spider, "link_counts") else {}
+        for name, counts in links.items():
+            per_source.setdefault(name, {"failures": {}})["links"] = counts
         total = merge_counts(per_source.values())
         elapsed = time.monotonic() - self.started
         total["seconds"] = round(elapsed, 1)
@@ -197,19 +202,21 @@ def merge_counts(per_source) -> dict:
     """The counts of several sources added up (reason tables merged, examples capped)."""
     total: dict = {"failures": {}}
     for counts in per_source:
-        for key, value in counts.items():
-            if key == "examples":
-                merged = total.setdefault("examples", {})
-                for kind, urls in value.items():
-                    shown = merged.setdefault(kind, [])
-                    shown += [u for u in urls if u not in shown][:EXAMPLES_PER_REASON - len(shown)]
-            elif isinstance(value, dict):
-                merged = total.setdefault(key, {})
-                for kind, n in value.items():
-                    merged[kind] = merged.get(kind, 0) + n
-            elif isinstance(value, (int, float)):
-                total[key] = total.get(key, 0) + value
+        _add_counts(total, counts)
     return total
+
+
+def _add_counts(total: dict, counts: dict) -> None:
+    for key, value in counts.items():
+        if key == "examples":
+            merged = total.setdefault("examples", {})
+            for kind, urls in value.items():
+                shown = merged.setdefault(kind, [])
+                shown += [u for u in urls if u not in shown][:EXAMPLES_PER_REASON - len(shown)]
+        elif isinstance(value, dict):  # a reason table, or the link counts and their table
+            _add_counts(total.setdefault(key, {}), value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            total[key] = total.get(key, 0) + value
 
 
 def _reasons(table: dict) -> str:
@@ -258,5 +265,13 @@ def summary_lines(summary: dict) -> list[str]:
             line += f" ({_reasons(c['failures'])})"
         if c.get("skipped"):
             line += f", skipped {c['skipped']} ({_reasons(c.get('skips', {}))})"
+        links = c.get("links")
+        if links:
+            skipped = links["skipped"]
+            line += (f"; links found {links['found']}, followed {links['followed']}, skipped "
+                     f"{sum(skipped.values())}")
+            if skipped:
+                line += " (" + ", ".join(f"{k} {v}" for k, v in
+                                         sorted(skipped.items(), key=lambda kv: -kv[1])) + ")"
         lines.append(line)
     return lines + ["  " + line for line in reason_lines(summary)]

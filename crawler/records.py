@@ -58,6 +58,11 @@ class Article:
     notes: dict = field(default_factory=dict)  # e.g. {"published_meta": ..., "date_conflict": True}
     confidence: float | None = None  # 0..1: how sure the extractor is of title, date and text
     method: str | None = None  # "ours", or the second opinion's name when it was taken
+    # What the page is: "article" (news), "notice" (a short posting with attachments, still an
+    # article), or, with is_article False, "listing", "procedure" (an administrative
+    # procedure), "static" (a menu page: Giới thiệu, Lãnh đạo Sở); None when unknown.
+    kind: str | None = None
+    cms_id: str | None = None  # the CMS's id of the article, read from the page (extract.ids)
 
     def to_dict(self) -> dict:
         return asdict(self)

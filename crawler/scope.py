@@ -14,7 +14,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 __all__ = ["scope_reason", "in_scope", "scope_hosts", "scope_prefix", "url_problem",
-           "SCHEMES"]
+           "allowed", "deny_pattern", "SCHEMES"]
 
 SCHEMES = ("http", "https")
 
@@ -85,3 +85,14 @@ def scope_reason(url: str, source) -> str | None:
 def in_scope(url: str, source) -> bool:
     """Inside the source's host and base path, matching its allow and deny patterns."""
     return scope_reason(url, source) is None
+
+
+def allowed(url: str, source) -> bool:
+    """Whether ``url`` matches one of the source's allow patterns (such a URL passes the trap
+    rules: allow is how a user brings back a URL the crawler would skip)."""
+    return bool(source.allow) and any(p.search(url) for p in _compiled(tuple(source.allow)))
+
+
+def deny_pattern(url: str, source) -> str | None:
+    """The first deny pattern of the source that matches ``url``, or None."""
+    return next((p.pattern for p in _compiled(tuple(source.deny)) if p.search(url)), None)

@@ -20,6 +20,8 @@ from crawler.scope import scope_hosts, scope_reason, url_problem
 __all__ = ["Source", "load_sources", "SOURCE_KINDS", "extract_hints", "site_root_paths"]
 
 SOURCE_KINDS = ("portal", "wayback", "warc")
+# Requests at a time to one host: more than this is no longer crawling a portal but loading it.
+MAX_CONCURRENCY = 64
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 # key -> (types accepted, description used in error messages)
@@ -31,11 +33,15 @@ _KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "enabled": ((bool,), "true or false"),
     "base_url": ((str,), "the portal's root URL, e.g. \"https://hoangmai.hanoi.gov.vn/\""),
     "start_urls": ((list,), "a list of URLs to start from"),
-    "allow": ((list,), "a list of regular expressions: only matching URLs are followed"),
+    "allow": ((list,), "a list of regular expressions: only matching URLs are followed, and "
+                       "they are never taken for traps"),
     "deny": ((list,), "a list of regular expressions: matching URLs are never followed"),
     "article_patterns": ((list,), "a list of regular expressions matching article URLs"),
     "listing_patterns": ((list,), "a list of regular expressions matching listing URLs"),
     "delay": ((int, float), "seconds between requests to this host, e.g. 1.0"),
+    "concurrency": ((int,), f"requests at a time to this source's hosts, 1 to "
+                            f"{MAX_CONCURRENCY} (default 2, polite; a local copy or a WARC "
+                            f"replay can take 16), e.g. concurrency = 16"),
     "max_pages": ((int,), "stop after this many pages, e.g. 5000"),
     "hints": ((dict,), "extractor hints, e.g. {body_selector = \"div.journal-content\"}"),
     "file": ((str, list), "a WARC file path or a list of them (kind = \"warc\")"),
@@ -70,6 +76,7 @@ class Source:
     article_patterns: list[str] = field(default_factory=list)
     listing_patterns: list[str] = field(default_factory=list)
     delay: float | None = None
+    concurrency: int | None = None  # requests at a time per host (None: CONCURRENT_REQUESTS_PER_DOMAIN)
     max_pages: int | None = None
     hints: dict = field(default_factory=dict)
     file: str | list | None = None
@@ -174,6 +181,12 @@ def _check_entry(raw: dict, where: str) -> None:
             except re.error as exc:
                 raise ConfigError(f"{where}: key '{key}': invalid regular expression "
                                   f"{pattern!r} ({exc}); fix the pattern") from None
+    if "concurrency" in raw and not 1 <= raw["concurrency"] <= MAX_CONCURRENCY:
+        raise ConfigError(f"{where}: key 'concurrency' is {raw['concurrency']}; expected "
+                          f"{_KEYS['concurrency'][1]}")
+    if "delay" in raw and raw["delay"] < 0:
+        raise ConfigError(f"{where}: key 'delay' is {raw['delay']}; expected seconds between "
+                          "requests, 0 or more, e.g. 1.0")
     if raw["kind"] == "wayback" and not (raw.get("domain") or raw.get("base_url") or
                                          raw.get("start_urls")):
         raise ConfigError(f"{where}: a wayback source needs domain or base_url; add "

@@ -25,7 +25,8 @@ from urllib.parse import parse_qsl, unquote, unquote_plus, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
 
-__all__ = ["canonical_url", "url_key", "page_canonical", "is_print_view", "SESSION_PARAMS", "TRACKING_PREFIXES"]
+__all__ = ["canonical_url", "url_key", "is_print_view", "article_id", "article_key",
+           "page_canonical", "SESSION_PARAMS", "TRACKING_PREFIXES"]
 
 # Query parameters that change per visitor or per click and never change the content.
 SESSION_PARAMS = frozenset({
@@ -37,6 +38,12 @@ SESSION_PARAMS = frozenset({
     "p_p_auth", "p_p_state", "p_p_mode", "p_p_col_id", "p_p_col_pos", "p_p_col_count",
     "p_p_state_rcv", "doasuserid",
 })
+# Liferay public render parameter asking the Asset Publisher to reset its page counter
+# (p_r_p_564233524_resetCur=false): how the link was drawn, not what it shows.
+_RESET_CUR = re.compile(r"^p_r_p_\d+_resetcur$", re.IGNORECASE)
+# Fields of the Asset Publisher's search form that every page link carries, at their
+# defaults when no search is made: with empty keywords they select nothing.
+_SEARCH_FORM_DEFAULTS = {"advancedsearch": "false", "andoperator": "true"}
 # Parameters whose names start like these are tracking tags (utm_source, utm_campaign, ...).
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
 # Liferay portlet parameters ending like these carry the page the visitor came from; every
@@ -60,7 +67,7 @@ def _drop_param(name: str, value: str) -> bool:
     lower = name.lower()
     if lower in SESSION_PARAMS or lower.startswith(TRACKING_PREFIXES):
         return True
-    if lower.endswith(_RETURN_SUFFIXES):
+    if lower.endswith(_RETURN_SUFFIXES) or (_RESET_CUR.match(lower) and value.lower() == "false"):
         return True
     if lower == "p_p_lifecycle" and value == "0":  # "render", the default; 1 and 2 differ
         return True
@@ -68,6 +75,32 @@ def _drop_param(name: str, value: str) -> bool:
                                    or value.lower() == _PRINT_PARAMS[lower]):
         return True
     return False
+
+
+def _drop_empty_portlet_fields(params: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Liferay portlet parameters (``_{p_p_id}_name``) that select nothing: empty fields and,
+    when no keywords are given, the search form's default switches. The page counter, page
+    size and the portlet id stay: they choose what the page shows."""
+    ids = [v for k, v in params if k.lower() == "p_p_id" and v]
+    if not ids:
+        return params
+    prefixes = tuple(f"_{pid}_" for pid in ids)
+    searched = any(k.startswith(prefixes) and k[len(_owner(k, prefixes)):].lower() == "keywords"
+                   and v.strip() for k, v in params)
+    kept = []
+    for name, value in params:
+        owner = _owner(name, prefixes)
+        if owner:
+            field = name[len(owner):].lower()
+            if value == "" or (not searched and _SEARCH_FORM_DEFAULTS.get(field) == value.lower()):
+                continue
+        kept.append((name, value))
+    return kept
+
+
+def _owner(name: str, prefixes: tuple[str, ...]) -> str:
+    """The portlet namespace ``_{p_p_id}_`` that ``name`` belongs to, or ''."""
+    return next((p for p in prefixes if name.startswith(p)), "")
 
 
 def is_print_view(url: str) -> bool:
@@ -92,16 +125,19 @@ def _netloc(parts) -> str:
 
 
 def _keep_params(query: str) -> str:
-    """The query without session, tracking, return-address and print parameters; what stays
-    is kept byte for byte, in its order (a name is decoded only to be looked at)."""
-    kept = []
+    """The query without session, tracking, return-address and print parameters, and without
+    Liferay portlet fields that select nothing; what stays is kept byte for byte, in its order
+    (a name is decoded only to be looked at)."""
+    pieces = []
     for piece in query.split("&"):
         if not piece:
             continue
         name, _, value = piece.partition("=")
-        if not _drop_param(unquote_plus(name), unquote_plus(value)):
-            kept.append(piece)
-    return "&".join(kept)
+        name, value = unquote_plus(name), unquote_plus(value)
+        if not _drop_param(name, value):
+            pieces.append((piece, (name, value)))
+    selecting = set(_drop_empty_portlet_fields([pair for _, pair in pieces]))
+    return "&".join(piece for piece, pair in pieces if pair in selecting)
 
 
 @lru_cache(maxsize=1 << 16)  # menus repeat the same links on every page
@@ -143,6 +179,55 @@ def url_key(url: str) -> str:
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
     return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+
+# ---- article identity -----------------------------------------------------------------------
+# Shapes of the article id that CMSs put in the URL. The same article linked from several
+# sections has one id: /vi/a/-/view_content/5012-x and /vi/b/-/view_content/5012-x are one.
+_ID_IN_PATH = (
+    ("liferay", re.compile(r"/-/view_content/(?:pop_up/)?(\d+)(?:-|$|/|\.)", re.IGNORECASE)),
+    # Hanoi's 2025 platform: /{category}/{slug}-{14 to 19 digits}.htm
+    ("hanoi2025", re.compile(r"-(\d{14,19})\.html?$", re.IGNORECASE)),
+)
+# Query parameters that hold an article id (SharePoint ItemID, vendor news_id, a
+# Liferay portlet's articleId or entryId).
+_ID_PARAM = re.compile(r"^(?:itemid|news_?id|newsid|articleid|article_id|_\w+_(?:articleid|"
+                       r"entryid))$", re.IGNORECASE)
+
+
+# A language segment (/vi/, /en/, /en_US/) before the id: one id, two texts (see the module
+# docstring).
+_LANGUAGE = re.compile(r"^[a-z]{2}(?:[_-][a-z]{2})?$", re.IGNORECASE)
+
+
+def _language(path_before_id: str) -> str:
+    found = [s.lower() for s in path_before_id.split("/") if _LANGUAGE.match(s)]
+    return found[-1] if found else ""
+
+
+def article_id(url: str) -> str | None:
+    """The CMS's article id named by ``url`` ("liferay:5012", "liferay:en:5012" for the
+    English copy of a Liferay article: one id, another text), or None."""
+    parts = urlsplit(url)
+    for kind, pattern in _ID_IN_PATH:
+        found = pattern.search(parts.path)
+        if found:
+            lang = _language(parts.path[:found.start()])
+            return f"{kind}:{lang + ':' if lang and lang != 'vi' else ''}{found.group(1)}"
+    for name, value in parse_qsl(parts.query):
+        if _ID_PARAM.match(name) and value.isdigit():
+            return f"{name.lower().lstrip('_').rsplit('_', 1)[-1]}:{value}"
+    return None
+
+
+def article_key(url: str, page_id: str | None = None) -> str | None:
+    """The strong dedup key of an article: the id its URL names, else the id its page holds
+    (crawler.extract.ids); None when neither says. Two URLs of one source with one key are
+    one article, whatever section path they come under."""
+    found = article_id(url) or article_id(canonical_url(url))
+    if found:
+        return found
+    return f"page:{page_id}" if page_id else None
 
 
 def page_canonical(declared: str | None, fetched: str) -> str:

@@ -134,3 +134,34 @@ def test_site_roots_are_the_base_path_and_the_configured_ones(tmp_path):
                            'site_roots = ["/en/", "http://x/longbien/"]\n')
     [source] = load_sources(path)
     assert source.extract_hints()["site_roots"] == ["/en/", "/hoangmai/", "/longbien/"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("0", "key 'concurrency' is 0; expected requests at a time"),
+    ("500", "key 'concurrency' is 500; expected requests at a time"),
+    ('"fast"', "key 'concurrency' has the wrong type; expected requests at a time"),
+    ("2.5", "key 'concurrency' has the wrong type"),
+])
+def test_concurrency_validated_with_file_key_and_fix(tmp_path, value, expected):
+    path = write(tmp_path, f'[[source]]\nname = "a"\nkind = "portal"\nbase_url = "http://x/"\n'
+                           f'concurrency = {value}\n')
+    with pytest.raises(ConfigError) as err:
+        load_sources(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}:1: source #1: ") and expected in message
+    assert "e.g. concurrency = 16" in message
+
+
+def test_concurrency_sets_the_hosts_download_slot(tmp_path):
+    from crawler.crawl import crawl_settings
+
+    path = write(tmp_path, '[[source]]\nname = "a"\nkind = "portal"\nbase_url = '
+                           '"http://127.0.0.1:8765/"\ndelay = 0\nconcurrency = 24\n\n[[source]]\n'
+                           'name = "b"\nkind = "portal"\nbase_url = "http://b.example/"\n')
+    a, b = load_sources(path)
+    settings = crawl_settings(str(tmp_path / "x.db"), 1, [a, b])
+    slots = settings.getdict("DOWNLOAD_SLOTS")
+    assert slots["127.0.0.1"] == {"delay": 0.0, "concurrency": 24}
+    assert "b.example" not in slots  # the polite defaults of settings.py
+    assert settings.getint("CONCURRENT_REQUESTS") >= 24 + settings.getint(
+        "CONCURRENT_REQUESTS_PER_DOMAIN")

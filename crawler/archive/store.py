@@ -22,6 +22,7 @@ import sqlite_utils
 
 from crawler.errors import VnnewsError
 from crawler.records import Article, Page, StoredPage, utc_iso
+from crawler.urls import article_key
 
 __all__ = ["Store", "open_store", "fold_for_search", "datasette_metadata", "utc_now",
            "reason_kind", "SKIP_REASONS", "EXAMPLES_PER_REASON"]
@@ -374,6 +375,9 @@ class Store:
             "unchanged": totals.get("unchanged", 0), "failed": totals.get("failed", 0),
             "failures": _json(totals.get("failures", {})), "summary": _json(summary),
             "skipped": totals.get("skipped", 0), "reasons": reasons,
+            "links_found": totals.get("links", {}).get("found", 0),
+            "links_followed": totals.get("links", {}).get("followed", 0),
+            "links_skipped": _json(totals.get("links", {}).get("skipped", {})),
         })
 
     def crawl(self, crawl_id: int) -> dict:
@@ -410,6 +414,19 @@ class Store:
             self.db["crawls"].add_column("reasons", str)
         if "body_sha256" not in self.db["articles"].columns_dict:
             self.db["articles"].add_column("body_sha256", str)
+        # What a page is (article, notice, listing, procedure, static) and the CMS's article id
+        # ("liferay:5012"), the strong dedup key of crawler.urls.article_key.
+        if "kind" not in self.db["pages"].columns_dict:
+            self.db["pages"].add_column("kind", str)
+        for column in ("kind", "article_key"):
+            if column not in self.db["articles"].columns_dict:
+                self.db["articles"].add_column(column, str)
+        self.db["articles"].create_index(["source", "article_key"], if_not_exists=True)
+        # Links of each crawl: found, followed, skipped by reason (crawler.discover).
+        for column, kind in (("links_found", int), ("links_followed", int),
+                             ("links_skipped", str)):
+            if column not in self.db["crawls"].columns_dict:
+                self.db["crawls"].add_column(column, kind)
         # The extractor and analyzer versions that produced a row: `vnnews process` redoes
         # exactly the rows an older version (or none) produced.
         if "extracted_with" not in self.db["pages"].columns_dict:
@@ -501,7 +518,7 @@ class Store:
             c = counts(source)
             c["fetched"] = c.get("fetched", 0) + n
             c[outcome] = c.get(outcome, 0) + n
-            if is_article:
+            if is_article and not dup:  # the rows this crawl gave the articles table
                 c["articles"] = c.get("articles", 0) + n
             if dup:
                 c["duplicates"] = c.get("duplicates", 0) + n
@@ -559,22 +576,52 @@ class Store:
                     "body_gz": gzip.compress(page.body, mtime=0), "encoding": page.encoding,
                     "is_article": int(article.is_article), "reason": article.reason,
                     "outcome": "changed" if known else "new", "extracted_with": extracted_with,
+                    "kind": article.kind,
                 }).last_pk
                 outcome = "changed" if known else "new"
             if article.is_article and outcome != "unchanged":
-                self._save_article(page_id, page.source, canonical, article)
+                self._save_article(page_id, page.source, canonical, article,
+                                   page.final_url or page.url)
         return outcome
 
-    def _save_article(self, page_id: int, source: str, canonical: str,
-                      article: Article) -> None:
-        """The article of a stored page version, unless another URL already holds the same
-        text: then the page is marked as that article's duplicate (the first one stays)."""
-        first = self._same_text(canonical, article.body)
+    def _save_article(self, page_id: int, source: str, canonical: str, article: Article,
+                      url: str) -> None:
+        """The article of a stored page version, unless it repeats one already stored: the
+        same CMS article id in this source (the same article under another section path,
+        crawler.urls.article_key) or exactly the same text. Then the page is marked as that
+        article's duplicate (the first one stays) and a row an older run made for it goes.
+        The crawl and `vnnews process` both come here: one article, one row."""
+        key = article_key(url, article.cms_id)
+        first = self._duplicate_of(source, canonical, key, article.body)
         if first:
             self.db["pages"].update(page_id, {"canonical_url": first,
                                               "reason": f"duplicate of {first}"})
+            self._drop_article(canonical, page_id, keep=first)
         else:
-            self._upsert_article(page_id, source, canonical, article)
+            self._upsert_article(page_id, source, canonical, article, key)
+
+    def _duplicate_of(self, source: str, canonical: str, key: str | None,
+                      body: str) -> str | None:
+        """The canonical URL of the article this one repeats: one with the same CMS article
+        id in this source, else one with exactly this text."""
+        if key:
+            row = self.db.execute("select canonical_url from articles where source = ? and "
+                                  "article_key = ? and canonical_url != ? order by id limit 1",
+                                  [source, key, canonical]).fetchone()
+            if row:
+                return row[0]
+        return self._same_text(canonical, body)
+
+    def _drop_article(self, canonical: str, page_id: int, keep: str) -> None:
+        """Delete the article rows of ``canonical`` or made from page ``page_id`` (now a
+        duplicate of ``keep``), with what hangs on them."""
+        rows = self.db.execute("select id from articles where (canonical_url = ? or page_id = ?)"
+                               " and canonical_url != ?", [canonical, page_id, keep]).fetchall()
+        for (article_id,) in rows:
+            self._forget_article_entities(article_id)
+            self.db.execute("delete from mentions where article_id = ?", [article_id])
+            self.db.execute("delete from articles_fts where rowid = ?", [article_id])
+            self.db.execute("delete from articles where id = ?", [article_id])
 
     def _same_text(self, canonical: str, body: str) -> str | None:
         """The canonical URL of another article with exactly this text, if any."""
@@ -591,7 +638,7 @@ class Store:
         return rows[0] if rows else None
 
     def _upsert_article(self, page_id: int, source: str, canonical: str,
-                        article: Article) -> int:
+                        article: Article, key: str | None = None) -> int:
         record = {
             "canonical_url": canonical, "url": article.url, "page_id": page_id,
             "source": source, "title": article.title, "published": article.published,
@@ -601,6 +648,8 @@ class Store:
             "notes": _json(article.notes), "extracted_at": utc_now(),
             "body_sha256": _body_hash(article.body),
             "confidence": article.confidence, "method": article.method,
+            "body_sha256": _body_hash(article.body), "kind": article.kind,
+            "article_key": key,
         }
         existing = self.db.execute(
             "select id, title, lead, body, published from articles where canonical_url = ?",
@@ -651,9 +700,11 @@ class Store:
                                               "reason": article.reason,
                                               "canonical_url": canonical,
                                               "encoding": page.encoding,
-                                              "extracted_with": extracted_with})
+                                              "extracted_with": extracted_with,
+                                              "kind": article.kind})
             if article.is_article:
-                self._save_article(page_id, page.source, canonical, article)
+                self._save_article(page_id, page.source, canonical, article,
+                                   page.final_url or page.url)
 
     def source_profile(self, source: str) -> list[str] | None:
         """The boilerplate texts learned for ``source`` (None: not learned yet)."""
@@ -958,6 +1009,8 @@ def datasette_metadata(database: str) -> dict:
                           "sort ascending to review doubtful extractions",
             "method": "Which extraction produced the text: ours, or the second opinion "
                       "taken when ours was doubtful",
+            "kind": "article (news) or notice (a short posting with its attachments)",
+            "article_key": "The CMS's article id (liferay:5012): one row per id and source",
         },
     }
     tables = {
@@ -967,13 +1020,17 @@ def datasette_metadata(database: str) -> dict:
                                  "sha256 and the gzip-compressed raw body.",
                   "columns": {"body_gz": "Raw response body, gzip-compressed",
                               "reason": "Why the page is not an article (listing, print "
-                                        "view, ...)"}},
+                                        "view, ...)",
+                              "kind": "article, notice, listing, procedure (administrative "
+                                      "procedure) or static (a menu page)"}},
         "mentions": {"title": "Mentions",
                      "description": "Dates, people, organisations, places and document "
                                     "references found in articles, with their character "
                                     "span in the article field and a normalised value.",
                      "facets": ["type"]},
-        "crawls": {"title": "Crawls", "description": "One row per crawl, with its summary."},
+        "crawls": {"title": "Crawls", "description": "One row per crawl, with its summary.",
+                   "columns": {"links_skipped": "Links not followed, by reason (out of scope, "
+                                                "denied, trap: kind, duplicate, robots)"}},
         "failures": {"title": "Failures",
                      "description": "Pages that could not be fetched, with the reason."},
         "sources": {"title": "Sources", "description": "The configured portals."},

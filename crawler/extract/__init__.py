@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from crawler.records import Article
+from crawler.urls import article_id  # the URL shapes of article ids live with the URLs
 
 from . import blocks as _blocks
 from . import clean as _clean
@@ -33,6 +34,8 @@ from .decode import decode_html
 from .limits import cap_attributes
 from .fields import (MOSTLY_LINKS, PLAIN_TEXT_LINKS, attr_match, choose_category, choose_date,
                      choose_title, is_date_line, norm, title_anchor)
+from .ids import find_article_id
+from .kinds import is_procedure_page, is_static_page
 from .repetition import LINK_MARK, SourceProfile, SourceProfiles, learn_boilerplate, profile_hints, repeat_key
 from .metadata import (ATTACHMENT_EXT, breadcrumb, is_document_link, find_attachments, head_metadata, print_canonical,
                        url_kind)
@@ -61,7 +64,7 @@ EXTRACTOR_VERSION = _code_version(Path(__file__).resolve().parent)
 MIN_ARTICLE_CHARS = 120
 # ...unless the text announces an attached document ("Thông báo ... (tệp đính kèm)"): a notice
 # that is one sentence and a link to the file is still an article, from this length.
-NOTICE_MIN_CHARS = 30
+NOTICE_MIN_CHARS = 15
 # Share of replacement / control characters above which the input is not text at all.
 MAX_GARBAGE_SHARE = 0.05
 # Listing pages: at least this many headline links (link-only blocks of headline length) inside
@@ -113,6 +116,12 @@ GARBAGE_SNIFF_CHARS = 20000
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
               "select", "option", "textarea", "button", "input", "head", "map", "audio", "video",
               "math", "link", "meta")
+# A block in an element of one of these classes is the lead, never a caption, even when it is
+# as short as one beside the floated image it sits next to (Liferay's p.sapo in a wrapper div).
+_SAPO_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|lead|summary|tomtat|tom-tat|tom_tat|chapeau|trichdan|"
+                         r"trich-dan)(?:$|[\s_-])", re.I)
+# A short posting ("... xem tại file đính kèm") with a title, a date and an attachment is a
+# notice archivists want, however short: at least this many characters of text.
 _LEAD_CLASS = re.compile(r"sapo|lead|summary|tomtat|tom-tat|trichdan|trich-dan|intro|abstract|teaser|chapeau|"
                          r"mota|mo-ta|description|desc|short|quote|excerpt|summ", re.I)
 _SOURCE_TAG = re.compile(r"^\((?:[\w.\- ]{2,40})\)\s*[-–—]\s*")
@@ -543,6 +552,8 @@ def extract(html: bytes | str, url: str, hints: dict | None = None) -> Article:
         art = _extract(html, url, hints or {})
         if art.confidence is not None and art.confidence < SECOND_OPINION_BELOW and html is not None:
             art = _second_opinion(art, html, url, hints or {})
+        if not art.is_article and (art.reason or "").startswith("listing page"):
+            art.kind = "listing"
         return art
     except RecursionError:
         return _fail(url, "page too deeply nested to parse")
@@ -696,6 +707,7 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
     if not region_blocks:
         return _fail(url, "no main text found")
     region_start = region_blocks[0].index
+    cms_id = find_article_id(root, best)
 
     # 6. title, publish datetime, category
     inside = [b.index for b in region_blocks if best in b.chain]
@@ -714,6 +726,13 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
         if published:
             notes["published_from"] = "url"
     category = choose_category(root, crumbs, meta, title, blocks, title_idx, date_idx)
+    if is_procedure_page(b.text for b in blocks):
+        return _fail(url, "administrative procedure page, not news", kind="procedure", title=title,
+                     category=category)
+    on_page_date = published if notes.get("published_from") is None else None
+    if is_static_page(title, on_page_date, article_id(url) is not None):
+        return _fail(url, "static page (a menu page, not news)", kind="static", title=title,
+                     category=category)
 
     # 7. body
     skip_texts = {norm(t) for t in (title, category) if t}
@@ -761,7 +780,11 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
         if b.link_density > BODY_MAX_LINK_DENSITY and _clean.byline_kind(b.text) != "source" \
                 or _PAGINATION.match(b.text):
             continue  # (a linked "Nguồn: Báo ..." line stays, for the source line)
-        if b.caption_chars >= STYLE_SHARE * b.n or (
+        if b.n >= LEAD_MIN_CHARS and (attr_match(b, _SAPO_CLASS, best) or (
+                not started and b.bold_chars >= STYLE_SHARE * b.n and not b.italic_chars
+                and b.caption_chars < STYLE_SHARE * b.n and not _clean.looks_like_caption(b.text))):
+            pass  # the sapo (a sapo class, or the bold first text), whatever image floats beside it
+        elif b.caption_chars >= STYLE_SHARE * b.n or (
             b.after_img and b.n <= _clean.CAPTION_MAX_CHARS
             and (b.italic_chars >= STYLE_SHARE * b.n or _aligned(b, _CENTER, "center", best)
                  or _in_image_table(b) or _clean.looks_like_caption(b.text)
@@ -876,9 +899,11 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
         if paragraphs and paragraphs[-1].index >= len(blocks) - 1:
             return _fail(url, "truncated page: it ends inside the article text", title=title)
     attachments = _attachments(root, blocks, best, paragraphs, url)
+    kind = "article"
     short = len(body) + len(lead or "") < MIN_ARTICLE_CHARS
     if short and attachments and title and len(body) + len(lead or "") >= NOTICE_MIN_CHARS:
         notes["short_notice"] = True  # a line of text and the document it announces
+        kind = "notice"  # a document posting, kept
     elif short:
         if page_teasers >= 1:  # the page has teasers and no text of its own
             return _fail(url, f"listing page ({page_teasers} teasers, no main text)", title=title, category=category)
@@ -901,6 +926,7 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
         url=url, is_article=True, canonical_url=canonical, title=title, published=published,
         category=category, lead=lead, body=body, author=author, source_line=source_line,
         captions=captions, attachments=attachments, notes=notes, confidence=confidence, method="ours",
+        kind=kind, cms_id=cms_id,
     )
 
 

@@ -125,6 +125,21 @@ _AUTHOR_PREFIX = re.compile(
 _COMPILED_TAG = re.compile(r"\((?:tổng\s*hợp|th|st|sưu\s*tầm|lược\s*dịch|theo\s+[^)]+)\)\s*$", re.I)
 _SOURCE_LINE = re.compile(r"^[(\[]?\s*(?:nguồn|theo|source)\s*[:：]?\s*\S.*$", re.I)
 _CMS_ACCOUNT = re.compile(r"^[a-z0-9_.@-]+(?:\s+[a-z0-9_.@-]+){0,2}$")
+# CMS account names are ASCII ("Pho Ban bien tap", "Admin Admin"): an editor's login, with
+# an account word or the same word twice (Liferay's first name = last name default).
+_ACCOUNT_WORDS = re.compile(r"\b(?:admin|administrator|quan ?tri|bien ?tap|btv|editor|webmaster|"
+                            r"test|user|cong ?tac ?vien)\b", re.I)
+ACCOUNT_MAX_WORDS = 5
+
+
+def _looks_like_account(text: str) -> bool:
+    words = text.split()
+    if not text.isascii() or not 1 <= len(words) <= ACCOUNT_MAX_WORDS:
+        return False
+    lowered = [w.lower() for w in words]
+    return bool(_ACCOUNT_WORDS.search(text)) or (len(lowered) >= 2 and len(set(lowered)) == 1)
+
+
 _NAME_WORD = re.compile(r"^[A-ZÀ-ỸĐ][\wÀ-ỹ'.-]*$")
 _NAME_JOINERS = frozenset(("và", "-", "–", ",", "&", "của"))
 
@@ -157,7 +172,7 @@ def byline_kind(text: str, emphasised: bool = False) -> str | None:
     if lowered.startswith("theo ") and len(stripped.split()) <= SOURCE_THEO_MAX_WORDS \
             and not stripped.endswith((".", ",", ";", ":")):
         return "source"
-    if _CMS_ACCOUNT.match(stripped):
+    if _CMS_ACCOUNT.match(stripped) or _looks_like_account(stripped):
         return "account"
     if _AUTHOR_PREFIX.match(stripped) or _COMPILED_TAG.search(stripped):
         return "author"

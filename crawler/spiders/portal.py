@@ -12,8 +12,8 @@ from scrapy.exceptions import (CannotResolveHostError, DownloadCancelledError,
                                IgnoreRequest, ResponseDataLossError)
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from crawler.discover import (feed_links, feed_urls, links_to_follow, robots_sitemaps,
-                              sitemap_links)
+from crawler.discover import (LinkLedger, feed_links, feed_urls, found_links,
+                              robots_sitemaps, sitemap_links)
 from crawler.extract.limits import cap_attributes
 from crawler.items import FetchFailure, Page
 from crawler.middlewares import ALREADY_DONE, NOT_MODIFIED_FLAG, STORED_FLAG
@@ -87,11 +87,28 @@ class PortalSpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.sources = {s.name: s for s in sources}
         self.requested: dict[str, set[str]] = {}  # sources with max_pages: URL keys asked
+        # Every link met, per source, counted by what became of it (crawler.discover).
+        self.ledgers = {s.name: LinkLedger(s) for s in sources}
+
+    def link_counts(self) -> dict[str, dict]:
+        return {name: ledger.counts() for name, ledger in self.ledgers.items()}
+
+    def follow(self, url: str, source: Source, **kwargs) -> scrapy.Request | None:
+        """The request for a link met on a page, a sitemap or a feed, or None; every link is
+        counted in the source's ledger with what became of it."""
+        ledger = self.ledgers[source.name]
+        canonical = ledger.judge(url)
+        if canonical is None:
+            return None
+        request = self.request(canonical, source, **kwargs)
+        if request is None:
+            ledger.refused(canonical, "max_pages reached")
+        return request
 
     async def start(self):
         for source in self.sources.values():
             for url in source.start_urls or [source.base_url]:
-                request = self.request(url, source)
+                request = self.request(self.ledgers[source.name].given(url), source)
                 if request is not None:
                     yield request
             # Sitemaps: the ones robots.txt names, and /sitemap.xml where it exists.
@@ -141,8 +158,8 @@ class PortalSpider(scrapy.Spider):
         capped = cap_attributes(response.text)  # libxml2 is quadratic in a tag's attributes
         if capped is not response.text:
             response = response.replace(body=capped.encode(response.encoding, "replace"))
-        for url in links_to_follow(response, source):
-            request = self.request(url, source)
+        for url in found_links(response, source):
+            request = self.follow(url, source)
             if request is not None:
                 yield request
         for url in feed_urls(response, source):
@@ -162,14 +179,14 @@ class PortalSpider(scrapy.Spider):
             if urlsplit(url).hostname in source.hosts:
                 yield self.probe(url, source, self.parse_sitemap)
         for url in pages:
-            request = self.request(url, source)
+            request = self.follow(url, source)
             if request is not None:
                 yield request
 
     def parse_feed(self, response):
         source = self._source(response)
         for url in feed_links(response.body, response.url, source):
-            request = self.request(url, source)
+            request = self.follow(url, source)
             if request is not None:
                 yield request
 
@@ -185,5 +202,8 @@ class PortalSpider(scrapy.Spider):
         # URL that the rules disallow (perhaps a redirect's target).
         url = request.url if reason == ROBOTS_SKIP else \
             request.meta.get("redirect_urls", [request.url])[0]
+        ledger = self.ledgers.get(request.meta.get("vnnews_source", ""))
+        if ledger is not None and reason == ROBOTS_SKIP and not request.meta.get("vnnews_probe"):
+            ledger.refused(url, "robots")
         yield FetchFailure(url=url, source=request.meta.get("vnnews_source", ""),
                            reason=reason)
