@@ -251,7 +251,6 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
         warn(line)
     for s in portals:
         store.save_source(s.name, s.kind, s.district, s.province, s.base_url, s.config())
-    names = [s.name for s in portals]
     lock = CrawlLock(db_path, shared=bool(redis_url))
     lock.acquire()  # before resuming: two crawls would both resume the same one
     try:
@@ -264,6 +263,7 @@ def crawl(sources_path: str, db_path: str, only: list[str] | None = None,
 
 def _crawl_locked(store, lock: CrawlLock, portals: list[Source], db_path: str, verbose: bool,
                   *, jobdir, fresh, redis_url, redis_run, progress, contact, overrides) -> dict:
+    names = [s.name for s in portals]
     names = [s.name for s in portals]
     if redis_url:
         crawl_id, resumed = store.start_crawl(names), False

@@ -21,6 +21,7 @@ import logging
 import threading
 import time
 import uuid
+from urllib.parse import urljoin
 
 from scrapy import signals
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware

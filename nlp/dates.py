@@ -429,9 +429,9 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
             s, e = m.span()
             if name == "date_pair":
                 pair = _date_pair(m)
-                if pair and not any(s < te and ts < e for ts, te in taken):
+                if pair and taken.find(1, s, e) < 0:
                     out.extend(pair)
-                    taken.append((s, e))
+                    taken[s:e] = b"\x01" * (e - s)
                 continue
             if handler is None:  # year pair: two year mentions
                 y1, y2 = int(m["y"]), int(m["y2"])

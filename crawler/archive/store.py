@@ -648,8 +648,7 @@ class Store:
             "notes": _json(article.notes), "extracted_at": utc_now(),
             "body_sha256": _body_hash(article.body),
             "confidence": article.confidence, "method": article.method,
-            "body_sha256": _body_hash(article.body), "kind": article.kind,
-            "article_key": key,
+            "kind": article.kind, "article_key": key,
         }
         existing = self.db.execute(
             "select id, title, lead, body, published from articles where canonical_url = ?",

@@ -730,7 +730,9 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
         return _fail(url, "administrative procedure page, not news", kind="procedure", title=title,
                      category=category)
     on_page_date = published if notes.get("published_from") is None else None
-    if is_static_page(title, on_page_date, article_id(url) is not None):
+    # (a site root is judged as a home page below, whatever its title)
+    if not home_by_url and is_static_page(title, on_page_date, article_id(url) is not None,
+                                          has_teasers=_count_teasers(blocks, blocks)[0] > 0):
         return _fail(url, "static page (a menu page, not news)", kind="static", title=title,
                      category=category)
 

@@ -29,7 +29,8 @@ _STATIC_TITLES = re.compile(
     r"thông tin liên hệ|sơ đồ (?:cổng|trang|site|website)|lịch sử hình thành(?: và phát triển)?|"
     r"quá trình hình thành và phát triển|danh bạ(?: điện thoại)?|bản đồ(?: hành chính)?|"
     r"điều kiện tự nhiên|đơn vị trực thuộc|các phòng ban)$", re.IGNORECASE)
-# An undated page with a title this short and no article id in its URL is a menu page too.
+# An undated page with a title this short, no article id in its URL and no teasers (a listing
+# page's headlines with their summaries) is a menu page too.
 STATIC_MAX_TITLE_WORDS = 5
 
 
@@ -38,10 +39,12 @@ def is_procedure_page(block_texts) -> bool:
     return len(fields) >= PROCEDURE_MIN_FIELDS
 
 
-def is_static_page(title: str | None, published: str | None, url_names_article: bool) -> bool:
+def is_static_page(title: str | None, published: str | None, url_names_article: bool,
+                   has_teasers: bool = False) -> bool:
     if not title:
         return False
     t = norm(title).strip(" .:")
     if _STATIC_TITLES.match(t):
         return True
-    return published is None and not url_names_article and len(t.split()) <= STATIC_MAX_TITLE_WORDS
+    return (published is None and not url_names_article and not has_teasers
+            and len(t.split()) <= STATIC_MAX_TITLE_WORDS)
