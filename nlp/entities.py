@@ -5,6 +5,8 @@ organisations, then people outside both; the spans never overlap (flat annotatio
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 from functools import lru_cache
 
@@ -237,21 +239,24 @@ def _infer_places(orgs, locs: list[tuple[int, str]]) -> None:
     key gains the name; ``attrs["place_inferred"]`` says it was inferred). A unit named only
     later is not used: "UBND Thành phố" opening a Hanoi article is not the "TP Hồ Chí Minh" of
     its last paragraph (the store scopes such names by the source instead)."""
-    named: list[tuple[int, str, str]] = []  # (position, unit word, place)
+    named: dict[str, list[tuple[int, str]]] = {}  # unit word → (position, place), sorted
     for pos, place in [(o.start, o.place) for o in orgs if o.place] + \
             [(s, canonical_place(v)) for s, v in locs]:
         for unit in _BARE_UNITS:
             if place.startswith(unit + " ") and len(place) > len(unit) + 1:
-                named.append((pos, unit, place))
+                named.setdefault(unit, []).append((pos, place))
     if not named:
         return
-    named.sort()
+    for places in named.values():
+        places.sort()
+    starts = {unit: [pos for pos, _ in places] for unit, places in named.items()}
     for o in orgs:
-        if o.place in _BARE_UNITS:
-            before = [p for pos, unit, p in named if unit == o.place and pos < o.start]
-            if not before:
+        if o.place in _BARE_UNITS and o.place in named:
+            # the last unit of that kind named before the organisation (bisect: long texts)
+            k = bisect_left(starts[o.place], o.start)
+            if k == 0:
                 continue
-            best = before[-1]
+            best = named[o.place][k - 1][1]
             o.place = best
             o.value = f"{o.body}|{best}"
             o.attrs["place"] = best

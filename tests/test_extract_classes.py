@@ -368,15 +368,19 @@ def test_confidence_and_method_are_stored_and_rejections_keep_their_reason(tmp_p
 
 # --- general fixes found by the blind run of the CMS-family set -------------------------------------
 
-@pytest.mark.parametrize("url, kind", [
-    ("https://thitranhoabinh.vn/tap-huan-ky-thuat-trong-lua-chat-luong-cao/", None),  # WordPress /slug/
-    ("http://h.gov.vn/hoangmai/", "home"),
-    ("http://h.gov.vn/phuong-tan-mai/", "home"),
+@pytest.mark.parametrize("url, roots, kind", [
+    ("https://thitranhoabinh.vn/tap-huan-ky-thuat-trong-lua-chat-luong-cao/", (), None),  # WordPress /slug/
+    # a one-segment folder is a site root only when the source says so (base_url's path or its
+    # site_roots key): a static host gives every article such an address
+    ("http://h.gov.vn/hoangmai/", ("/hoangmai/",), "home"),
+    ("http://h.gov.vn/phuong-tan-mai/", ("/phuong-tan-mai/",), "home"),
+    ("http://h.gov.vn/phuong-tan-mai/", (), None),
+    ("http://h.gov.vn/hoangmai/vi/", ("/hoangmai/",), "home"),
 ])
-def test_one_segment_addresses(url, kind):
+def test_one_segment_addresses(url, roots, kind):
     from crawler.extract.metadata import url_kind
 
-    assert url_kind(url) == kind
+    assert url_kind(url, roots) == kind
 
 
 @pytest.mark.parametrize("href, title, expected", [

@@ -16,8 +16,6 @@ __all__ = ["is_document_link",
 TITLE_SEPARATORS = re.compile(r"\s+[-–—|»:>›/]\s+|\s+::\s+")
 ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                  "report", "webpage"}
-# A one-segment address with at least this many hyphens is a post's slug, not a site root.
-SLUG_MIN_HYPHENS = 3
 ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar|7z)$", re.I)
 
 _META_DATE_KEYS = (
