@@ -12,7 +12,7 @@ import os
 from crawler.crawl import crawl
 from crawler.demo import DemoPortal
 from crawler.process import process
-from crawler.serve import serve
+from crawler.site.serve import serve
 
 __all__ = ["run_demo", "DEMO_SOURCES"]
 

@@ -2,7 +2,7 @@
 import pytest
 
 from conftest import run_vnnews
-from crawler.serve import free_port
+from crawler.site.serve import free_port
 
 
 def assert_one_clear_line(done, *fragments):
