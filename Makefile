@@ -9,7 +9,7 @@ SERVE ?= 1
 PORT ?= 8001
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv redis clean
+.PHONY: demo test venv redis chromium clean
 
 venv: $(STAMP)
 
@@ -27,7 +27,11 @@ demo: $(STAMP)
 redis:
 	scripts/redis.sh install
 
-test: $(STAMP) redis
+# The browser tests drive Debian's chromium headless: install it when missing (apt-get).
+chromium:
+	scripts/chromium.sh install
+
+test: $(STAMP) redis chromium
 	$(BIN)/python -m pytest -q
 
 clean:
