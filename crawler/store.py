@@ -6,6 +6,7 @@ This module is the only place that writes SQL. Every other stage hands it record
 from __future__ import annotations
 
 import fcntl
+import functools
 import gzip
 import hashlib
 import json
@@ -52,7 +53,6 @@ ENTITY_SEARCH = {"people": ("name",), "organizations": ("name", "abbreviation", 
 
 _D_TO_D = str.maketrans("đĐ", "dD")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (combining)
-_TONE_IN_WORD = re.compile(f"([{_TONES}])((?:[^\\W\\d_]|[\u0300-\u036f])*)")
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -63,14 +63,24 @@ def utc_now() -> str:
 def fold_for_search(text: str | None) -> str:
     """The text as articles_fts indexes it: đ/Đ written d/D, nothing else changed (the
     tokenizer folds case and the other marks), so "dang uy" finds "Đảng ủy"."""
-    return (text or "").translate(_D_TO_D)
+    return (text or "").replace("đ", "d").replace("Đ", "D")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _exact_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(c for c in decomposed if c in _TONES)
+    if not tones:
+        return word
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES) + tones)
 
 
 def exact_form(text: str | None) -> str:
     """The text as articles_exact indexes it: lowercase, NFC, each word's tone mark moved to
-    the word's end, so that "Hóa" and "hoá" (two placements of one spelling) are equal."""
-    decomposed = unicodedata.normalize("NFD", (text or "").lower())
-    return unicodedata.normalize("NFC", _TONE_IN_WORD.sub(r"\2\1", decomposed))
+    the word's end, so that "Hóa" and "hoá" (two placements of one spelling) are equal.
+    Words repeat: each is worked out once (cached)."""
+    text = unicodedata.normalize("NFC", (text or "").lower())
+    return _TOKEN.sub(lambda m: _exact_word(m.group()), text)
 
 
 def fold_key(text: str | None) -> str:
@@ -782,23 +792,40 @@ def open_reader(path: str | os.PathLike) -> "Reader":
     return reader
 
 
-# Ranked search, one page of it. Hits are ranked first (exact spelling, then the words in a
-# row, then bm25) and only the page's rows get a snippet, the costly part: from the body,
-# else the lead, else the title, whichever holds a match. {open} and {close}
-# mark the matched words in the excerpt.
-SEARCH_SQL = """with hits as (
-  select rowid as id,
-    rowid in (select rowid from articles_exact where articles_exact match vn_exact(:q)) as exact,
-    rowid in (select rowid from articles_fts where articles_fts match
-              'title : ' || vn_phrase(:q)) as in_title,
-    rowid in (select rowid from articles_fts where articles_fts match vn_phrase(:q)) as phrase,
-    bm25(articles_fts, {weights}) as score
-  from articles_fts where articles_fts match vn_match(:q)
-), page as (
-  select id, phrase, row_number() over (order by exact desc, in_title desc, phrase desc, score)
-    as rank from hits order by rank limit {size}
-  offset ({size} * (max(1, coalesce(cast(nullif(:page, '') as integer), 1)) - 1))
-)
+# Ranked search, one page of it. Ranking every hit of a common word costs time in proportion
+# to the archive, so the ranked set is bounded: per tier (1 exact spelling, 2 the words in a
+# row, 3 all the words) the SEARCH_CANDIDATES most recently stored hits. FTS5 reads doclists
+# newest first and stops there; each tier is then scored by bm25 in one pass over its rowid
+# range (one cursor: bm25 computes its word statistics once per cursor, so scoring hit by
+# hit would scan the index for each). An article keeps its best tier. Order: exact spelling
+# first, then the words in a row in the title, then the tiers, then bm25. Only the page's rows
+# get a snippet (from the body, else the lead, else the title, whichever holds a match).
+# {open} and {close} mark the matched words.
+SEARCH_CANDIDATES = 400
+SEARCH_SQL = """with
+e as materialized (select rowid as id from articles_exact
+  where articles_exact match vn_exact(:q) order by rowid desc limit {cand}),
+p as materialized (select rowid as id from articles_fts
+  where articles_fts match vn_phrase(:q) order by rowid desc limit {cand}),
+t as materialized (select rowid as id from articles_fts
+  where articles_fts match 'title : ' || vn_phrase(:q) order by rowid desc limit {cand}),
+r as materialized (select rowid as id from articles_fts
+  where articles_fts match vn_match(:q) order by rowid desc limit {cand}),
+scored as materialized (
+  select rowid as id, 1 as tier, bm25(articles_exact, {weights}) as score from articles_exact
+    where articles_exact match vn_exact(:q) and rowid >= (select min(id) from e)
+  union all
+  select rowid, 2, bm25(articles_fts, {weights}) from articles_fts
+    where articles_fts match vn_phrase(:q) and rowid >= (select min(id) from p)
+  union all
+  select rowid, 3, bm25(articles_fts, {weights}) from articles_fts
+    where articles_fts match vn_match(:q) and rowid >= (select min(id) from r)),
+hits as materialized (select id, min(tier) as tier, score, id in (select id from t) as in_title
+  from scored group by id),
+page as (select id, tier, row_number() over (
+    order by tier > 1, in_title desc, tier, score) as rank
+  from hits order by rank limit {size}
+  offset ({size} * (max(1, coalesce(cast(nullif(:page, '') as integer), 1)) - 1)))
 select page.rank, a.id as article_id, a.title, a.published, a.source, a.category,
   highlight(articles_fts, 0, {open}, {close}) as title_marked,
   case when instr(snippet(articles_fts, 2, {open}, {close}, ' … ', 24), {open})
@@ -808,9 +835,12 @@ select page.rank, a.id as article_id, a.title, a.published, a.source, a.category
        else snippet(articles_fts, -1, {open}, {close}, ' … ', 24) end as excerpt
 from page join articles_fts on articles_fts.rowid = page.id
   join articles a on a.id = page.id
-where articles_fts match iif(page.phrase, vn_phrase(:q), vn_match(:q))
+where articles_fts match iif(page.tier < 3, vn_phrase(:q), vn_match(:q))
 order by page.rank"""
-SEARCH_COUNT_SQL = "select count(*) from articles_fts where articles_fts match vn_match(:q)"
+# Hits are counted up to this many: beyond it the page says "more than".
+SEARCH_COUNT_CAP = 10_000
+SEARCH_COUNT_SQL = f"""select count(*) from (select 1 from articles_fts
+  where articles_fts match vn_match(:q) limit {SEARCH_COUNT_CAP + 1})"""
 # Markers of matched words for the HTML page (control characters never occur in our text).
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 SEARCH_PAGE_SIZE = 20
@@ -818,7 +848,8 @@ SEARCH_PAGE_SIZE = 20
 
 def search_sql(open_mark: str = "'['", close_mark: str = "']'",
                size: int = SEARCH_PAGE_SIZE) -> str:
-    return SEARCH_SQL.format(weights=BM25_WEIGHTS, open=open_mark, close=close_mark, size=size)
+    return SEARCH_SQL.format(weights=BM25_WEIGHTS, open=open_mark, close=close_mark, size=size,
+                             cand=SEARCH_CANDIDATES)
 
 
 # Entity kinds of the site: mention type, canonical table and its key column.
@@ -862,8 +893,8 @@ class Reader:
         """One page of results: {query, page, size, total, results, message}. Marks are
         MARK_OPEN/MARK_CLOSE around matched words in title_marked and excerpt."""
         groups = parse_query(query)
-        result = {"query": query, "page": page, "size": size, "total": 0, "results": [],
-                  "message": None}
+        result = {"query": query, "page": page, "size": size, "total": 0, "more": False,
+                  "ranked": 0, "results": [], "message": None}
         if not groups:
             result["message"] = ("Type a word or a phrase: letters or digits, with or without "
                                  "diacritics." if (query or "").strip() else None)
@@ -871,10 +902,17 @@ class Reader:
         if len(query or "") > MAX_QUERY_CHARS:
             result["message"] = f"Only the first {MAX_QUERY_CHARS} characters were searched."
         params = {"q": query, "page": str(page)}
-        result["total"] = self.conn.execute(SEARCH_COUNT_SQL, params).fetchone()[0]
+        total = self.conn.execute(SEARCH_COUNT_SQL, params).fetchone()[0]
+        result["total"] = min(total, SEARCH_COUNT_CAP)
+        result["more"] = total > SEARCH_COUNT_CAP
+        result["ranked"] = min(result["total"], SEARCH_CANDIDATES)
         result["results"] = self._rows(search_sql("char(2)", "char(3)", size), params)
-        if not result["total"]:
+        if not total:
             result["message"] = "No article holds these words."
+        elif total > SEARCH_CANDIDATES:
+            result["message"] = (f"Many articles hold these words: the {SEARCH_CANDIDATES} most "
+                                 "recently archived, and those with the exact spelling, are "
+                                 "ranked. Add words or \"quote a phrase\" to narrow it down.")
         return result
 
     # -- articles --

@@ -92,7 +92,7 @@ async def search_page(request, datasette):
     except sqlite3.OperationalError as exc:
         log.info("search %r refused: %s", q[:100], exc)
         result = {"query": q, "page": page, "size": SEARCH_PAGE_SIZE, "total": 0,
-                  "results": [], "message": "This search took too long; try fewer or more "
+                  "ranked": 0, "more": False, "results": [], "message": "This search took too long; try fewer or more "
                                             "specific words."}
     if request.path.endswith(".json"):
         plain = {k: v for k, v in result.items() if k != "results"}
@@ -100,7 +100,7 @@ async def search_page(request, datasette):
                              "title_marked": _brackets(row["title_marked"])}
                             for row in result["results"]]
         return Response.json(plain)
-    pages = -(-result["total"] // result["size"]) if result["total"] else 0
+    pages = -(-result["ranked"] // result["size"]) if result["ranked"] else 0
     return await _page(datasette, request, "vn_search.html", q=q, result=result,
                        pages=min(pages, MAX_PAGE), marked=marked,
                        page_url=lambda n: "/-/search?" + urlencode({"q": q, "page": n}))
