@@ -390,3 +390,10 @@ def test_old_database_gets_one_clear_line(tmp_path, site_db):
     assert done.returncode == 1 and "vnnews reindex" in done.stderr
     assert run_vnnews("reindex", "--db", str(copy)).returncode == 0
     assert run_vnnews("search", "van hoa", "--db", str(copy)).returncode == 0
+
+
+def test_immutable_serving(site_db):
+    ds = make_datasette(str(site_db), immutable=True)
+    assert _page_ids(ds, "toan dan doan ket")[0] == seed_id(site_db)
+    databases = get(ds, "/-/databases.json").json()
+    assert [d["is_mutable"] for d in databases if d["name"] == "news"] == [False]

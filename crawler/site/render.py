@@ -76,7 +76,7 @@ def stacked_chart(rows: list[dict], label: str, series_key: str = "source",
     totals = {m: sum(cells.get((m, s), 0) for s in series) for m in months}
     top = max(totals.values()) or 1
     bar = max(3, min(24, 900 // len(months)))
-    width = 40 + bar * len(months)
+    width = max(360, 40 + bar * len(months))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
              f'aria-label="{escape(label)}" width="{width}" height="{height + 40}" '
              f'viewBox="0 0 {width} {height + 40}">',
@@ -93,10 +93,11 @@ def stacked_chart(rows: list[dict], label: str, series_key: str = "source",
             parts.append(f'<rect x="{x}" y="{y:.1f}" width="{bar - 1}" height="{h:.1f}" '
                          f'fill="{colour[s]}"><title>{escape(month)} · {escape(s)}: {n}'
                          '</title></rect>')
-        if month.endswith("-01") or i == 0:
-            parts.append(f'<text x="{x}" y="{height + 14}" font-size="10">{month[:4]}</text>')
+        if i == 0 or (month.endswith("-01") and len(months) > 12):
+            label = month if len(months) <= 12 else month[:4]
+            parts.append(f'<text x="{x}" y="{height + 14}" font-size="10">{label}</text>')
     legend_x = 40
-    for s in series:
+    for s in series if len(series) > 1 else []:
         parts.append(f'<rect x="{legend_x}" y="{height + 24}" width="10" height="10" '
                      f'fill="{colour[s]}"/><text x="{legend_x + 14}" y="{height + 33}" '
                      f'font-size="11">{escape(s)}</text>')
