@@ -397,3 +397,16 @@ def test_immutable_serving(site_db):
     assert _page_ids(ds, "toan dan doan ket")[0] == seed_id(site_db)
     databases = get(ds, "/-/databases.json").json()
     assert [d["is_mutable"] for d in databases if d["name"] == "news"] == [False]
+
+
+@pytest.mark.parametrize("path, link", [
+    ("/news/people", r'href="/-/person\?key=T%E1%BA%A1\+Minh\+Khoa"'),
+    ("/news/mentions?type=PERSON", r'href="/-/article/\d+">[^<{]+</a>'),
+    ("/news/documents", r'href="/-/document\?key=155%2FKH-UBND'),
+    ("/news/places", r'href="/-/place\?key='),
+    ("/news/organizations", r'href="/-/organization\?key='),
+    ("/news/pages", r'href="/-/archived/\d+"'),
+    ("/news/articles", r'href="/-/article/\d+"'),
+])
+def test_tables_link_to_the_site_pages(ds, path, link):
+    assert re.search(link, get(ds, path, _size="max").text)

@@ -224,28 +224,42 @@ def _entity(kind, key, value):
     return _link(f"/-/{kind}?{urlencode({'key': key})}", value)
 
 
+# The canonical tables: the count column of each row links to the entity page (the key
+# column itself is the row's primary key, which datasette links to the row).
+COUNT_LINKS = {"people": ("person", "name", "mentions"),
+               "organizations": ("organization", "key", "mentions"),
+               "places": ("place", "key", "mentions"),
+               "documents": ("document", "id", "citations")}
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    label = value
+    if isinstance(value, dict):  # a foreign key, expanded by datasette to value and label
+        value, label = value.get("value"), value.get("label") or value.get("value")
     if value is None or isinstance(value, bytes):
         return None
-    keys = row.keys() if hasattr(row, "keys") else []
-    if column == "article_id" or (table == "articles" and column in ("id", "title")):
+    keys = list(row.keys()) if hasattr(row, "keys") else []
+    if column == "article_id" or (table == "articles" and column == "title"):
         target = row["id"] if table == "articles" else value
-        return _link(f"/-/article/{target}", value)
-    if column == "document_id" or (table == "documents" and column in ("id", "number_id")):
-        return _entity("document", row["id"] if table == "documents" else value, value)
-    if (table == "people" and column == "name") or column == "person":
-        return _entity("person", value, value)
-    if table in ("organizations", "places") and column in ("key", "name"):
+        return _link(f"/-/article/{target}", label)
+    if table in COUNT_LINKS and column == COUNT_LINKS[table][2]:
+        kind, pk, _ = COUNT_LINKS[table]
+        return _entity(kind, row[pk], f"{value} → page")
+    if column == "document_id" or (table == "documents" and column == "number_id"):
+        return _entity("document", row["id"] if table == "documents" else value, label)
+    if column == "person" or (table == "people" and column == "name"):
+        return _entity("person", value, label)
+    if table in ("organizations", "places") and column == "name":
         return _entity("organization" if table == "organizations" else "place", row["key"],
-                       value)
+                       label)
     if column == "org_key":
-        return _entity("organization", value, value)
+        return _entity("organization", value, label)
     if column == "value" and "type" in keys and row["type"] in KIND_OF_TYPE \
             and row["type"] != "DOCREF":
-        return _entity(KIND_OF_TYPE[row["type"]], value, value)
-    if table == "pages" and column == "id":
-        return _link(f"/-/archived/{value}", value)
+        return _entity(KIND_OF_TYPE[row["type"]], value, label)
+    if table == "pages" and column == "url" and "id" in keys:
+        return _link(f"/-/archived/{row['id']}", label)
     return None
 
 
