@@ -44,14 +44,11 @@ SEARCH_INDEX_VERSION = 2
 # A search is a few words; longer input is cut so that 5,000 characters of noise cost nothing.
 MAX_QUERY_CHARS = 300
 MAX_QUERY_TERMS = 24
-# Bold weights of bm25 per column (title, lead, body): a title match weighs most.
-BM25_WEIGHTS = "10.0, 3.0, 1.0"
 # Tables of named things searchable with the same folding: (table, folded columns).
 ENTITY_SEARCH = {"people": ("name",), "organizations": ("name", "abbreviation", "key"),
                  "places": ("name", "key"), "documents": ("number_id", "doc_type", "issuer",
                                                           "subject")}
 
-_D_TO_D = str.maketrans("đĐ", "dD")
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (combining)
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -83,12 +80,14 @@ def exact_form(text: str | None) -> str:
     return _TOKEN.sub(lambda m: _exact_word(m.group()), text)
 
 
+_COMBINING = re.compile("[\u0300-\u036f]+")
+
+
 def fold_key(text: str | None) -> str:
     """A name folded for comparison: no case, no marks, đ as d, punctuation as spaces
     ("Kế hoạch 155/KH-UBND" → "ke hoach 155 kh ubnd")."""
-    decomposed = unicodedata.normalize("NFD", (text or "").translate(_D_TO_D).lower())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_TOKEN.findall(bare))
+    decomposed = unicodedata.normalize("NFD", fold_for_search(text).lower())
+    return " ".join(_TOKEN.findall(_COMBINING.sub("", decomposed)))
 
 
 def parse_query(query: str | None) -> list[list[str]]:
@@ -134,6 +133,23 @@ def exact_expression(query: str | None) -> str:
     return _phrase(tokens, exact_form) if tokens else NO_MATCH
 
 
+@functools.lru_cache(maxsize=256)
+def _query_words(query: str | None) -> str:
+    return fold_key(" ".join(t for g in parse_query(query) for t in g))
+
+
+def title_rank(title: str | None, query: str | None) -> int:
+    """2 when the title holds the query's words in a row, 1 when it holds them all, else 0
+    (case, marks and đ ignored)."""
+    words = _query_words(query)
+    if not words:
+        return 0
+    have = fold_key(title)
+    if f" {words} " in f" {have} ":
+        return 2
+    return 1 if set(words.split()) <= set(have.split()) else 0
+
+
 def register_search_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions the search queries use (our connections and datasette's). Datasette's
     own table search calls escape_fts(): it gets our folding too, so the table box, the
@@ -142,6 +158,7 @@ def register_search_functions(conn: sqlite3.Connection) -> None:
                      ("vn_exact", exact_expression), ("vn_key", fold_key),
                      ("escape_fts", match_expression)):
         conn.create_function(name, 1, fn, deterministic=True)
+    conn.create_function("vn_title_rank", 2, title_rank, deterministic=True)
 
 
 # Texts shorter than this are not merged by hash: "Đang cập nhật" is no article's identity.
@@ -792,38 +809,32 @@ def open_reader(path: str | os.PathLike) -> "Reader":
     return reader
 
 
-# Ranked search, one page of it. Ranking every hit of a common word costs time in proportion
-# to the archive, so the ranked set is bounded: per tier (1 exact spelling, 2 the words in a
-# row, 3 all the words) the SEARCH_CANDIDATES most recently stored hits. FTS5 reads doclists
-# newest first and stops there; each tier is then scored by bm25 in one pass over its rowid
-# range (one cursor: bm25 computes its word statistics once per cursor, so scoring hit by
-# hit would scan the index for each). An article keeps its best tier. Order: exact spelling
-# first, then the words in a row in the title, then the tiers, then bm25. Only the page's rows
-# get a snippet (from the body, else the lead, else the title, whichever holds a match).
-# {open} and {close} mark the matched words.
-SEARCH_CANDIDATES = 400
+# Ranked search, one page of it. Three tiers of hits: 1 the exact spelling (articles_exact),
+# 2 the words in a row, 3 all the words. Each tier holds its SEARCH_CANDIDATES most recently
+# stored hits: FTS5 reads doclists newest first and stops there, so a common word costs the
+# same in a big archive as in a small one (a rare phrase of common words still reads the
+# doclists of its words once). An article keeps its best tier. Order: exact spelling first,
+# then the words in a row in the title, then all of them in the title, then the tiers, then
+# newest first. bm25 is not used: it reads every doclist of the query in full for its word
+# statistics, which at 100,000 articles cost 50-400 ms a query. Only the page's rows get a
+# snippet (from the body, else the lead, else the title, whichever holds a match). {open} and
+# {close} mark the matched words; `hits` is the number of ranked articles and `more` whether
+# there are more matches than that.
+SEARCH_CANDIDATES = 200
 SEARCH_SQL = """with
 e as materialized (select rowid as id from articles_exact
   where articles_exact match vn_exact(:q) order by rowid desc limit {cand}),
 p as materialized (select rowid as id from articles_fts
   where articles_fts match vn_phrase(:q) order by rowid desc limit {cand}),
-t as materialized (select rowid as id from articles_fts
-  where articles_fts match 'title : ' || vn_phrase(:q) order by rowid desc limit {cand}),
-r as materialized (select rowid as id from articles_fts
-  where articles_fts match vn_match(:q) order by rowid desc limit {cand}),
-scored as materialized (
-  select rowid as id, 1 as tier, bm25(articles_exact, {weights}) as score from articles_exact
-    where articles_exact match vn_exact(:q) and rowid >= (select min(id) from e)
-  union all
-  select rowid, 2, bm25(articles_fts, {weights}) from articles_fts
-    where articles_fts match vn_phrase(:q) and rowid >= (select min(id) from p)
-  union all
-  select rowid, 3, bm25(articles_fts, {weights}) from articles_fts
-    where articles_fts match vn_match(:q) and rowid >= (select min(id) from r)),
-hits as materialized (select id, min(tier) as tier, score, id in (select id from t) as in_title
-  from scored group by id),
-page as (select id, tier, row_number() over (
-    order by tier > 1, in_title desc, tier, score) as rank
+r as materialized (select id from p where vn_match(:q) = vn_phrase(:q)
+  union all select id from (select rowid as id from articles_fts
+    where vn_match(:q) != vn_phrase(:q) and articles_fts match vn_match(:q)
+    order by rowid desc limit {cand})),
+hits as materialized (select h.id, min(h.tier) as tier, vn_title_rank(a.title, :q) as in_title
+  from (select id, 1 as tier from e union all select id, 2 from p union all select id, 3 from r)
+    as h join articles a on a.id = h.id group by h.id),
+page as (select id, tier, count(*) over () as hits, row_number() over (
+    order by tier > 1, in_title desc, tier, id desc) as rank
   from hits order by rank limit {size}
   offset ({size} * (max(1, coalesce(cast(nullif(:page, '') as integer), 1)) - 1)))
 select page.rank, a.id as article_id, a.title, a.published, a.source, a.category,
@@ -832,15 +843,14 @@ select page.rank, a.id as article_id, a.title, a.published, a.source, a.category
          then snippet(articles_fts, 2, {open}, {close}, ' … ', 24)
        when instr(snippet(articles_fts, 1, {open}, {close}, ' … ', 24), {open})
          then snippet(articles_fts, 1, {open}, {close}, ' … ', 24)
-       else snippet(articles_fts, -1, {open}, {close}, ' … ', 24) end as excerpt
+       else snippet(articles_fts, -1, {open}, {close}, ' … ', 24) end as excerpt,
+  page.hits, (select count(*) >= {cand} from r) as more
 from page join articles_fts on articles_fts.rowid = page.id
   join articles a on a.id = page.id
 where articles_fts match iif(page.tier < 3, vn_phrase(:q), vn_match(:q))
 order by page.rank"""
-# Hits are counted up to this many: beyond it the page says "more than".
-SEARCH_COUNT_CAP = 10_000
-SEARCH_COUNT_SQL = f"""select count(*) from (select 1 from articles_fts
-  where articles_fts match vn_match(:q) limit {SEARCH_COUNT_CAP + 1})"""
+# Whether any article matches (a page past the last one says so rather than "no article").
+SEARCH_ANY_SQL = "select 1 from articles_fts where articles_fts match vn_match(:q) limit 1"
 # Markers of matched words for the HTML page (control characters never occur in our text).
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 SEARCH_PAGE_SIZE = 20
@@ -848,7 +858,7 @@ SEARCH_PAGE_SIZE = 20
 
 def search_sql(open_mark: str = "'['", close_mark: str = "']'",
                size: int = SEARCH_PAGE_SIZE) -> str:
-    return SEARCH_SQL.format(weights=BM25_WEIGHTS, open=open_mark, close=close_mark, size=size,
+    return SEARCH_SQL.format(open=open_mark, close=close_mark, size=size,
                              cand=SEARCH_CANDIDATES)
 
 
@@ -902,17 +912,20 @@ class Reader:
         if len(query or "") > MAX_QUERY_CHARS:
             result["message"] = f"Only the first {MAX_QUERY_CHARS} characters were searched."
         params = {"q": query, "page": str(page)}
-        total = self.conn.execute(SEARCH_COUNT_SQL, params).fetchone()[0]
-        result["total"] = min(total, SEARCH_COUNT_CAP)
-        result["more"] = total > SEARCH_COUNT_CAP
-        result["ranked"] = min(result["total"], SEARCH_CANDIDATES)
-        result["results"] = self._rows(search_sql("char(2)", "char(3)", size), params)
-        if not total:
+        rows = self._rows(search_sql("char(2)", "char(3)", size), params)
+        result["results"] = rows
+        if rows:
+            result["total"] = result["ranked"] = rows[0]["hits"]
+            result["more"] = bool(rows[0]["more"])
+        elif self._one(SEARCH_ANY_SQL, params):
+            result["message"] = "No more results: this page is past the last one."
+        else:
             result["message"] = "No article holds these words."
-        elif total > SEARCH_CANDIDATES:
+        if result["more"]:
             result["message"] = (f"Many articles hold these words: the {SEARCH_CANDIDATES} most "
-                                 "recently archived, and those with the exact spelling, are "
-                                 "ranked. Add words or \"quote a phrase\" to narrow it down.")
+                                 "recently archived, and every one with the exact spelling, "
+                                 "are ranked. Add words or \"quote a phrase\" to narrow it "
+                                 "down.")
         return result
 
     # -- articles --

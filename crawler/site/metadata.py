@@ -40,8 +40,10 @@ def canned_queries() -> dict:
             "description_html": (
                 "Words or a \"quoted phrase\", with or without diacritics, either tone "
                 "placement (hóa, hoá), đ as d; document numbers as typed (155/KH-UBND). "
-                "Articles holding the words exactly as typed come first, then the words in a "
-                "row, then by relevance; matched words are in [brackets]. "
+                "Articles holding the words exactly as typed (case and tone placement aside) "
+                "come first, then the words in a row in the title, all of them in the title, "
+                "in a row anywhere, then all the words, newest first; matched words are in "
+                "[brackets]. "
                 f"{SEARCH_PAGE_SIZE} per page (page = 2, 3, ...). The search page with "
                 'excerpts: <a href="/-/search">/-/search</a>. Example: '
                 '<a href="?q=toan+dan+doan+ket&amp;page=1">toan dan doan ket</a>.'),
