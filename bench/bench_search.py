@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -122,18 +123,25 @@ def queries(made: list[dict], n: int) -> list[str]:
     return out
 
 
-def _get(url: str) -> float:
+def _get(url: str) -> tuple[float, bool]:
+    """Milliseconds and whether the answer was a 200 (datasette answers 400 to a query its
+    time limit interrupted)."""
     started = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=60) as response:
-        response.read()
-        assert response.status == 200
-    return (time.perf_counter() - started) * 1000
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            response.read()
+            ok = response.status == 200
+    except urllib.error.HTTPError as exc:
+        exc.read()
+        ok = False
+    return (time.perf_counter() - started) * 1000, ok
 
 
-def measure(base: str, path: str, param: str, qs: list[str], extra: dict) -> list[float]:
+def measure(base: str, path: str, param: str, qs: list[str], extra: dict):
     for q in qs[:10]:  # warm the page cache
         _get(f"{base}{path}?" + urllib.parse.urlencode({param: q, **extra}))
-    return [_get(f"{base}{path}?" + urllib.parse.urlencode({param: q, **extra})) for q in qs]
+    answers = [_get(f"{base}{path}?" + urllib.parse.urlencode({param: q, **extra})) for q in qs]
+    return [ms for ms, _ in answers], sum(1 for _, ok in answers if not ok)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -152,7 +160,7 @@ def main() -> int:
     db = work / "news.db"
     if db.exists() and args.keep:
         print(f"reusing {db}")
-        seconds, made = None, build_sample(db)
+        made = build_sample(db)
     else:
         seconds, made = build(db, args.articles)
         print(f"built {args.articles:,} articles through the store in {seconds:.0f} s "
@@ -174,22 +182,22 @@ def main() -> int:
                 if time.time() > deadline or server.poll() is not None:
                     raise SystemExit("vnnews serve did not start")
                 time.sleep(0.2)
-        ours = measure(base, "/news/search.json", "q", qs, {"_shape": "array"})
-        baseline = measure(base, "/news/articles.json", "_search", qs,
-                           {"_shape": "array", "_col": "title", "_size": "20"})
+        ours, ours_failed = measure(base, "/news/search.json", "q", qs, {"_shape": "array"})
+        baseline, base_failed = measure(base, "/news/articles.json", "_search", qs,
+                                        {"_shape": "array", "_col": "title", "_size": "20"})
     finally:
         server.terminate()
         server.wait(timeout=30)
     print(f"{len(qs)} queries, sequential, through datasette's JSON API (real HTTP):")
-    for name, values in (("ours (/news/search.json)", ours),
-                         ("baseline (table _search)", baseline)):
+    for name, values, failed in (("ours (/news/search.json)", ours, ours_failed),
+                                 ("baseline (table _search)", baseline, base_failed)):
         print(f"  {name:28s} p50 {pct(values, 50):6.1f} ms   p95 {pct(values, 95):6.1f} ms   "
-              f"max {max(values):6.1f} ms")
+              f"max {max(values):6.1f} ms   interrupted by the 1 s limit: {failed}")
     print(f"  ratio ours/baseline: p50 {pct(ours, 50) / pct(baseline, 50):.2f}, "
           f"p95 {pct(ours, 95) / pct(baseline, 95):.2f}")
     slow = sorted(zip(ours, qs), reverse=True)[:5]
     print("  slowest of ours: " + "; ".join(f"{q!r} {ms:.0f} ms" for ms, q in slow))
-    ok = pct(ours, 95) <= TARGET_P95_MS
+    ok = pct(ours, 95) <= TARGET_P95_MS and not ours_failed
     print(f"target p95 <= {TARGET_P95_MS:.0f} ms: {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 

@@ -133,6 +133,113 @@ def exact_expression(query: str | None) -> str:
     return _phrase(tokens, exact_form) if tokens else NO_MATCH
 
 
+def _fold_table() -> dict[int, str]:
+    """Every Latin letter with marks, and đ, to its bare lowercase letter: one character for
+    one, so offsets in the folded text are offsets in the text."""
+    table = {ord("đ"): "d", ord("Đ"): "d"}
+    table.update({code: chr(code + 32) for code in range(0x41, 0x5B)})
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii() and base.isalpha():
+            table[code] = base.lower()
+        elif char.isupper() and len(char.lower()) == 1:
+            table[code] = char.lower()
+    return table
+
+
+_FOLD_CHARS = _fold_table()
+_B, _E = r"(?<![^\W_])", r"(?![^\W_])"  # token boundaries, as the tokenizer sees them
+
+
+def fold_chars(text: str | None) -> str:
+    """The text folded character by character (case, marks, đ): same length, same offsets."""
+    return (text or "").translate(_FOLD_CHARS)
+
+
+def _letter_classes() -> dict[str, str]:
+    """Bare letter → a regex class of every character that folds to it (a → [aàá…ẬẶ])."""
+    variants: dict[str, set[str]] = {}
+    for code, base in _FOLD_CHARS.items():
+        variants.setdefault(base, {base}).add(chr(code))
+    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in variants.items()}
+
+
+_LETTER_CLASSES = _letter_classes()
+
+
+def _folding_regex(token: str) -> str:
+    return "".join(_LETTER_CLASSES.get(ch, re.escape(ch)) for ch in fold_chars(token))
+
+
+@functools.lru_cache(maxsize=256)
+def _query_patterns(query: str | None):
+    """(the whole query as a phrase, any of its words) as regular expressions that match the
+    text as written, whatever its case and marks, or None for a query without words."""
+    tokens = [unicodedata.normalize("NFC", t) for g in parse_query(query) for t in g]
+    if not tokens:
+        return None
+    phrase = re.compile(_B + r"[\W_]+".join(map(_folding_regex, tokens)) + _E)
+    alternatives = "|".join(_folding_regex(t) for t in
+                            sorted(set(map(fold_chars, tokens)), key=len, reverse=True))
+    return phrase, re.compile(f"{_B}(?:{alternatives}){_E}")
+
+
+def _mark(text: str, pattern, start: int, end: int, open_mark: str, close_mark: str) -> str:
+    out, pos = [], start
+    for m in pattern.finditer(text, start, end):
+        out += [text[pos:m.start()], open_mark, text[m.start():m.end()], close_mark]
+        pos = m.end()
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+# An excerpt: this many characters before the first match and after it; the first match is
+# looked for in the opening EXCERPT_SCAN characters of the body, lead and title first.
+EXCERPT_BEFORE, EXCERPT_AFTER, EXCERPT_SCAN = 80, 200, 1500
+
+
+def mark_matches(text: str | None, query: str | None, open_mark: str = "[",
+                 close_mark: str = "]") -> str:
+    """The whole text with the query's phrase (else its words) marked."""
+    text, patterns = text or "", _query_patterns(query)
+    if not patterns:
+        return text
+    pattern = patterns[0] if patterns[0].search(text) else patterns[1]
+    return _mark(text, pattern, 0, len(text), open_mark, close_mark)
+
+
+def _window(text: str, pattern, found, open_mark: str, close_mark: str) -> str:
+    start = max(0, found.start() - EXCERPT_BEFORE)
+    start = text.find(" ", start, found.start()) + 1 if start else 0
+    end = min(len(text), found.end() + EXCERPT_AFTER)
+    cut = text.rfind(" ", found.end(), end) if end < len(text) else -1
+    end = cut if cut > 0 else end
+    return ("… " if start else "") + _mark(text, pattern, start, end, open_mark, close_mark) + \
+        (" …" if end < len(text) else "")
+
+
+def excerpt(title: str | None, lead: str | None, body: str | None, query: str | None,
+            open_mark: str = "[", close_mark: str = "]") -> str:
+    """A window of the body (else the lead, else the title) around the first match of the
+    query's phrase, else of its words, with every match in it marked. Plain Python over one
+    article: asking FTS5 for a snippet costs a doclist seek per article."""
+    patterns = _query_patterns(query)
+    texts = [t for t in (body, lead, title) if t]
+    if not patterns or not texts:
+        return (texts or [""])[0][:EXCERPT_BEFORE + EXCERPT_AFTER]
+    # the opening EXCERPT_SCAN characters of each text first (most matches are there), then
+    # the rest of the texts that are longer
+    tries = [(text, pattern, 0, EXCERPT_SCAN) for text in texts for pattern in patterns]
+    tries += [(text, pattern, EXCERPT_SCAN - 100, len(text)) for text in texts
+              for pattern in patterns if len(text) > EXCERPT_SCAN]
+    for text, pattern, begin, limit in tries:
+        found = pattern.search(text, begin, limit)
+        if found:
+            return _window(text, pattern, found, open_mark, close_mark)
+    return texts[0][:EXCERPT_BEFORE + EXCERPT_AFTER]
+
+
 @functools.lru_cache(maxsize=256)
 def _query_words(query: str | None) -> str:
     return fold_key(" ".join(t for g in parse_query(query) for t in g))
@@ -159,6 +266,8 @@ def register_search_functions(conn: sqlite3.Connection) -> None:
                      ("escape_fts", match_expression)):
         conn.create_function(name, 1, fn, deterministic=True)
     conn.create_function("vn_title_rank", 2, title_rank, deterministic=True)
+    conn.create_function("vn_mark", 4, mark_matches, deterministic=True)
+    conn.create_function("vn_excerpt", 6, excerpt, deterministic=True)
 
 
 # Texts shorter than this are not merged by hash: "Đang cập nhật" is no article's identity.
@@ -816,9 +925,10 @@ def open_reader(path: str | os.PathLike) -> "Reader":
 # doclists of its words once). An article keeps its best tier. Order: exact spelling first,
 # then the words in a row in the title, then all of them in the title, then the tiers, then
 # newest first. bm25 is not used: it reads every doclist of the query in full for its word
-# statistics, which at 100,000 articles cost 50-400 ms a query. Only the page's rows get a
-# snippet (from the body, else the lead, else the title, whichever holds a match). {open} and
-# {close} mark the matched words; `hits` is the number of ranked articles and `more` whether
+# statistics, which at 100,000 articles cost 50-400 ms a query. Only the page's rows get an
+# excerpt (excerpt(): from the body, else the lead, else the title, whichever holds a match;
+# FTS5's snippet() would cost a doclist seek per row). {open} and {close} mark the matched
+# words; `hits` is the number of ranked articles and `more` whether
 # there are more matches than that.
 SEARCH_CANDIDATES = 200
 SEARCH_SQL = """with
@@ -838,16 +948,10 @@ page as (select id, tier, count(*) over () as hits, row_number() over (
   from hits order by rank limit {size}
   offset ({size} * (max(1, coalesce(cast(nullif(:page, '') as integer), 1)) - 1)))
 select page.rank, a.id as article_id, a.title, a.published, a.source, a.category,
-  highlight(articles_fts, 0, {open}, {close}) as title_marked,
-  case when instr(snippet(articles_fts, 2, {open}, {close}, ' … ', 24), {open})
-         then snippet(articles_fts, 2, {open}, {close}, ' … ', 24)
-       when instr(snippet(articles_fts, 1, {open}, {close}, ' … ', 24), {open})
-         then snippet(articles_fts, 1, {open}, {close}, ' … ', 24)
-       else snippet(articles_fts, -1, {open}, {close}, ' … ', 24) end as excerpt,
+  vn_mark(a.title, :q, {open}, {close}) as title_marked,
+  vn_excerpt(a.title, a.lead, a.body, :q, {open}, {close}) as excerpt,
   page.hits, (select count(*) >= {cand} from r) as more
-from page join articles_fts on articles_fts.rowid = page.id
-  join articles a on a.id = page.id
-where articles_fts match iif(page.tier < 3, vn_phrase(:q), vn_match(:q))
+from page join articles a on a.id = page.id
 order by page.rank"""
 # Whether any article matches (a page past the last one says so rather than "no article").
 SEARCH_ANY_SQL = "select 1 from articles_fts where articles_fts match vn_match(:q) limit 1"
