@@ -9,7 +9,7 @@ SERVE ?= 1
 PORT ?= 8001
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv redis webservers clean
+.PHONY: demo test venv redis webservers chromium clean
 
 venv: $(STAMP)
 
@@ -32,7 +32,11 @@ redis:
 webservers:
 	scripts/webservers.sh install
 
-test: $(STAMP) redis webservers
+# The browser tests drive Debian's chromium headless: install it when missing (apt-get).
+chromium:
+	scripts/chromium.sh install
+
+test: $(STAMP) redis webservers chromium
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -70,8 +70,109 @@ def cmd_process(args) -> int:
 def cmd_serve(args) -> int:
     from crawler.site.serve import serve
 
-    serve(args.db, host=args.host, port=args.port)
+    serve(args.db, host=args.host, port=args.port, immutable=args.immutable)
     return 0
+
+
+def cmd_search(args) -> int:
+    import json
+
+    from crawler.archive.store import MARK_CLOSE, MARK_OPEN, open_reader
+
+    result = open_reader(args.db).search(args.query, page=args.page, size=args.size)
+    plain = lambda text: (text or "").replace(MARK_OPEN, "[").replace(MARK_CLOSE, "]")
+    for row in result["results"]:
+        row["excerpt"], row["title_marked"] = plain(row["excerpt"]), plain(row["title_marked"])
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    if result["message"]:
+        print(result["message"], file=sys.stderr)
+    if result["total"]:
+        print(f"{result['total']} articles; page {result['page']}")
+    for row in result["results"]:
+        print(f"{row['rank']}. [{row['article_id']}] {row['title']} ({row['published'] or '?'}, "
+              f"{row['source']})\n   {row['excerpt']}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    import json
+
+    from crawler.archive.store import open_reader
+
+    summary = open_reader(args.db).summary()
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return 0
+    t = summary["totals"]
+    print(f"{t['articles']} articles, {t['pages']} pages, {t['mentions']} mentions; published "
+          f"{summary['first'] or '?'} to {summary['last'] or '?'}")
+    print("entities: " + ", ".join(f"{t[k]} {k}" for k in ("documents", "people",
+                                                            "organizations", "places")))
+    print("mentions: " + ", ".join(f"{n} {kind}" for kind, n in
+                                   sorted(summary["mentions_by_type"].items())))
+    print(f"crawls {t['crawls']}, failures {t['failures']}")
+    for s in summary["sources"]:
+        print(f"  {s['name']}: {s['articles']} articles, {s['first'] or '?'} to {s['last'] or '?'}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from crawler.site.export import export_table
+
+    warn = lambda line: print(f"Note: {line}", file=sys.stderr)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            count = export_table(args.db, args.table, args.format, out, warn)
+        print(f"Wrote {count} rows of {args.table} to {args.output}", file=sys.stderr)
+    else:
+        try:
+            export_table(args.db, args.table, args.format, sys.stdout, warn)
+        except BrokenPipeError:  # `vnnews export | head`: the reader had enough
+            sys.stdout = None
+    return 0
+
+
+def cmd_reindex(args) -> int:
+    from crawler.archive.store import open_store
+
+    count = open_store(args.db, create=True).rebuild_search_index()
+    print(f"Rebuilt the search indexes: {count} articles")
+    return 0
+
+
+def _register_site(sub) -> None:
+    se = sub.add_parser(
+        "search", help="search the articles as the site does (ranked, with excerpts)",
+        description="Words or a \"quoted phrase\", with or without diacritics; document "
+                    "numbers as typed. Example: vnnews search \"toan dan doan ket\" --db "
+                    "data/news.db")
+    se.add_argument("query", help="the search, e.g. \"155/KH-UBND\" or \"van hoa\"")
+    se.add_argument("--json", action="store_true", help="print the result page as JSON")
+    se.add_argument("--page", type=int, default=1, help="result page (default 1)")
+    se.add_argument("--size", type=int, default=20, help="results per page (default 20)")
+    _add_db(se)
+    se.set_defaults(func=cmd_search)
+    st = sub.add_parser("stats", help="what the archive holds: counts, sources, date range",
+                        description="Example: vnnews stats --db data/news.db")
+    st.add_argument("--json", action="store_true", help="print the figures as JSON")
+    _add_db(st)
+    st.set_defaults(func=cmd_stats)
+    ex = sub.add_parser(
+        "export", help="write a table as CSV (with BOM, for Excel) or JSON lines",
+        description="Example: vnnews export articles --format csv --output articles.csv "
+                    "--db data/news.db")
+    ex.add_argument("table", nargs="?", default="articles", help="table (default articles)")
+    ex.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    ex.add_argument("--output", metavar="PATH", help="file to write (default: stdout)")
+    _add_db(ex)
+    ex.set_defaults(func=cmd_export)
+    ri = sub.add_parser("reindex", help="rebuild the search indexes of a database",
+                        description="Needed once for a database made by an older vnnews. "
+                                    "Example: vnnews reindex --db data/news.db")
+    _add_db(ri)
+    ri.set_defaults(func=cmd_reindex)
 
 
 def cmd_demo(args) -> int:
@@ -181,6 +282,9 @@ def _register_core(sub) -> None:
                     "vnnews serve --db data/news.db --port 8001")
     srv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     srv.add_argument("--port", type=int, default=8001, help="port (default 8001; 0 = any)")
+    srv.add_argument("--immutable", action="store_true",
+                     help="the file will not change while served (no crawl writes it): "
+                          "faster, and SQLite takes no locks")
     _add_db(srv)
     srv.set_defaults(func=cmd_serve)
 
@@ -304,6 +408,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Each command registers itself here: add_parser(...) then set_defaults(func=cmd_x).
     _register_core(sub)
     _register_warc(sub)
+    _register_site(sub)
     _register_demo_portal(sub)
     # `vnnews eval WHAT` groups the evaluation gates (eval extract, eval nlp).
     evaluate = sub.add_parser("eval", help="measure a stage on its gold set against a baseline")

@@ -25,3 +25,13 @@ def run_vnnews(*args: str, env: dict | None = None, timeout: int = 300,
 @pytest.fixture
 def vnnews():
     return run_vnnews
+
+
+@pytest.fixture(scope="session")
+def site_db(tmp_path_factory):
+    """The demo archive built as `make demo` builds it (crawled and processed), not served;
+    shared by the site's tests, which only read it."""
+    db = tmp_path_factory.mktemp("site") / "news.db"
+    done = run_vnnews("demo", "--no-serve", "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    return db

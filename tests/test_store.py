@@ -7,7 +7,8 @@ import pytest
 
 from crawler.errors import VnnewsError
 from crawler.records import Article, Page
-from crawler.archive.store import document_key, fold_for_search, open_store
+from crawler.archive.store import (MAX_QUERY_CHARS, document_key, exact_form, fold_for_search,
+                                   match_expression, open_store, parse_query)
 from nlp.records import Analysis, Mention
 
 
@@ -57,19 +58,60 @@ def test_non_articles_store_the_page_only(store):
 
 
 @pytest.mark.parametrize("query", ["văn hoá", "van hoa", "VĂN HÓA", "Đảng ủy", "dang uy",
-                                   "Dang"])
+                                   "Dang", "đang", "\"dang uy phuong\"", "ủy văn hóa"])
 def test_search_with_or_without_diacritics(store, query):
     store.save_page(page(), article())
     store.save_page(page(url="http://p/b", body=b"b"),
                     article(url="http://p/b", body="Giao thông nông thôn", title="Đường"))
-    sql = "select rowid from articles_fts where articles_fts match ?"
-    escaped = " ".join(f'"{term}"' for term in query.split())  # as datasette escapes a search
-    found = [r[0] for r in store.db.execute(sql, [escaped]).fetchall()]
+    sql = "select rowid from articles_fts where articles_fts match vn_match(?)"
+    found = [r[0] for r in store.db.execute(sql, [query]).fetchall()]
     assert found == [1]
 
 
-def test_fold_for_search_only_rewrites_d_words():
-    assert fold_for_search("Đảng ủy và đoàn thể", None) == "Dảng doàn"
+def test_fold_for_search_keeps_every_position():
+    text = "Đảng ủy và đoàn thể"
+    assert fold_for_search(text) == "Dảng ủy và doàn thể"
+    assert len(fold_for_search(text)) == len(text)
+
+
+def test_exact_form_ignores_case_and_tone_placement():
+    assert exact_form("Hóa") == exact_form("hoá") != exact_form("hoa")
+    assert exact_form("KHỎE") == exact_form("khoẻ")
+    assert exact_form("văn hóa") != exact_form("vẫn hóa")
+
+
+@pytest.mark.parametrize("query, groups", [
+    ("155/KH-UBND", [["155", "KH", "UBND"]]),
+    ("155 kh ubnd", [["155"], ["kh"], ["ubnd"]]),
+    ('"toàn dân" đoàn', [["toàn", "dân"], ["đoàn"]]),
+    ('"', []), ("\x00", []), ("a\x00b", [["a"], ["b"]]),
+    ("NOT OR * ^ ( ) : - AND", [["NOT"], ["OR"], ["AND"]]),
+])
+def test_parse_query_turns_any_input_into_words(query, groups):
+    assert parse_query(query) == groups
+
+
+def test_match_expression_is_never_an_fts_error(store):
+    store.save_page(page(), article())
+    hostile = ['"', '""', "'", "\x00", "NEAR(", "title:", "*", "-", "a" * 5000,
+               "đ " * 3000, "(((", "AND OR NOT", "\ud800".encode("utf-8", "surrogatepass")
+               .decode("utf-8", "replace")]
+    for query in hostile:
+        sql = "select count(*) from articles_fts where articles_fts match vn_match(?)"
+        store.db.execute(sql, [query]).fetchone()
+        assert len(match_expression(query)) < 2 * MAX_QUERY_CHARS + 200
+
+
+def test_search_index_follows_updates(store):
+    store.save_page(page(), article())
+    store.save_page(page(body=b"v2"), article(body="Phong trào đoàn kết mới"))
+    sql = "select rowid from articles_fts where articles_fts match vn_match(?)"
+    assert [r[0] for r in store.db.execute(sql, ["doan ket"])] == [1]
+    assert [r[0] for r in store.db.execute(sql, ["van hoa"])] == []
+    exact = "select rowid from articles_exact where articles_exact match vn_exact(?)"
+    assert [r[0] for r in store.db.execute(exact, ["Đoàn kết"])] == [1]
+    assert store.db.execute("insert into articles_fts(articles_fts) values "
+                            "('integrity-check')") is not None
 
 
 def test_reindex_on_update_keeps_one_fts_row(store):

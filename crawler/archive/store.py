@@ -6,6 +6,7 @@ This module is the only place that writes SQL. Every other stage hands it record
 from __future__ import annotations
 
 import fcntl
+import functools
 import gzip
 import hashlib
 import json
@@ -24,8 +25,9 @@ from crawler.errors import VnnewsError
 from crawler.records import Article, Page, StoredPage, utc_iso
 from crawler.urls import article_key
 
-__all__ = ["Store", "open_store", "fold_for_search", "datasette_metadata", "utc_now",
-           "reason_kind", "SKIP_REASONS", "EXAMPLES_PER_REASON"]
+__all__ = ["Store", "open_store", "fold_for_search", "exact_form", "fold_key", "parse_query",
+           "match_expression", "register_search_functions", "utc_now", "reason_kind",
+           "SKIP_REASONS", "EXAMPLES_PER_REASON"]
 
 # Reasons a URL was not fetched on purpose: counted as skipped, not as failed.
 SKIP_REASONS = frozenset({"robots.txt"})
@@ -43,25 +45,247 @@ def reason_kind(reason: str | None) -> str:
     kind = text.split(":")[0].strip()
     return re.sub(r"\s*\([^)]*\)$", "", kind) or text
 
-# unicode61 with remove_diacritics 2 folds every Vietnamese mark except đ/Đ, which Unicode
-# treats as a letter of its own; fold_for_search() adds the đ→d spellings in a column of their own.
+# Search. unicode61 with remove_diacritics 2 folds every Vietnamese mark except đ/Đ, which
+# Unicode treats as a letter of its own. articles_fts therefore indexes the text with đ→d
+# (fold_for_search, one character for one, so the index's token positions are those of the
+# stored text) and reads its content from the articles table: snippets and highlights show the
+# text as written while "doan ket" finds "đoàn kết". Queries are folded the same way
+# (match_expression). articles_exact indexes the text lowercased with the tone mark moved to
+# the end of each word (exact_form), so "hóa" and "hoá" are one spelling there: an article
+# holding the query exactly as typed, but for case and tone placement, ranks first.
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
-FTS_COLUMNS = ("title", "lead", "body", "folded")
+FTS_COLUMNS = ("title", "lead", "body")
+EXACT_TOKENIZE = "unicode61 remove_diacritics 0"
+# Bumped whenever fold_for_search or exact_form change: an index built by another version is
+# rebuilt by ensure_schema (crawl, process, reindex), since FTS5 deletes need the indexed text.
+SEARCH_INDEX_VERSION = 2
+# A search is a few words; longer input is cut so that 5,000 characters of noise cost nothing.
+MAX_QUERY_CHARS = 300
+MAX_QUERY_TERMS = 24
+# Tables of named things searchable with the same folding: (table, folded columns).
+ENTITY_SEARCH = {"people": ("name",), "organizations": ("name", "abbreviation", "key"),
+                 "places": ("name", "key"), "documents": ("number_id", "doc_type", "issuer",
+                                                          "subject")}
 
-_D_WORD = re.compile(r"\w*[đĐ]\w*")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng (combining)
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def utc_now() -> str:
     return utc_iso()
 
 
-def fold_for_search(*texts: str | None) -> str:
-    """Words spelled with đ/Đ, rewritten with d/D, so "dang uy" finds "Đảng ủy"."""
-    words = []
-    for text in texts:
-        for word in _D_WORD.findall(text or ""):
-            words.append(word.replace("đ", "d").replace("Đ", "D"))
-    return " ".join(words)
+def fold_for_search(text: str | None) -> str:
+    """The text as articles_fts indexes it: đ/Đ written d/D, nothing else changed (the
+    tokenizer folds case and the other marks), so "dang uy" finds "Đảng ủy"."""
+    return (text or "").replace("đ", "d").replace("Đ", "D")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _exact_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(c for c in decomposed if c in _TONES)
+    if not tones:
+        return word
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES) + tones)
+
+
+def exact_form(text: str | None) -> str:
+    """The text as articles_exact indexes it: lowercase, NFC, each word's tone mark moved to
+    the word's end, so that "Hóa" and "hoá" (two placements of one spelling) are equal.
+    Words repeat: each is worked out once (cached)."""
+    text = unicodedata.normalize("NFC", (text or "").lower())
+    return _TOKEN.sub(lambda m: _exact_word(m.group()), text)
+
+
+_COMBINING = re.compile("[\u0300-\u036f]+")
+
+
+def fold_key(text: str | None) -> str:
+    """A name folded for comparison: no case, no marks, đ as d, punctuation as spaces
+    ("Kế hoạch 155/KH-UBND" → "ke hoach 155 kh ubnd")."""
+    decomposed = unicodedata.normalize("NFD", fold_for_search(text).lower())
+    return " ".join(_TOKEN.findall(_COMBINING.sub("", decomposed)))
+
+
+def parse_query(query: str | None) -> list[list[str]]:
+    """A user's search as groups of tokens, each group a phrase that must occur: text in
+    double quotes is one phrase, and so is each unquoted word written without spaces
+    ("155/KH-UBND" is the phrase 155 KH UBND); every other word is a group of its own.
+    Operators, NUL, unbalanced quotes and the like are no syntax: they separate words."""
+    text = unicodedata.normalize("NFC", (query or "").replace("\x00", " "))[:MAX_QUERY_CHARS]
+    groups, terms = [], 0
+    for i, part in enumerate(text.split('"')):
+        chunks = [part] if i % 2 else part.split()
+        for chunk in chunks:
+            tokens = _TOKEN.findall(chunk)[:MAX_QUERY_TERMS - terms]
+            if tokens:
+                groups.append(tokens)
+                terms += len(tokens)
+    return groups
+
+
+# Matches nothing and is no FTS5 syntax error: what an empty search becomes.
+NO_MATCH = '""'
+
+
+def _phrase(tokens, form) -> str:
+    return '"' + " ".join(form(t) for t in tokens) + '"'
+
+
+def match_expression(query: str | None) -> str:
+    """FTS5 MATCH for articles_fts (and the entity tables): every group as a phrase, folded."""
+    groups = parse_query(query)
+    return " AND ".join(_phrase(g, fold_for_search) for g in groups) if groups else NO_MATCH
+
+
+def phrase_expression(query: str | None) -> str:
+    """The whole query as one folded phrase: articles holding the words in a row rank first."""
+    tokens = [t for g in parse_query(query) for t in g]
+    return _phrase(tokens, fold_for_search) if tokens else NO_MATCH
+
+
+def exact_expression(query: str | None) -> str:
+    """The whole query as one phrase for articles_exact (case and tone placement ignored)."""
+    tokens = [t for g in parse_query(query) for t in g]
+    return _phrase(tokens, exact_form) if tokens else NO_MATCH
+
+
+def _fold_table() -> dict[int, str]:
+    """Every Latin letter with marks, and đ, to its bare lowercase letter: one character for
+    one, so offsets in the folded text are offsets in the text."""
+    table = {ord("đ"): "d", ord("Đ"): "d"}
+    table.update({code: chr(code + 32) for code in range(0x41, 0x5B)})
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii() and base.isalpha():
+            table[code] = base.lower()
+        elif char.isupper() and len(char.lower()) == 1:
+            table[code] = char.lower()
+    return table
+
+
+_FOLD_CHARS = _fold_table()
+_B, _E = r"(?<![^\W_])", r"(?![^\W_])"  # token boundaries, as the tokenizer sees them
+
+
+def fold_chars(text: str | None) -> str:
+    """The text folded character by character (case, marks, đ): same length, same offsets."""
+    return (text or "").translate(_FOLD_CHARS)
+
+
+def _letter_classes() -> dict[str, str]:
+    """Bare letter → a regex class of every character that folds to it (a → [aàá…ẬẶ])."""
+    variants: dict[str, set[str]] = {}
+    for code, base in _FOLD_CHARS.items():
+        variants.setdefault(base, {base}).add(chr(code))
+    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in variants.items()}
+
+
+_LETTER_CLASSES = _letter_classes()
+
+
+def _folding_regex(token: str) -> str:
+    return "".join(_LETTER_CLASSES.get(ch, re.escape(ch)) for ch in fold_chars(token))
+
+
+@functools.lru_cache(maxsize=256)
+def _query_patterns(query: str | None):
+    """(the whole query as a phrase, any of its words) as regular expressions that match the
+    text as written, whatever its case and marks, or None for a query without words."""
+    tokens = [unicodedata.normalize("NFC", t) for g in parse_query(query) for t in g]
+    if not tokens:
+        return None
+    phrase = re.compile(_B + r"[\W_]+".join(map(_folding_regex, tokens)) + _E)
+    alternatives = "|".join(_folding_regex(t) for t in
+                            sorted(set(map(fold_chars, tokens)), key=len, reverse=True))
+    return phrase, re.compile(f"{_B}(?:{alternatives}){_E}")
+
+
+def _mark(text: str, pattern, start: int, end: int, open_mark: str, close_mark: str) -> str:
+    out, pos = [], start
+    for m in pattern.finditer(text, start, end):
+        out += [text[pos:m.start()], open_mark, text[m.start():m.end()], close_mark]
+        pos = m.end()
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+# An excerpt: this many characters before the first match and after it; the first match is
+# looked for in the opening EXCERPT_SCAN characters of the body, lead and title first.
+EXCERPT_BEFORE, EXCERPT_AFTER, EXCERPT_SCAN = 80, 200, 1500
+
+
+def mark_matches(text: str | None, query: str | None, open_mark: str = "[",
+                 close_mark: str = "]") -> str:
+    """The whole text with the query's phrase (else its words) marked."""
+    text, patterns = text or "", _query_patterns(query)
+    if not patterns:
+        return text
+    pattern = patterns[0] if patterns[0].search(text) else patterns[1]
+    return _mark(text, pattern, 0, len(text), open_mark, close_mark)
+
+
+def _window(text: str, pattern, found, open_mark: str, close_mark: str) -> str:
+    start = max(0, found.start() - EXCERPT_BEFORE)
+    start = text.find(" ", start, found.start()) + 1 if start else 0
+    end = min(len(text), found.end() + EXCERPT_AFTER)
+    cut = text.rfind(" ", found.end(), end) if end < len(text) else -1
+    end = cut if cut > 0 else end
+    return ("… " if start else "") + _mark(text, pattern, start, end, open_mark, close_mark) + \
+        (" …" if end < len(text) else "")
+
+
+def excerpt(title: str | None, lead: str | None, body: str | None, query: str | None,
+            open_mark: str = "[", close_mark: str = "]") -> str:
+    """A window of the body (else the lead, else the title) around the first match of the
+    query's phrase, else of its words, with every match in it marked. Plain Python over one
+    article: asking FTS5 for a snippet costs a doclist seek per article."""
+    patterns = _query_patterns(query)
+    texts = [t for t in (body, lead, title) if t]
+    if not patterns or not texts:
+        return (texts or [""])[0][:EXCERPT_BEFORE + EXCERPT_AFTER]
+    # the opening EXCERPT_SCAN characters of each text first (most matches are there), then
+    # the rest of the texts that are longer
+    tries = [(text, pattern, 0, EXCERPT_SCAN) for text in texts for pattern in patterns]
+    tries += [(text, pattern, EXCERPT_SCAN - 100, len(text)) for text in texts
+              for pattern in patterns if len(text) > EXCERPT_SCAN]
+    for text, pattern, begin, limit in tries:
+        found = pattern.search(text, begin, limit)
+        if found:
+            return _window(text, pattern, found, open_mark, close_mark)
+    return texts[0][:EXCERPT_BEFORE + EXCERPT_AFTER]
+
+
+@functools.lru_cache(maxsize=256)
+def _query_words(query: str | None) -> str:
+    return fold_key(" ".join(t for g in parse_query(query) for t in g))
+
+
+def title_rank(title: str | None, query: str | None) -> int:
+    """2 when the title holds the query's words in a row, 1 when it holds them all, else 0
+    (case, marks and đ ignored)."""
+    words = _query_words(query)
+    if not words:
+        return 0
+    have = fold_key(title)
+    if f" {words} " in f" {have} ":
+        return 2
+    return 1 if set(words.split()) <= set(have.split()) else 0
+
+
+def register_search_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the search queries use (our connections and datasette's). Datasette's
+    own table search calls escape_fts(): it gets our folding too, so the table box, the
+    search page and `vnnews search` agree."""
+    for name, fn in (("vn_match", match_expression), ("vn_phrase", phrase_expression),
+                     ("vn_exact", exact_expression), ("vn_key", fold_key),
+                     ("escape_fts", match_expression)):
+        conn.create_function(name, 1, fn, deterministic=True)
+    conn.create_function("vn_title_rank", 2, title_rank, deterministic=True)
+    conn.create_function("vn_mark", 4, mark_matches, deterministic=True)
+    conn.create_function("vn_excerpt", 6, excerpt, deterministic=True)
 
 
 # Texts shorter than this are not merged by hash: "Đang cập nhật" is no article's identity.
@@ -176,6 +400,12 @@ def person_key(name: str, attrs: dict, org_key: str | None, district: str | None
     return f"{name}|?", "none"
 
 
+def _year_month(published: str | None) -> dict:
+    """The year and month facets of a publish date ("2018-10-08T15:54" → 2018, 2018-10)."""
+    ok = bool(published and re.match(r"\d{4}-\d{2}", published))
+    return {"year": published[:4] if ok else None, "month": published[:7] if ok else None}
+
+
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -260,10 +490,6 @@ class Store:
             )
             db["articles"].create_index(["canonical_url"], unique=True)
             db["articles"].create_index(["published"])
-        if "articles_fts" not in tables:
-            cols = ", ".join(FTS_COLUMNS)
-            db.execute(f"CREATE VIRTUAL TABLE articles_fts USING fts5({cols}, "
-                       f"tokenize='{FTS_TOKENIZE}')")
         if "mentions" not in tables:
             db["mentions"].create(
                 {"id": int, "article_id": int, "field": str, "type": str, "start": int,
@@ -275,6 +501,7 @@ class Store:
             db["mentions"].create_index(["type", "value"])
         self._ensure_crawl_columns()
         self._ensure_entity_tables(set(db.table_names()))
+        self._ensure_search_index()
 
     def _rekey_people(self) -> None:
         """Databases made when people were keyed by name alone: each name becomes the key
@@ -620,7 +847,7 @@ class Store:
         for (article_id,) in rows:
             self._forget_article_entities(article_id)
             self.db.execute("delete from mentions where article_id = ?", [article_id])
-            self.db.execute("delete from articles_fts where rowid = ?", [article_id])
+            self._unindex_article(self.db["articles"].get(article_id))
             self.db.execute("delete from articles where id = ?", [article_id])
 
     def _same_text(self, canonical: str, body: str) -> str | None:
@@ -650,6 +877,7 @@ class Store:
             "confidence": article.confidence, "method": article.method,
             "kind": article.kind, "article_key": key,
         }
+        record.update(_year_month(article.published))
         existing = self.db.execute(
             "select id, title, lead, body, published from articles where canonical_url = ?",
             [canonical]).fetchone()
@@ -658,15 +886,11 @@ class Store:
             if tuple(existing[1:]) != (article.title, article.lead, article.body,
                                        article.published):
                 record["analyzed_with"] = None  # new text: its analysis is out of date
+            self._unindex_article(self.db["articles"].get(article_id))
             self.db["articles"].update(article_id, record)
-            self.db.execute("delete from articles_fts where rowid = ?", [article_id])
         else:
             article_id = self.db["articles"].insert(record).last_pk
-        self.db.execute(
-            "insert into articles_fts(rowid, title, lead, body, folded) values (?, ?, ?, ?, ?)",
-            [article_id, article.title, article.lead, article.body,
-             fold_for_search(article.title, article.lead, article.body)],
-        )
+        self._index_article({"id": article_id, **record})
         return article_id
 
     def pages_to_extract(self, current: dict[str, str] | None,
@@ -680,6 +904,85 @@ class Store:
                     "as id from pages group by url) newest on newest.id = p.id order by p.id")
                 if current is None or key != current.get(source or "", default)]
         return len(todo), (self._stored_page(page_id) for page_id in todo)
+
+    # ---- search index ---------------------------------------------------------------------
+
+    def _ensure_search_index(self) -> None:
+        """Create the search indexes, or rebuild them when another version built them."""
+        db = self.db
+        if "meta" not in db.table_names():
+            db["meta"].create({"key": str, "value": str}, pk="key")
+        if "year" not in db["articles"].columns_dict:  # year and month facets
+            db["articles"].add_column("year", str)
+            db["articles"].add_column("month", str)
+            db.execute("update articles set year = substr(published, 1, 4), "
+                       "month = substr(published, 1, 7) where published is not null")
+        row = db.execute("select value from meta where key = 'search_index'").fetchone()
+        if row is None or row[0] != str(SEARCH_INDEX_VERSION):
+            self.rebuild_search_index()
+
+    def rebuild_search_index(self) -> int:
+        """Drop and rebuild every search index from the tables; returns the articles indexed."""
+        db = self.db
+        cols = ", ".join(FTS_COLUMNS)
+        with db.conn:
+            for table in ("articles_fts", "articles_exact",
+                          *(f"{t}_fts" for t in ENTITY_SEARCH)):
+                db.execute(f"drop table if exists {table}")
+            db.execute(f'CREATE VIRTUAL TABLE articles_fts USING fts5({cols}, content="articles", '
+                       f"content_rowid=\"id\", tokenize='{FTS_TOKENIZE}')")
+            db.execute(f"CREATE VIRTUAL TABLE articles_exact USING fts5({cols}, content='', "
+                       f"tokenize='{EXACT_TOKENIZE}')")
+            for table, columns in ENTITY_SEARCH.items():
+                db.execute(f"CREATE VIRTUAL TABLE {table}_fts USING fts5({', '.join(columns)}, "
+                           f"tokenize='{FTS_TOKENIZE}')")
+            count = 0
+            for row in db.execute(f"select id, {cols} from articles").fetchall():
+                self._index_article(dict(zip(("id", *FTS_COLUMNS), row)))
+                count += 1
+            self._index_entities()
+            db["meta"].upsert({"key": "search_index", "value": str(SEARCH_INDEX_VERSION)},
+                              pk="key")
+        return count
+
+    def _index_article(self, row: dict) -> None:
+        self._fts_write("articles_fts", row["id"], row, fold_for_search)
+        self._fts_write("articles_exact", row["id"], row, exact_form)
+
+    def _unindex_article(self, row: dict) -> None:
+        """FTS5 deletes from an external-content or contentless index need the indexed text."""
+        self._fts_write("articles_fts", row["id"], row, fold_for_search, delete=True)
+        self._fts_write("articles_exact", row["id"], row, exact_form, delete=True)
+
+    def _fts_write(self, table: str, rowid: int, row: dict, form, delete: bool = False) -> None:
+        values = [form(row.get(c)) for c in FTS_COLUMNS]
+        if delete:
+            self.db.execute(f"insert into {table}({table}, rowid, {', '.join(FTS_COLUMNS)}) "
+                            "values ('delete', ?, ?, ?, ?)", [rowid, *values])
+        else:
+            self.db.execute(f"insert into {table}(rowid, {', '.join(FTS_COLUMNS)}) "
+                            "values (?, ?, ?, ?)", [rowid, *values])
+
+    def _index_entities(self) -> None:
+        """Refill the small search tables of people, organisations, places and documents."""
+        for table, columns in ENTITY_SEARCH.items():
+            self.db.execute(f"delete from {table}_fts")
+            rows = self.db.execute(f"select rowid, {', '.join(columns)} from {table}").fetchall()
+            self.db.conn.executemany(
+                f"insert into {table}_fts(rowid, {', '.join(columns)}) values "
+                f"(?{', ?' * len(columns)})",
+                [(r[0], *(fold_for_search(v) if isinstance(v, str) else v for v in r[1:]))
+                 for r in rows])
+
+    def iter_pages(self) -> Iterator[dict]:
+        """The newest stored version of every URL, body decompressed."""
+        ids = [r[0] for r in self.db.execute(
+            "select max(id) from pages group by url order by max(id)").fetchall()]
+        for page_id in ids:  # fetched one by one: callers write while iterating
+            row = self.db["pages"].get(page_id)
+            row["body"] = gzip.decompress(row.pop("body_gz")) if row["body_gz"] else b""
+            row["headers"] = json.loads(row["headers"] or "{}")
+            yield row
 
     def _stored_page(self, page_id: int) -> StoredPage:
         row = self.db["pages"].get(page_id)
@@ -897,8 +1200,10 @@ class Store:
         return None
 
     def recount_entities(self) -> None:
-        """Refresh the citation and mention counters of the canonical tables."""
+        """Refresh the citation and mention counters of the canonical tables, and their
+        search tables."""
         with self.db.conn:
+            self._index_entities()
             self.db.execute("update documents set citations = (select count(*) from "
                             "document_citations c where c.document_id = documents.id)")
             for table, pk, kind in (("organizations", "key", "ORG"),
@@ -963,6 +1268,7 @@ def open_store(path: str | os.PathLike, create: bool = True, readonly: bool = Fa
             store.db.execute("select count(*) from sqlite_master").fetchone()
             return store
         conn = sqlite3.connect(path, timeout=30)
+        register_search_functions(conn)
         store = Store(sqlite_utils.Database(conn), path)
         if not create:  # an existing database (serve, process): no schema to create
             store.db.execute("select count(*) from sqlite_master").fetchone()
@@ -977,125 +1283,283 @@ def open_store(path: str | os.PathLike, create: bool = True, readonly: bool = Fa
     return store
 
 
-# The phrase is quoted for FTS5 (so 155/KH-UBND is no syntax error); an article that holds
-# it exactly as typed ranks before one that only matches once diacritics are folded.
-SEARCH_SQL = """select a.id, a.title, a.published, a.canonical_url,
-  snippet(articles_fts, -1, '[', ']', ' … ', 16) as excerpt
-from articles_fts join articles a on a.id = articles_fts.rowid
-where articles_fts match '"' || replace(:q, '"', '""') || '"'
-order by instr(a.title || ' ' || coalesce(a.lead, '') || ' ' || a.body, :q) = 0,
-  bm25(articles_fts, 10.0, 3.0, 1.0, 1.0)
-limit 100"""
 
 
-def datasette_metadata(database: str) -> dict:
-    """Titles, descriptions and search settings for `vnnews serve` (datasette metadata);
-    ``database`` is datasette's name for the file (its stem)."""
-    articles = {
-        "title": "Articles",
-        "description": "One row per news article, boilerplate removed. Search by title and "
-                       "text, with or without diacritics (van hoa finds văn hoá).",
-        "fts_table": "articles_fts",
-        "fts_pk": "id",
-        "sort_desc": "published",
-        "columns": {
-            "canonical_url": "The article's URL with session and print-view variants removed",
-            "published": "Publish date and time as shown on the page (local time, ISO 8601)",
-            "lead": "The lead paragraph (sapo)",
-            "body": "The article text, without widgets, byline or captions",
-            "page_id": "The raw page this article was extracted from",
-            "confidence": "How sure the extractor is of title, date and text (0..1); "
-                          "sort ascending to review doubtful extractions",
-            "method": "Which extraction produced the text: ours, or the second opinion "
-                      "taken when ours was doubtful",
-            "kind": "article (news) or notice (a short posting with its attachments)",
-            "article_key": "The CMS's article id (liferay:5012): one row per id and source",
-        },
-    }
-    tables = {
-        "articles": articles,
-        "pages": {"title": "Pages",
-                  "description": "Every fetched page: URL, fetch time, status, headers, "
-                                 "sha256 and the gzip-compressed raw body.",
-                  "columns": {"body_gz": "Raw response body, gzip-compressed",
-                              "reason": "Why the page is not an article (listing, print "
-                                        "view, ...)",
-                              "kind": "article, notice, listing, procedure (administrative "
-                                      "procedure) or static (a menu page)"}},
-        "mentions": {"title": "Mentions",
-                     "description": "Dates, people, organisations, places and document "
-                                    "references found in articles, with their character "
-                                    "span in the article field and a normalised value.",
-                     "facets": ["type"]},
-        "crawls": {"title": "Crawls", "description": "One row per crawl, with its summary.",
-                   "columns": {"links_skipped": "Links not followed, by reason (out of scope, "
-                                                "denied, trap: kind, duplicate, robots)"}},
-        "failures": {"title": "Failures",
-                     "description": "Pages that could not be fetched, with the reason."},
-        "sources": {"title": "Sources", "description": "The configured portals."},
-        "documents": {"title": "Documents",
-                      "description": "Official documents cited by the articles, by canonical "
-                                     "number (155/KH-UBND, 30/2020/NĐ-CP, 15-NQ/TW), with type, "
-                                     "issuer and date when the text gives them.",
-                      "sort_desc": "citations"},
-        "document_citations": {"title": "Document citations",
-                               "description": "Which article cites which document, and where "
-                                              "(the mention row holds the span)."},
-        "organizations": {"title": "Organisations",
-                          "description": "Organisations named in the articles, one row per "
-                                         "canonical key (abbreviations expanded).",
-                          "sort_desc": "mentions"},
-        "people": {"title": "People",
-                   "description": "Named people, one row per person: the name plus the body "
-                                  "the person holds a title in (else the title, else the "
-                                  "source's district); evidence says which.",
-                   "sort_desc": "mentions"},
-        "person_roles": {"title": "Roles of people",
-                         "description": "The titles a person held, as of the date of the "
-                                        "article that names them.",
-                         "facets": ["title"]},
-        "acronyms": {"title": "Acronyms",
-                     "description": "Acronyms resolved to the quoted long form they abbreviate "
-                                    "in the same article (TDĐKXDSVH → Toàn dân đoàn kết xây "
-                                    "dựng đời sống văn hóa), letters missing or added allowed."},
-        "places": {"title": "Places",
-                   "description": "Administrative units and places; new_unit is the unit "
-                                  "after the July 2025 reform where known."},
-    }
-    queries = {
-        "search": {
-            "title": "Search articles, exact spelling first",
-            "description": "Finds the phrase with or without diacritics (van hoa finds văn "
-                           "hoá and văn hóa); articles holding it exactly as typed come first, "
-                           "then by relevance, titles weighing most.",
-            "sql": SEARCH_SQL,
-        },
-        "documents_by_citations": {
-            "title": "Most cited documents",
-            "sql": "select d.number_id, d.doc_type, d.issuer, d.issued_on, d.id, "
-                   "count(*) as articles "
-                   "from documents d join document_citations c on c.document_id = d.id "
-                   "group by d.id order by articles desc, d.id limit 100",
-        },
-        "articles_citing": {
-            "title": "Articles citing a document",
-            "sql": "select a.id, a.title, a.published, a.canonical_url, m.field, m.start, "
-                   "m.end, m.text from document_citations c join articles a on a.id = "
-                   "c.article_id join mentions m on m.id = c.mention_id where c.document_id "
-                   "= :document or c.document_id in (select id from documents where number_id = "
-                   ":document) order by a.published",
-        },
-        "roles_of_person": {
-            "title": "Titles held by a person, over time",
-            "sql": "select r.as_of, r.title, r.organization, r.former, a.title as article, "
-                   "a.canonical_url from person_roles r join articles a on a.id = "
-                   "r.article_id where r.person = :person or r.person in (select key from "
-                   "people where name = :person) order by r.as_of",
-        },
-    }
-    return {
-        "title": "vnnews: Vietnamese local-government news archive",
-        "description": "District news portals, crawled and analysed: who did what, when, under "
-                       "which official document.",
-        "databases": {database: {"tables": tables, "queries": queries}},
-    }
+# ---- reading: search and the pages of the site --------------------------------------------
+
+def open_reader(path: str | os.PathLike) -> "Reader":
+    """Open an existing database read-only (search, stats, export): nothing is written, not
+    even sqlite-utils' probe, so the file's checksum stays as it is."""
+    path = str(path)
+    if not Path(path).is_file():
+        raise VnnewsError(f"database {path} does not exist: run `vnnews crawl --db {path}` first")
+    with _translate_sqlite_errors(path):
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        conn.row_factory = sqlite3.Row
+        register_search_functions(conn)
+        reader = Reader(conn)
+        reader.check()
+    return reader
+
+
+# Ranked search, one page of it. Three tiers of hits: 1 the exact spelling (articles_exact),
+# 2 the words in a row, 3 all the words. Each tier holds its SEARCH_CANDIDATES most recently
+# stored hits: FTS5 reads doclists newest first and stops there, so a common word costs the
+# same in a big archive as in a small one (a rare phrase of common words still reads the
+# doclists of its words once). An article keeps its best tier. Order: exact spelling first,
+# then the words in a row in the title, then all of them in the title, then the tiers, then
+# newest first. bm25 is not used: it reads every doclist of the query in full for its word
+# statistics, which at 100,000 articles cost 50-400 ms a query. Only the page's rows get an
+# excerpt (excerpt(): from the body, else the lead, else the title, whichever holds a match;
+# FTS5's snippet() would cost a doclist seek per row). {open} and {close} mark the matched
+# words; `hits` is the number of ranked articles and `more` whether
+# there are more matches than that.
+SEARCH_CANDIDATES = 200
+SEARCH_SQL = """with
+e as materialized (select rowid as id from articles_exact
+  where articles_exact match vn_exact(:q) order by rowid desc limit {cand}),
+p as materialized (select rowid as id from articles_fts
+  where articles_fts match vn_phrase(:q) order by rowid desc limit {cand}),
+r as materialized (select id from p where vn_match(:q) = vn_phrase(:q)
+  union all select id from (select rowid as id from articles_fts
+    where vn_match(:q) != vn_phrase(:q) and articles_fts match vn_match(:q)
+    order by rowid desc limit {cand})),
+hits as materialized (select h.id, min(h.tier) as tier, vn_title_rank(a.title, :q) as in_title
+  from (select id, 1 as tier from e union all select id, 2 from p union all select id, 3 from r)
+    as h join articles a on a.id = h.id group by h.id),
+page as (select id, tier, count(*) over () as hits, row_number() over (
+    order by tier > 1, in_title desc, tier, id desc) as rank
+  from hits order by rank limit {size}
+  offset ({size} * (max(1, coalesce(cast(nullif(:page, '') as integer), 1)) - 1)))
+select page.rank, a.id as article_id, a.title, a.published, a.source, a.category,
+  vn_mark(a.title, :q, {open}, {close}) as title_marked,
+  vn_excerpt(a.title, a.lead, a.body, :q, {open}, {close}) as excerpt,
+  page.hits, (select count(*) >= {cand} from r) as more
+from page join articles a on a.id = page.id
+order by page.rank"""
+# Whether any article matches (a page past the last one says so rather than "no article").
+SEARCH_ANY_SQL = "select 1 from articles_fts where articles_fts match vn_match(:q) limit 1"
+# Markers of matched words for the HTML page (control characters never occur in our text).
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+SEARCH_PAGE_SIZE = 20
+
+
+def search_sql(open_mark: str = "'['", close_mark: str = "']'",
+               size: int = SEARCH_PAGE_SIZE) -> str:
+    return SEARCH_SQL.format(open=open_mark, close=close_mark, size=size,
+                             cand=SEARCH_CANDIDATES)
+
+
+# Entity kinds of the site: mention type, canonical table and its key column.
+ENTITY_KINDS = {"person": ("PERSON", "people", "name"),
+                "organization": ("ORG", "organizations", "key"),
+                "place": ("LOC", "places", "key"),
+                "document": ("DOCREF", "documents", "id")}
+# Mentions shown in context on an entity page (the counts cover them all).
+ENTITY_PAGE_MENTIONS = 200
+CONTEXT_CHARS = 90
+
+
+class Reader:
+    """Read-only queries behind the site and the read commands. Works on any connection
+    with the search functions registered: open_reader()'s, or one of datasette's."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def _rows(self, sql: str, params=()) -> list[dict]:
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def _one(self, sql: str, params=()) -> dict | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    def check(self) -> None:
+        """One clear error for a database the site cannot serve."""
+        names = {r["name"] for r in self._rows("select name from sqlite_master")}
+        if "articles" not in names:
+            raise VnnewsError("the database has no articles table: is it a vnnews archive?")
+        if "articles_exact" not in names:
+            raise VnnewsError("the database's search index is of an older version: run "
+                              "`vnnews reindex --db PATH` once")
+
+    # -- search --
+
+    def search(self, query: str, page: int = 1, size: int = SEARCH_PAGE_SIZE) -> dict:
+        """One page of results: {query, page, size, total, results, message}. Marks are
+        MARK_OPEN/MARK_CLOSE around matched words in title_marked and excerpt."""
+        groups = parse_query(query)
+        result = {"query": query, "page": page, "size": size, "total": 0, "more": False,
+                  "ranked": 0, "results": [], "message": None}
+        if not groups:
+            result["message"] = ("Type a word or a phrase: letters or digits, with or without "
+                                 "diacritics." if (query or "").strip() else None)
+            return result
+        if len(query or "") > MAX_QUERY_CHARS:
+            result["message"] = f"Only the first {MAX_QUERY_CHARS} characters were searched."
+        params = {"q": query, "page": str(page)}
+        rows = self._rows(search_sql("char(2)", "char(3)", size), params)
+        result["results"] = rows
+        if rows:
+            result["total"] = result["ranked"] = rows[0]["hits"]
+            result["more"] = bool(rows[0]["more"])
+        elif self._one(SEARCH_ANY_SQL, params):
+            result["message"] = "No more results: this page is past the last one."
+        else:
+            result["message"] = "No article holds these words."
+        if result["more"]:
+            result["message"] = (f"Many articles hold these words: the {SEARCH_CANDIDATES} most "
+                                 "recently archived, and every one with the exact spelling, "
+                                 "are ranked. Add words or \"quote a phrase\" to narrow it "
+                                 "down.")
+        return result
+
+    # -- articles --
+
+    def article(self, article_id: int) -> dict | None:
+        """An article with its page, mentions, entities and archive state."""
+        article = self._one("select * from articles where id = ?", [article_id])
+        if article is None:
+            return None
+        article["page"] = self._one(
+            "select id, url, final_url, source, fetched_at, capture_time, status, sha256, "
+            "encoding from pages where id = ?", [article["page_id"]])
+        article["mentions"] = self._rows(
+            "select m.id, m.field, m.type, m.start, m.end, m.text, m.value, m.attrs, "
+            "c.document_id from mentions m left join document_citations c on c.mention_id = "
+            "m.id where m.article_id = ? order by m.field, m.start", [article_id])
+        article["documents"] = self._rows(
+            "select d.id, d.number_id, d.doc_type, d.issuer, d.issued_on, d.subject, "
+            "count(*) as times from document_citations c join documents d on d.id = "
+            "c.document_id where c.article_id = ? group by d.id order by min(c.mention_id)",
+            [article_id])
+        article["roles"] = self._rows(
+            "select person, title, organization, former, as_of from person_roles where "
+            "article_id = ? order by mention_id", [article_id])
+        article["source_row"] = self._one("select * from sources where name = ?",
+                                          [article["source"]])
+        article["original_gone"] = self.original_gone(article["url"], article["page"])
+        return article
+
+    def original_gone(self, url: str, page: dict | None) -> bool:
+        """Whether the portal no longer serves the article: its newest fetch was no 200,
+        or a crawl failed on it after the last good fetch."""
+        newest = self._one("select status, fetched_at from pages where url = ? order by id "
+                           "desc limit 1", [url])
+        if newest and newest["status"] != 200:
+            return True
+        good = max(filter(None, [(newest or {}).get("fetched_at"),
+                                 (page or {}).get("fetched_at")]), default="")
+        failed = self._one("select 1 from failures where url = ? and failed_at > ? limit 1",
+                           [url, good])
+        return failed is not None
+
+    def raw_page(self, page_id: int) -> dict | None:
+        """A stored page with its body decompressed and its sha256 checked."""
+        row = self._one("select id, url, final_url, source, fetched_at, capture_time, status, "
+                        "headers, sha256, encoding, body_gz from pages where id = ?", [page_id])
+        if row is None:
+            return None
+        row["body"] = gzip.decompress(row.pop("body_gz")) if row["body_gz"] else b""
+        row["sha256_ok"] = hashlib.sha256(row["body"]).hexdigest() == row["sha256"]
+        row["headers"] = json.loads(row["headers"] or "{}")
+        row["article_id"] = (self._one("select id from articles where page_id = ?",
+                                       [page_id]) or {}).get("id")
+        return row
+
+    # -- entities --
+
+    def find_entity(self, kind: str, key: str) -> str | None:
+        """The key of the entity ``key`` names, ignoring case, marks and punctuation (a
+        document also by its number alone): the exact key, or the most mentioned match."""
+        mention_type, table, pk = ENTITY_KINDS[kind]
+        if self._one(f"select 1 from {table} where {pk} = ?", [key]):
+            return key
+        count, other = ("citations", "number_id") if kind == "document" else ("mentions", "name")
+        # a document named with its type ("Kế hoạch 155/KH-UBND"): its number is in the name
+        inside = (" or ' ' || vn_key(:key) || ' ' like '% ' || vn_key(number_id) || ' %'"
+                  if kind == "document" else "")
+        row = self._one(f"select {pk} as k from {table} where vn_key({pk}) = vn_key(:key) or "
+                        f"vn_key({other}) = vn_key(:key){inside} order by {count} desc, "
+                        f"length({other}) desc limit 1", {"key": key})
+        return row["k"] if row else None
+
+    def entity(self, kind: str, key: str) -> dict | None:
+        mention_type, table, pk = ENTITY_KINDS[kind]
+        row = self._one(f"select * from {table} where {pk} = ?", [key])
+        if row is None:
+            return None
+        if kind == "document":
+            where = "m.id in (select mention_id from document_citations where document_id = ?)"
+        else:
+            where = f"m.type = '{mention_type}' and m.value = ?"
+        stats = self._one(
+            f"select count(*) as mention_count, count(distinct m.article_id) as article_count, "
+            f"min(a.published) as first_seen, max(a.published) as last_seen from mentions m "
+            f"join articles a on a.id = m.article_id where {where}", [key])
+        variants = self._rows(f"select m.text, count(*) as n from mentions m where {where} "
+                              "group by m.text order by n desc, m.text", [key])
+        timeline = self._rows(
+            f"select substr(a.published, 1, 7) as month, count(*) as n from mentions m join "
+            f"articles a on a.id = m.article_id where {where} and a.published is not null "
+            "group by month order by month", [key])
+        mentions = self._rows(
+            f"select m.id, m.article_id, m.field, m.start, m.end, m.text, a.title, a.published, "
+            f"a.source, substr(case m.field when 'title' then a.title when 'lead' then a.lead "
+            f"else a.body end, max(1, m.start + 1 - {CONTEXT_CHARS}), "
+            f"min(m.start, {CONTEXT_CHARS})) as before, substr(case m.field when 'title' then "
+            f"a.title when 'lead' then a.lead else a.body end, m.end + 1, {CONTEXT_CHARS}) as "
+            f"after from mentions m join articles a on a.id = m.article_id where {where} "
+            f"order by a.published desc, m.article_id, m.start limit {ENTITY_PAGE_MENTIONS}",
+            [key])
+        entity = {"kind": kind, "key": key, "row": row, **stats, "variants": variants,
+                  "timeline": timeline, "mentions": mentions,
+                  "name": row.get("name") or row.get("number_id") or key}
+        if kind == "person":
+            entity["roles"] = self._rows(
+                "select r.as_of, r.title, r.organization, r.former, r.article_id, a.title as "
+                "article from person_roles r join articles a on a.id = r.article_id where "
+                "r.person = ? order by r.as_of, r.title", [key])
+        names = [entity["name"]] + [v["text"] for v in variants]
+        entity["acronyms"] = self._rows(
+            "select acronym, long_form, count(*) as articles from acronyms where vn_key("
+            f"long_form) in ({', '.join('vn_key(?)' for _ in names)}) or acronym = ? "
+            "group by acronym, long_form", [*names, row.get("abbreviation") or ""])
+        return entity
+
+    # -- the archive as a whole --
+
+    def summary(self) -> dict:
+        """What the archive holds: per source and in total (home page, `vnnews stats`)."""
+        sources = self._rows(
+            "select s.name, s.district, s.province, s.base_url, count(a.id) as articles, "
+            "min(a.published) as first, max(a.published) as last from sources s left join "
+            "articles a on a.source = s.name group by s.name order by articles desc, s.name")
+        totals = {}
+        for table in ("articles", "pages", "mentions", "documents", "people", "organizations",
+                      "places", "crawls", "failures"):
+            totals[table] = self.conn.execute(f"select count(*) from {table}").fetchone()[0]
+        span = self._one("select min(published) as first, max(published) as last from articles")
+        kinds = {r["type"]: r["n"] for r in self._rows(
+            "select type, count(*) as n from mentions group by type")}
+        return {"sources": sources, "totals": totals, "first": span["first"],
+                "last": span["last"], "mentions_by_type": kinds}
+
+    def articles_per_month(self) -> list[dict]:
+        return self._rows("select month, source, count(*) as n from articles where month is "
+                          "not null group by month, source order by month, source")
+
+    def table_rows(self, table: str) -> tuple[list[str], Iterator[tuple], dict[str, str]]:
+        """Column names, rows and declared column types of one table (export); an unknown
+        table, or one of the search index's own, is an error naming the tables there are."""
+        names = {r["name"] for r in self._rows(
+            "select name from sqlite_master where type in ('table', 'view') and name not "
+            "like '%\\_fts%' escape '\\' and name not like 'articles\\_exact%' escape '\\'")}
+        if table not in names:
+            raise VnnewsError(f"no table {table!r}; tables: {', '.join(sorted(names))}")
+        types = {r["name"]: r["type"] or "" for r in self._rows(
+            "select name, type from pragma_table_info(?)", [table])}
+        cursor = self.conn.execute(f'select * from "{table}"')
+        return [d[0] for d in cursor.description], iter(cursor), types

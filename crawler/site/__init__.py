@@ -1,0 +1,1 @@
+"""The archive's website: datasette with our metadata, canned queries, templates and plugin."""
