@@ -1351,7 +1351,7 @@ def search_sql(open_mark: str = "'['", close_mark: str = "']'",
 
 
 # Entity kinds of the site: mention type, canonical table and its key column.
-ENTITY_KINDS = {"person": ("PERSON", "people", "name"),
+ENTITY_KINDS = {"person": ("PERSON", "people", "key"),
                 "organization": ("ORG", "organizations", "key"),
                 "place": ("LOC", "places", "key"),
                 "document": ("DOCREF", "documents", "id")}
@@ -1427,7 +1427,7 @@ class Reader:
             "select id, url, final_url, source, fetched_at, capture_time, status, sha256, "
             "encoding from pages where id = ?", [article["page_id"]])
         article["mentions"] = self._rows(
-            "select m.id, m.field, m.type, m.start, m.end, m.text, m.value, m.attrs, "
+            "select m.id, m.field, m.type, m.start, m.end, m.text, m.value, m.entity, m.attrs, "
             "c.document_id from mentions m left join document_citations c on c.mention_id = "
             "m.id where m.article_id = ? order by m.field, m.start", [article_id])
         article["documents"] = self._rows(
@@ -1494,7 +1494,8 @@ class Reader:
         if kind == "document":
             where = "m.id in (select mention_id from document_citations where document_id = ?)"
         else:
-            where = f"m.type = '{mention_type}' and m.value = ?"
+            # the mention's row in its canonical table (older analyses: its value)
+            where = f"m.type = '{mention_type}' and coalesce(m.entity, m.value) = ?"
         stats = self._one(
             f"select count(*) as mention_count, count(distinct m.article_id) as article_count, "
             f"min(a.published) as first_seen, max(a.published) as last_seen from mentions m "

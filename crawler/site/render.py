@@ -28,7 +28,8 @@ def marked(text: str | None) -> Markup:
 
 def entity_url(mention: dict) -> str | None:
     kind = KIND_OF_TYPE.get(mention.get("type"))
-    key = mention.get("document_id") if kind == "document" else mention.get("value")
+    key = mention.get("document_id") if kind == "document" else \
+        (mention.get("entity") or mention.get("value"))  # its canonical row, else its value
     if not kind or not key:
         return None
     return f"/-/{kind}?{urlencode({'key': key})}"

@@ -226,7 +226,7 @@ def _entity(kind, key, value):
 
 # The canonical tables: the count column of each row links to the entity page (the key
 # column itself is the row's primary key, which datasette links to the row).
-COUNT_LINKS = {"people": ("person", "name", "mentions"),
+COUNT_LINKS = {"people": ("person", "key", "mentions"),
                "organizations": ("organization", "key", "mentions"),
                "places": ("place", "key", "mentions"),
                "documents": ("document", "id", "citations")}
@@ -248,7 +248,9 @@ def render_cell(row, value, column, table, database, datasette):
         return _entity(kind, row[pk], f"{value} → page")
     if column == "document_id" or (table == "documents" and column == "number_id"):
         return _entity("document", row["id"] if table == "documents" else value, label)
-    if column == "person" or (table == "people" and column == "name"):
+    if table == "people" and column == "name":
+        return _entity("person", row["key"], label)
+    if column == "person":  # person_roles.person: the person's key
         return _entity("person", value, label)
     if table in ("organizations", "places") and column == "name":
         return _entity("organization" if table == "organizations" else "place", row["key"],
@@ -257,7 +259,8 @@ def render_cell(row, value, column, table, database, datasette):
         return _entity("organization", value, label)
     if column == "value" and "type" in keys and row["type"] in KIND_OF_TYPE \
             and row["type"] != "DOCREF":
-        return _entity(KIND_OF_TYPE[row["type"]], value, label)
+        entity = row["entity"] if "entity" in keys else None  # the canonical row's key
+        return _entity(KIND_OF_TYPE[row["type"]], entity or value, label)
     if table == "pages" and column == "url" and "id" in keys:
         return _link(f"/-/archived/{row['id']}", label)
     return None
