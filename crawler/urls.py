@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, unquote, unquote_plus, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
 
-__all__ = ["canonical_url", "url_key", "is_print_view", "article_id", "article_key",
+__all__ = ["canonical_url", "url_key", "is_print_view", "is_print_param", "PRINT_PATH", "article_id", "article_key",
            "page_canonical", "SESSION_PARAMS", "TRACKING_PREFIXES"]
 
 # Query parameters that change per visitor or per click and never change the content.
@@ -54,9 +54,16 @@ _RETURN_SUFFIXES = ("_redirect", "_backurl", "_returntofullpageurl")
 _PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
 # Liferay print / pop-up view of an article: .../-/view_content/pop_up/{id}-{slug}
 _POPUP = re.compile(r"/-/view_content/pop_up/", re.IGNORECASE)
-# Other print views: ?print=1, ?view=print, ?layout=print, ?tmpl=component (Joomla)
-_PRINT_PARAMS = {"print": None, "printable": None, "view": "print",
-                 "layout": "print", "tmpl": "component"}
+# Print views, the one rule set of the crawler and the extractor (metadata.url_kind): a path
+# marker (/print/, /in-bai/ "print the article", print.aspx) or a query parameter. Flags mark
+# a print view whatever their value but "0"/"false" (?print=1, ?isprint=true); choices when
+# they hold a print value (?view=print, ?layout=print, ?mode=popup, ?tmpl=component: Joomla).
+PRINT_PATH = re.compile(r"/pop_up/|/print/|/in-bai/|/print\.aspx|/printpreview|/print-view",
+                        re.IGNORECASE)
+_PRINT_FLAGS = frozenset({"print", "printable", "isprint", "printview", "popup", "pop_up"})
+_PRINT_CHOICES = {"view": {"print", "printview", "popup", "pop_up"},
+                  "mode": {"print", "printview", "popup", "pop_up"},
+                  "layout": {"print", "printview"}, "tmpl": {"component"}, "in": {"1", "true"}}
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # The index file static servers (nginx, Apache, GitHub Pages, http.server) answer for a
 # directory: ".../a/index.html" and ".../a/" are one page.
@@ -71,10 +78,15 @@ def _drop_param(name: str, value: str) -> bool:
         return True
     if lower == "p_p_lifecycle" and value == "0":  # "render", the default; 1 and 2 differ
         return True
-    if lower in _PRINT_PARAMS and (_PRINT_PARAMS[lower] is None
-                                   or value.lower() == _PRINT_PARAMS[lower]):
-        return True
-    return False
+    return is_print_param(lower, value)
+
+
+def is_print_param(name: str, value: str) -> bool:
+    """Whether the query parameter ``name=value`` asks for a print view."""
+    name, value = name.lower(), value.lower()
+    if name in _PRINT_FLAGS:
+        return value not in ("0", "false")
+    return value in _PRINT_CHOICES.get(name, ())
 
 
 def _drop_empty_portlet_fields(params: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -106,14 +118,10 @@ def _owner(name: str, prefixes: tuple[str, ...]) -> str:
 def is_print_view(url: str) -> bool:
     """True for print / pop-up views that repeat an article shown at another URL."""
     parts = urlsplit(url)
-    if _POPUP.search(parts.path):
+    if PRINT_PATH.search(parts.path):
         return True
-    for name, value in parse_qsl(parts.query, keep_blank_values=True):
-        lower = name.lower()
-        if lower in _PRINT_PARAMS and (_PRINT_PARAMS[lower] is None
-                                       or value.lower() == _PRINT_PARAMS[lower]):
-            return True
-    return False
+    return any(is_print_param(name, value)
+               for name, value in parse_qsl(parts.query, keep_blank_values=True))
 
 
 def _netloc(parts) -> str:

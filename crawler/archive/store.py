@@ -912,6 +912,9 @@ class Store:
         db = self.db
         if "meta" not in db.table_names():
             db["meta"].create({"key": str, "value": str}, pk="key")
+        for column in (*FTS_COLUMNS, "published"):  # what the indexes and facets read
+            if column not in db["articles"].columns_dict:  # (a database older than them)
+                db["articles"].add_column(column, str)
         if "year" not in db["articles"].columns_dict:  # year and month facets
             db["articles"].add_column("year", str)
             db["articles"].add_column("month", str)

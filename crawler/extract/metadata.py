@@ -5,6 +5,8 @@ import json
 import re
 from urllib.parse import urljoin, urlsplit, parse_qsl
 
+from crawler.urls import is_print_param, is_print_view
+
 from .dates import parse_iso_datetime
 
 __all__ = ["is_document_link", 
@@ -206,9 +208,6 @@ def find_attachments(elements, base_url: str) -> list[dict]:
     return out
 
 
-_PRINT_PATH = re.compile(r"/pop_up/|/print/|/in-bai/|/print\.aspx|/printpreview|/print-view", re.I)
-_PRINT_QUERY = {"print", "in", "printview", "isprint", "popup", "pop_up", "view", "mode", "layout"}
-_PRINT_VALUES = {"1", "true", "print", "printview", "in", "popup", "pop_up"}
 _SEARCH_SEGMENTS = {"search", "tim-kiem", "timkiem", "tim_kiem", "ket-qua-tim-kiem", "search.aspx",
                     "tim-kiem.html", "timkiem.aspx", "searchresults.aspx", "osssearchresults.aspx"}
 _SEARCH_KEYS = {"keyword", "keywords", "q", "s", "tukhoa", "searchtext", "k", "query", "search"}
@@ -253,11 +252,8 @@ def url_kind(url: str, site_roots=()) -> str | None:
         return None
     path = parts.path or "/"
     query = parse_qsl(parts.query, keep_blank_values=True)
-    if _PRINT_PATH.search(path):
+    if is_print_view(url):  # crawler.urls: the crawler's own print-view rules
         return "print"
-    for k, v in query:
-        if k.lower() in _PRINT_QUERY and v.lower() in _PRINT_VALUES:
-            return "print"
     segments = {s.lower() for s in path.split("/") if s}
     if segments & _SEARCH_SEGMENTS or any(k.lower() in _SEARCH_KEYS and v for k, v in query):
         return "search"
@@ -283,6 +279,6 @@ def print_canonical(url: str, canonical: str | None) -> str | None:
     path = re.sub(r"/(print|in-bai|print-view|printpreview)/", "/", path, flags=re.I)
     query = "&".join(
         f"{k}={v}" if v else k for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not (k.lower() in _PRINT_QUERY and v.lower() in _PRINT_VALUES)
+        if not is_print_param(k, v)
     )
     return parts._replace(path=path, query=query).geturl()
