@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from nlp import analyze  # noqa: E402
-from nlp.evaluate import _sentences, load_gold  # noqa: E402
+from nlp.evaluate import sentences, load_gold  # noqa: E402
 
 MAX_RATIO_TOKENIZE = 2.0
 MIN_SPEEDUP_NER = 20.0
@@ -79,7 +79,7 @@ def main() -> int:
           f"{'met' if r_tok <= MAX_RATIO_TOKENIZE else 'NOT met'})")
     if not args.no_ner:
         def by_sentence(t, _p):
-            for _, s in _sentences(t):
+            for _, s in sentences(t):
                 if s.strip():
                     ner(s)
         ner(texts[0][0][:200])

@@ -81,8 +81,7 @@ def build(db_path: Path, count: int) -> tuple[float, list[dict]]:
                                       lead=v["lead"], body=v["body"]))
         if i < 2000:
             made.append(v)
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.db.conn.close()
+    store.close(checkpoint=True)
     return time.perf_counter() - started, made
 
 

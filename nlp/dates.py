@@ -78,7 +78,7 @@ def _valid(y: int, m: int, d: int | None = None) -> bool:
         return False
 
 
-def _infer_year(m: int, d: int, pub: _dt.date | None) -> int | None:
+def infer_year(m: int, d: int, pub: _dt.date | None) -> int | None:
     """Year of a day-month: the one of pub.year-1 … pub.year+1 closest to the publish date."""
     if pub is None:
         return None
@@ -95,7 +95,7 @@ def _infer_year(m: int, d: int, pub: _dt.date | None) -> int | None:
 def _infer_year_month(m: int, pub: _dt.date | None) -> int | None:
     if pub is None:
         return None
-    return _infer_year(m, 15 if m != pub.month else pub.day, pub)
+    return infer_year(m, 15 if m != pub.month else pub.day, pub)
 
 
 def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str:
@@ -215,7 +215,7 @@ def _hit_dmy_num(m: re.Match, text: str, pub):
             if not _valid(2000, mo, d):
                 return None
             return _iso(None, mo, d), {"granularity": "day", "recurring": True}
-        yi = _infer_year(mo, d, pub)
+        yi = infer_year(mo, d, pub)
         if yi is not None:
             attrs["inferred_year"] = True
         if not _valid(yi or 2000, mo, d):
@@ -237,7 +237,7 @@ def _hit_dmy_words(m: re.Match, text: str, pub):
             return None
         return _iso(None, mo, d), {"granularity": "day", "recurring": True}
     else:
-        yi = _infer_year(mo, d, pub)
+        yi = infer_year(mo, d, pub)
         if yi is not None:
             attrs["inferred_year"] = True
     if not _valid(yi or 2000, mo, d):
@@ -340,7 +340,7 @@ def _hit_range_day(m: re.Match, text: str, pub):
         y2 = int(m["y2"])
     else:
         # without a year anywhere, the second part still needs a separator-free context
-        y2 = _infer_year(m2, d2, pub)
+        y2 = infer_year(m2, d2, pub)
         if y2 is not None:
             attrs["inferred_year"] = True
     y1 = int(m["y1"]) if m["y1"] else (y2 - ((m1, d1) > (m2, d2)) if y2 else None)
@@ -374,7 +374,7 @@ def _hit_list_day(m: re.Match, text: str, pub):
     if m["y"]:
         yi = int(m["y"])
     else:
-        yi = _infer_year(mo, days[-1], pub)
+        yi = infer_year(mo, days[-1], pub)
         if yi is not None:
             attrs["inferred_year"] = True
     if not all(_valid(yi or 2000, mo, d) for d in days):

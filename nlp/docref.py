@@ -17,32 +17,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
-from .dates import _infer_year, parse_published
+from .dates import infer_year, parse_published
+from .lexicon import read_tsv
 from .normalize import fold
 
 __all__ = ["DocSpan", "find_docrefs", "DOC_TYPES", "ISSUERS"]
 
-_DATA = Path(__file__).parent / "data"
-
-
-def _read_tsv(name: str) -> list[list[str]]:
-    rows = []
-    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
-
-
 DOC_TYPES: dict[str, str] = {}
-for _code, _words in _read_tsv("doc_types.tsv"):
+for _code, _words in read_tsv("doc_types.tsv"):
     DOC_TYPES.setdefault(_code, _words)
 ISSUERS: dict[str, str] = {}
-for _code, _words in _read_tsv("issuers.tsv"):
+for _code, _words in read_tsv("issuers.tsv"):
     ISSUERS.setdefault(_code, _words)
-_DOC_WORDS = sorted((r[0] for r in _read_tsv("doc_words.txt")), key=len, reverse=True)
+_DOC_WORDS = sorted((r[0] for r in read_tsv("doc_words.txt")), key=len, reverse=True)
 _TYPE_BY_WORDS = {fold(w): w for w in _DOC_WORDS}
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,11}\d{0,2}"
@@ -377,7 +366,7 @@ def _resolve_date(attrs: dict, pub) -> None:
     if not date or not date.startswith("--"):
         return
     month, day = int(date[2:4]), int(date[5:7])
-    year = _infer_year(month, day, pub)
+    year = infer_year(month, day, pub)
     if year is None:
         return
     # a document is issued before it is cited: never a date after the publish date

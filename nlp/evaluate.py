@@ -95,7 +95,7 @@ def _ours(docs: list[dict]) -> tuple[list[tuple], dict[tuple, list[str]], float]
     return pred, titles, time.perf_counter() - t0
 
 
-def _sentences(text: str):
+def sentences(text: str):
     pos = 0
     for m in _SENT_SPLIT.finditer(text):
         if m.start() > pos:
@@ -133,7 +133,7 @@ def _underthesea(docs: list[dict]) -> tuple[list[tuple], float]:
     pred = []
     t0 = time.perf_counter()
     for k, d in enumerate(docs):
-        for off, sent in _sentences(d["text"]):
+        for off, sent in sentences(d["text"]):
             if not sent.strip():
                 continue
             try:

@@ -211,7 +211,7 @@ def _person_at(toks: list[Tok], j: int) -> bool:
     return " ".join(t.low for t in toks[j:k]) not in gazetteer().names
 
 
-def _tail_ok(toks: list[Tok], j: int, first: bool = False) -> bool:
+def name_tail_ok(toks: list[Tok], j: int, first: bool = False) -> bool:
     """The lower-case word at j closes a compound of the name ("Thông tin", "Đào tạo").
 
     ``first``: the capitalised word before it starts a word of its own (not the end of a
@@ -388,7 +388,7 @@ def _press_end(toks: list[Tok], i: int, hend: int) -> int | None:
         return None  # "Hội Báo Xuân": inside another name
     k = hend
     if k + 1 < n and is_cap(toks[k]) and toks[k + 1].word and toks[k + 1].text[0].islower() \
-            and not toks[k + 1].nl and _tail_ok(toks, k + 1, first=True) and \
+            and not toks[k + 1].nl and name_tail_ok(toks, k + 1, first=True) and \
             (toks[k + 1].low,) not in _PRESS_TAILS:
         k += 2  # "Báo Phụ nữ Việt Nam", "báo Tri thức": a masthead opening with a word
     while k < n and k - hend < 6 and (is_cap(toks[k]) or is_acronym(toks[k]) or
@@ -607,7 +607,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             if j < n and is_cap(t) and toks[j].text[0].islower() and \
                     not _place_at(toks, j) and \
                     not (toks[j].low == "trung" and j + 1 < n and toks[j + 1].low == "ương") and \
-                    _tail_ok(toks, j, first=not (j - 2 >= hend and is_cap(toks[j - 2]))):
+                    name_tail_ok(toks, j, first=not (j - 2 >= hend and is_cap(toks[j - 2]))):
                 j += 1
                 last = j
                 if j < n and toks[j].low == "học" and not toks[j].nl:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Tok, is_acronym, is_cap, lexicon
 from .normalize import fold
-from .org import OrgSpan, _tail_ok
+from .org import OrgSpan, name_tail_ok
 from .places import gazetteer, place_name_end
 
 __all__ = ["PersonSpan", "find_persons"]
@@ -172,7 +172,7 @@ def _title_tail(c: _Ctx, k: int) -> int:
             pending = 0
             if j < n and is_cap(t) and toks[j].text[0].islower() and \
                     not lex.units.match(toks, j) and \
-                    _tail_ok(toks, j, first=not (j - 2 >= k and is_cap(toks[j - 2]))):
+                    name_tail_ok(toks, j, first=not (j - 2 >= k and is_cap(toks[j - 2]))):
                 j = last = j + 1  # "Khuyến học", "Thông tin"
             continue
         if t.low == "số" and j + 1 < n and toks[j + 1].text.isdigit():

@@ -30,9 +30,29 @@ from .lexicon import Tok, is_cap, lexicon
 from .normalize import fold
 
 __all__ = ["Gazetteer", "gazetteer", "place_name_end", "new_unit_for", "ward_divided",
-           "strip_key"]
+           "strip_key", "UNIT_WORDS", "place_after_unit", "bare_place_name"]
 
-_UNIT_PREFIX = re.compile(r"^(thành phố|tỉnh|quận|huyện|thị xã|thị trấn|phường|xã)\s+", re.I)
+# The words that name an administrative unit before its name, longest first ("thị xã"
+# before "xã"): the one list the analyzer and the store read places with.
+UNIT_WORDS = ("thành phố", "thị trấn", "thị xã", "tỉnh", "quận", "huyện", "phường", "xã")
+_UNITS = "|".join(UNIT_WORDS)
+_UNIT_PREFIX = re.compile(rf"^({_UNITS})\s+", re.I)
+# the name after the first unit word in a text ("UBND quận Hoàng Mai" → "Hoàng Mai")
+_AFTER_UNIT = re.compile(rf"\b(?:{_UNITS})\s+(\S.*)$", re.I)
+# a unit word, or the abbreviation "TP", in front of a place name
+_BARE = re.compile(rf"^(?:{_UNITS}|tp\.?)\s+", re.I)
+
+
+def place_after_unit(text: str) -> str | None:
+    """The place a body's name ends with, after its unit word: "UBND quận Hoàng Mai" →
+    "Hoàng Mai"; None when no unit word is followed by a name."""
+    found = _AFTER_UNIT.search(text or "")
+    return found.group(1) if found else None
+
+
+def bare_place_name(place: str) -> str:
+    """A place without its unit word: "Thành phố Hồ Chí Minh" → "Hồ Chí Minh"."""
+    return _BARE.sub("", place.strip())
 
 
 def strip_key(text: str) -> str:

@@ -11,7 +11,10 @@ from conftest import ROOT
 
 STORE = ROOT / "crawler" / "archive" / "store.py"
 # What running SQL looks like in Python: a DB-API call, or a statement in a string literal.
-SQL_CALL = re.compile(r"\.(execute|executemany|executescript)\(|sqlite3\.connect\(|\.conn\b")
+# (``super().execute(sql, ...)``: the site's datasette Database forwarding datasette's own
+# queries, which it does not write)
+SQL_CALL = re.compile(r"(?<!super\(\))\.(execute|executemany|executescript)\(|"
+                      r"sqlite3\.connect\(|\.conn\b")
 SQL_TEXT = re.compile(r"^\s*(select\s.+\sfrom\s|insert\s+into\s|update\s+\w+\s+set\s|"
                       r"delete\s+from\s|create\s+(table|index|virtual)\s|pragma\s)",
                       re.IGNORECASE | re.DOTALL)
@@ -66,3 +69,27 @@ def test_nlp_imports_nothing_from_crawler():
                           cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def private_imports(paths) -> list[str]:
+    """``from module import _name``: a module reaching into another's private names."""
+    found = []
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+                where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
+                found += [f"{where}:{node.lineno}: {node.module}.{a.name}"
+                          for a in node.names if a.name.startswith("_")]
+    return found
+
+
+def test_no_module_imports_another_modules_private_names():
+    offenders = private_imports(product_modules())
+    assert not offenders, "private names used across modules:\n" + "\n".join(offenders)
+
+
+def test_the_private_import_check_finds_one(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("from nlp.org import _secret\nfrom nlp import org as _org\n",
+                      encoding="utf-8")
+    assert private_imports([sample]) == ["sample.py:1: nlp.org._secret"]

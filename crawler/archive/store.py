@@ -24,6 +24,7 @@ import sqlite_utils
 from crawler.errors import VnnewsError
 from crawler.records import Article, Page, StoredPage, utc_iso
 from crawler.urls import article_key
+from nlp.places import bare_place_name, place_after_unit
 
 __all__ = ["Store", "open_store", "fold_for_search", "exact_form", "fold_key", "parse_query",
            "match_expression", "register_search_functions", "utc_now", "reason_kind",
@@ -303,8 +304,6 @@ def _body_hash(body: str | None) -> str | None:
 # Issuers whose numbers are unique nationwide for a year: the Party centre, the Government,
 # the Prime Minister, the National Assembly. Ministries (codes starting with B) likewise.
 NATIONAL_ISSUERS = {"TW", "VPTW", "BCT", "BBT", "CP", "TTg", "QH", "UBTVQH", "VPCP", "BCĐTW"}
-_PLACE = re.compile(r"\b(?:thành phố|tỉnh|quận|huyện|thị xã|phường|xã|thị trấn)\s+(\S.*)$",
-                    re.IGNORECASE)
 
 
 def document_key(number_id: str, attrs: dict, district: str | None = None,
@@ -327,20 +326,17 @@ def document_key(number_id: str, attrs: dict, district: str | None = None,
     code = attrs.get("issuer_code") or ""
     if code not in NATIONAL_ISSUERS and not re.fullmatch(r"B[A-ZĐ]+", code):
         issuer = unicodedata.normalize("NFC", attrs.get("issuer") or "")
-        found = _PLACE.search(issuer)
+        found = place_after_unit(issuer)
         if found:
-            place = found.group(1)
+            place = found
         elif province and re.search(r"(?i)\b(?:thành phố|tỉnh|TP)\s*$", issuer):
-            place = _bare_name(province)  # "UBND Thành phố" in a Hanoi source: Hà Nội's
+            place = bare_place_name(province)  # "UBND Thành phố" in a Hanoi source: Hà Nội's
         else:
             place = district or "?"
         parts.append(unicodedata.normalize("NFC", place).lower())
     return "|".join(parts)
 
 
-def _bare_name(place: str) -> str:
-    """"Thành phố Hồ Chí Minh" → "Hồ Chí Minh"."""
-    return re.sub(r"(?i)^(?:thành phố|tỉnh|quận|huyện|thị xã|tp\.?)\s+", "", place.strip())
 
 
 _DISTRICT_UNITS = ("quận", "huyện", "thị xã")
@@ -372,12 +368,12 @@ def organization_key(value: str, attrs: dict, district: str | None = None,
         "thành phố" if body.startswith(_PROVINCE_BODIES) else None)
     scoped = None
     if unit in _DISTRICT_UNITS and district:
-        candidate = f"{unit} {_bare_name(district).lower()}"
+        candidate = f"{unit} {bare_place_name(district).lower()}"
         if strip_key(candidate) in gazetteer().districts:
             scoped = unicodedata.normalize("NFC", candidate)
     elif unit in _PROVINCE_UNITS and province:
         scoped = canonical_place(province if place or not body.startswith(_PROVINCE_BODIES)
-                                 else _bare_name(province))
+                                 else bare_place_name(province))
         if not scoped.startswith(unit) and place:
             scoped = None  # "UBND tỉnh" in a city's source names another province
     if scoped:
@@ -396,7 +392,7 @@ def person_key(name: str, attrs: dict, org_key: str | None, district: str | None
     if titles:
         return f"{name}|{unicodedata.normalize('NFC', titles[0]).lower()}", "title"
     if district:
-        return f"{name}|{_bare_name(district).lower()}", "source"
+        return f"{name}|{bare_place_name(district).lower()}", "source"
     return f"{name}|?", "none"
 
 
@@ -417,7 +413,11 @@ class Store:
         self.db = db
         self.path = path
 
-    def close(self) -> None:
+    def close(self, checkpoint: bool = False) -> None:
+        """Close the connection; ``checkpoint`` first folds the write-ahead log into the
+        file (its size is then the database's own: what a benchmark reports)."""
+        if checkpoint:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.conn.close()
 
     def __enter__(self) -> "Store":
@@ -1369,6 +1369,9 @@ class Reader:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+
+    def close(self) -> None:
+        self.conn.close()
 
     def _rows(self, sql: str, params=()) -> list[dict]:
         cursor = self.conn.execute(sql, params)

@@ -1046,7 +1046,7 @@ CONTENT_TYPES = {
 HTML_TYPE = "text/html; charset=utf-8"
 
 
-def _content_type(path: str) -> str:
+def content_type_of(path: str) -> str:
     last = path.rsplit("/", 1)[-1]
     ext = "." + last.rsplit(".", 1)[-1].lower() if "." in last else ""
     return CONTENT_TYPES.get(ext, HTML_TYPE)
@@ -1087,7 +1087,7 @@ class _Handler(BaseHTTPRequestHandler):
             status, ctype = 404, HTML_TYPE
             data = b"<!DOCTYPE html><html><head><title>404</title></head><body><h1>404 Not Found</h1></body></html>\n"
         else:
-            status, ctype, data = 200, _content_type(parts.path), target.read_bytes()
+            status, ctype, data = 200, content_type_of(parts.path), target.read_bytes()
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(data)))

@@ -32,7 +32,7 @@ import zlib
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from crawler.demo.portal import (HTML_TYPE, PORTALS, _content_type, load_articles, query_key,
+from crawler.demo.portal import (HTML_TYPE, PORTALS, content_type_of, load_articles, query_key,
                           site_files)
 
 __all__ = ["build_static_site", "static_layout", "SOFT_404", "BROKEN_LINK", "SITE_ROOTS",
@@ -100,7 +100,7 @@ def static_layout(articles=None) -> tuple[dict[str, str], dict[str, bytes], dict
         if key in mapping:
             continue
         parts = urlsplit(url)
-        if url == "/" or _content_type(parts.path) != HTML_TYPE or url == "/robots.txt":
+        if url == "/" or content_type_of(parts.path) != HTML_TYPE or url == "/robots.txt":
             mapping[key] = url  # the root, images, attachments, robots.txt: same path
         elif url in _HOMES:
             mapping[key] = _HOMES[url]
@@ -112,7 +112,7 @@ def static_layout(articles=None) -> tuple[dict[str, str], dict[str, bytes], dict
     out: dict[str, bytes] = {}
     for url, body in files.items():
         target = mapping[_key(url)]
-        if _content_type(urlsplit(url).path) == HTML_TYPE and url != "/robots.txt":
+        if content_type_of(urlsplit(url).path) == HTML_TYPE and url != "/robots.txt":
             text = _rewrite(body.decode("utf-8"), url, mapping, article_urls)
             if url == "/":
                 text = text.replace("</ul>", f'<li><a href="{SOFT_404}">Tin đã gỡ</a></li>\n'

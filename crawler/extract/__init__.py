@@ -113,7 +113,7 @@ MIN_PUBLISH_YEAR = 1995
 # How many leading characters to check for binary garbage.
 GARBAGE_SNIFF_CHARS = 20000
 
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
               "select", "option", "textarea", "button", "input", "head", "map", "audio", "video",
               "math", "link", "meta")
 # A block in an element of one of these classes is the lead, never a caption, even when it is
@@ -233,7 +233,7 @@ _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True, 
                            huge_tree=True)
 
 
-def _parse(text: str):
+def parse_html(text: str):
     text = cap_attributes(_XML_DECL.sub("", text, count=1))
     if "WAYBACK TOOLBAR" in text:  # captures saved with the archive's banner
         text = _WAYBACK_TOOLBAR.sub("", text)
@@ -629,7 +629,7 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
     if "<" not in sample:
         return _fail(url, "not HTML: no markup")
     try:
-        root = _parse(text)
+        root = parse_html(text)
     except (etree.ParserError, ValueError, TypeError) as exc:
         return _fail(url, f"unparseable HTML: {exc}"[:200])
     if root is None:
@@ -656,7 +656,7 @@ def _extract(html: bytes | str, url: str, hints: dict, profile: bool = True,
     # 4. blocks
     crumbs, crumb_el = breadcrumb(root)
     crumb_text = norm("".join(crumb_el.itertext())) if crumb_el is not None else ""
-    etree.strip_elements(root, *_DROP_TAGS, with_tail=True)
+    etree.strip_elements(root, *DROP_TAGS, with_tail=True)
     if drop_hidden:
         hidden_chars = _drop_hidden(root)
         if hidden_chars:
@@ -945,7 +945,7 @@ def _share_container(title_block, best) -> bool:
 
 def _title_named(block, meta: dict) -> bool:
     """The <title> tag or the og / JSON-LD headline names the title block."""
-    from .fields import _title_level
+    from .fields import title_level
 
     heads = [norm(h) for h in (meta.get("og_title"), meta.get("jsonld_headline")) if h]
-    return _title_level(block, norm(meta.get("title_tag") or ""), heads) >= 1
+    return title_level(block, norm(meta.get("title_tag") or ""), heads) >= 1

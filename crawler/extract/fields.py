@@ -12,7 +12,7 @@ import re
 
 from . import clean as _clean
 from .dates import find_dates
-from .metadata import _HOME, TITLE_SEPARATORS, split_title_tag
+from .metadata import HOME_CRUMBS, TITLE_SEPARATORS, split_title_tag
 
 __all__ = ["norm", "attr_match", "title_anchor", "choose_title", "choose_date", "choose_category",
            "is_date_line", "LINK_BLOCK", "MOSTLY_LINKS", "PLAIN_TEXT_LINKS"]
@@ -71,7 +71,7 @@ def attr_match(block, pattern, stop=None) -> bool:
     return False
 
 
-def _title_level(b, tt: str, heads: list[str], ignore_repeated: bool = False) -> int:
+def title_level(b, tt: str, heads: list[str], ignore_repeated: bool = False) -> int:
     """2: the block is part of the <title> (beside a separator) or the og/JSON-LD headline;
     1: it is the whole <title>; 0: neither."""
     if not TITLE_MIN_CHARS <= b.n <= TITLE_MAX_CHARS or b.link_density > LINK_BLOCK and b.n < TITLE_LIKELY_CHARS \
@@ -103,7 +103,7 @@ def title_anchor(blocks, meta: dict) -> int | None:
     if not tt and not heads:
         return None
     ignore = meta.get("_ignore_repeated", False)
-    found = [b for b in blocks if b.link_density < MOSTLY_LINKS and _title_level(b, tt, heads, ignore) == 2]
+    found = [b for b in blocks if b.link_density < MOSTLY_LINKS and title_level(b, tt, heads, ignore) == 2]
     if not found:
         return None
     longest = max(b.n for b in found)
@@ -131,7 +131,7 @@ def choose_title(blocks, region_start: int, meta: dict, body_start: int | None =
     hi = min(len(blocks), max(region_start, body_start) + TITLE_WINDOW_AFTER + 1)
 
     def match(b) -> int:
-        return _title_level(b, tt, heads)
+        return title_level(b, tt, heads)
 
     def distance(i: int) -> int:
         return abs(i - body_start) + (TITLE_AFTER_PENALTY if i >= body_start else 0)
@@ -283,7 +283,7 @@ def choose_category(root, crumbs, meta, title, blocks, title_idx, date_idx) -> s
     if title_idx is not None and title_idx > 0:
         kicker = blocks[title_idx - 1]
         trail = _TRAIL_SPLIT.split(kicker.text)
-        if (len(trail) >= 2 and norm(trail[0]) in _HOME and kicker.link_density >= MOSTLY_LINKS
+        if (len(trail) >= 2 and norm(trail[0]) in HOME_CRUMBS and kicker.link_density >= MOSTLY_LINKS
                 and 0 < len(trail[-1].strip()) <= CATEGORY_MAX_CHARS):
             return trail[-1].strip()  # a breadcrumb without a class: "Trang chủ » Giáo dục"
         if kicker.n <= CATEGORY_MAX_CHARS and kicker.link_density >= LINK_BLOCK and not _clean.widget_kind(kicker.text):

@@ -124,7 +124,7 @@ def split_title_tag(title_tag: str, title: str | None) -> list[str]:
 
 
 _BREADCRUMB_CLASS = re.compile(r"breadcrumb|duongdan|duong-dan|path|crumb|vitri|vi-tri|navigation-bar", re.I)
-_HOME = {"trang chủ", "home", "trang nhất", "trang chính", "english"}
+HOME_CRUMBS = {"trang chủ", "home", "trang nhất", "trang chính", "english"}
 
 
 def breadcrumb_items(root) -> list[str]:
@@ -155,7 +155,7 @@ def breadcrumb(root) -> tuple[list[str], object | None]:
             lis = [_text(li) for li in el.iter("li") if _text(li)]
             if lis and lis[-1] not in items:
                 items.append(lis[-1])
-        items = [i.strip(" >»›/|") for i in items if i.strip(" >»›/|").lower() not in _HOME]
+        items = [i.strip(" >»›/|") for i in items if i.strip(" >»›/|").lower() not in HOME_CRUMBS]
         if items:
             return items, el
     return [], None

@@ -96,16 +96,16 @@ class SourceProfile:
 
 
 def _page_keys(html: bytes | str) -> set[str] | None:
-    from . import _DROP_TAGS, _parse  # the extractor's own parsing, so blocks match exactly
+    from . import DROP_TAGS, parse_html  # the extractor's own parsing, so blocks match exactly
 
     text, _ = decode_html(html) if isinstance(html, (bytes, bytearray)) else decode_html(str(html))
     try:
-        root = _parse(text)
+        root = parse_html(text)
     except (etree.ParserError, ValueError):
         return None
     if root is None:
         return None
-    etree.strip_elements(root, *_DROP_TAGS, with_tail=True)
+    etree.strip_elements(root, *DROP_TAGS, with_tail=True)
     body = root.find("body")
     keys = {repeat_key(b.text, b.link_density) for b in linearize(body if body is not None else root) if b.n <= MAX_CHARS}
     keys.discard(None)

@@ -64,7 +64,7 @@ def make_datasette(db_path: str, immutable: bool = False):
     from datasette.app import Datasette
 
     path = Path(db_path)
-    open_reader(path).conn.close()  # one clear line for a missing, foreign or old file
+    open_reader(path).close()  # one clear line for a missing, foreign or old file
     name = path.stem
     ds = Datasette([], metadata=datasette_metadata(name), settings=SETTINGS,
                    template_dir=str(SITE_DIR / "templates"),
