@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
 
-__all__ = ["DateSpan", "find_dates", "parse_published", "FAR_FROM_PUBLISHED_DAYS"]
+from .records import Span
+
+__all__ = ["find_dates", "parse_published", "FAR_FROM_PUBLISHED_DAYS"]
 
 # An event date this many days before (or twice as many after) the publish date is flagged
 # ``far_from_published``: local-government news reports events of the past weeks; the seed
@@ -38,14 +39,6 @@ _NB = r"(?<![\w/.\-–])"  # not glued to a preceding word or number
 _NA = r"(?![\w/–]|[.\-]\d)"  # not followed by more number or word
 
 _DASH = r"\s*[-–—]\s*"
-
-
-@dataclass
-class DateSpan:
-    start: int
-    end: int
-    value: str
-    attrs: dict = field(default_factory=dict)
 
 
 def parse_published(published: str | None) -> _dt.date | None:
@@ -352,7 +345,7 @@ def _hit_range_day(m: re.Match, text: str, pub):
     return _iso(y1, m1, d1), attrs
 
 
-def _date_pair(m: re.Match) -> list[DateSpan] | None:
+def _date_pair(m: re.Match) -> list[Span] | None:
     """The two dates of "21/6/1925-21/6/2020", each a mention of its own."""
     y1, m1, d1 = int(m["y1"]), int(m["m1"]), int(m["d1"])
     y2, m2, d2 = int(m["y2"]), int(m["m2"]), int(m["d2"])
@@ -360,8 +353,8 @@ def _date_pair(m: re.Match) -> list[DateSpan] | None:
         return None
     if _dt.date(y1, m1, d1) >= _dt.date(y2, m2, d2):
         return None
-    return [DateSpan(m.start("d1"), m.end("y1"), _iso(y1, m1, d1), {"granularity": "day"}),
-            DateSpan(m.start("d2"), m.end("y2"), _iso(y2, m2, d2), {"granularity": "day"})]
+    return [Span(m.start("d1"), m.end("y1"), _iso(y1, m1, d1), {"granularity": "day"}),
+            Span(m.start("d2"), m.end("y2"), _iso(y2, m2, d2), {"granularity": "day"})]
 
 
 def _hit_list_day(m: re.Match, text: str, pub):
@@ -409,7 +402,7 @@ _QUICK = re.compile(r"\d")
 
 
 def find_dates(text: str, published: str | None = None, blocked: list[tuple[int, int]] = ()
-               ) -> list[DateSpan]:
+               ) -> list[Span]:
     """All DATE spans of the normalised ``text`` (offsets into it), longest match wins.
 
     ``blocked`` spans (document numbers) never yield a date.
@@ -422,7 +415,7 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
     taken = bytearray(len(text))
     for ts, te in blocked:
         taken[ts:te] = b"\x01" * len(taken[ts:te])
-    out: list[DateSpan] = []
+    out: list[Span] = []
     for name, rx in _PATTERNS:
         handler = _HANDLERS[name]
         for m in rx.finditer(text):
@@ -437,7 +430,7 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
                 y1, y2 = int(m["y"]), int(m["y2"])
                 if y1 < y2 and taken.find(1, s, e) < 0:
                     for g in ("y", "y2"):
-                        out.append(DateSpan(m.start(g), m.end(g), m[g], {"granularity": "year"}))
+                        out.append(Span(m.start(g), m.end(g), m[g], {"granularity": "year"}))
                     taken[s:e] = b"\x01" * (e - s)
                 continue
             if taken.find(1, s, e) >= 0:
@@ -455,7 +448,7 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
             if text.startswith(("ngày ", "Ngày "), s) and _DURATION_BEFORE.search(
                     text, max(0, s - 8), s):
                 s += 5
-            out.append(DateSpan(s, e, value, attrs))
+            out.append(Span(s, e, value, attrs))
             taken[s:e] = b"\x01" * (e - s)
     out.sort(key=lambda d: d.start)
     for d in out:
@@ -463,7 +456,7 @@ def find_dates(text: str, published: str | None = None, blocked: list[tuple[int,
     return out
 
 
-def _flag_far(d: DateSpan, text: str, pub) -> None:
+def _flag_far(d: Span, text: str, pub) -> None:
     if pub is None or d.attrs.get("granularity") != "day" or d.attrs.get("inferred_year"):
         return
     try:

@@ -16,14 +16,14 @@ its own DATE mention.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Callable
 
 from .dates import infer_year, parse_published
 from .lexicon import read_tsv
 from .normalize import fold
+from .records import Span
 
-__all__ = ["DocSpan", "find_docrefs", "DOC_TYPES", "ISSUERS"]
+__all__ = ["find_docrefs", "DOC_TYPES", "ISSUERS"]
 
 DOC_TYPES: dict[str, str] = {}
 for _code, _words in read_tsv("doc_types.tsv"):
@@ -88,14 +88,6 @@ _ISSUER_END = re.compile(
 )
 
 
-@dataclass
-class DocSpan:
-    start: int
-    end: int
-    value: str
-    attrs: dict = field(default_factory=dict)
-
-
 def _canon_code(code: str) -> str:
     return re.sub(r"\s+", "", code).replace("_", "-")
 
@@ -114,7 +106,7 @@ def _is_code_like(code: str) -> bool:
 def find_docrefs(text: str,
                  org_at: Callable[[int], int | None] | None = None,
                  published: str | None = None,
-                 org_before: Callable[[int], int | None] | None = None) -> list[DocSpan]:
+                 org_before: Callable[[int], int | None] | None = None) -> list[Span]:
     """DOCREF spans of the normalised ``text``.
 
     ``org_at(pos)`` may return the end of an organisation name starting at ``pos``; it is used
@@ -206,7 +198,7 @@ def _law_name_end(text: str, pos: int) -> int:
     return end
 
 
-def _laws(text: str, numbered: list[DocSpan]) -> list[DocSpan]:
+def _laws(text: str, numbered: list[Span]) -> list[Span]:
     """Laws by name; a name followed by its number joins that number's mention."""
     by_start = {d.start: d for d in numbered}
     out = list(numbered)
@@ -242,7 +234,7 @@ def _laws(text: str, numbered: list[DocSpan]) -> list[DocSpan]:
             joined.attrs["name"] = name
             continue
         value = name + (f" {attrs['year']}" if attrs["year"] else "")
-        out.append(DocSpan(m.start(), span_end, value, attrs))
+        out.append(Span(m.start(), span_end, value, attrs))
         taken.append((m.start(), span_end))
     return out
 
@@ -265,7 +257,7 @@ for _code, _words in DOC_TYPES.items():
     _CODE_BY_TYPE.setdefault(_words, _code)
 
 
-def _bare_numbers(text: str, found: list[DocSpan], org_at) -> list[DocSpan]:
+def _bare_numbers(text: str, found: list[Span], org_at) -> list[Span]:
     taken = [(d.start, d.end) for d in found]
     full_by_type_number = {}
     for d in found:
@@ -302,14 +294,14 @@ def _bare_numbers(text: str, found: list[DocSpan], org_at) -> list[DocSpan]:
             attrs["refers_to"] = full.value
         else:
             _tail(text, e, attrs, org_at)
-        out.append(DocSpan(s, e, value, attrs))
+        out.append(Span(s, e, value, attrs))
     return out
 
 
-def _link_short_mentions(docs: list[DocSpan]) -> None:
+def _link_short_mentions(docs: list[Span]) -> None:
     """A yearless law ("Luật Đất đai") takes the year of the same law cited with its year in
     the same text; partial numbers are linked by :func:`_bare_numbers`."""
-    years: dict[str, DocSpan] = {}
+    years: dict[str, Span] = {}
     for d in docs:
         if d.attrs.get("name") and d.attrs.get("year") and not d.attrs.get("number"):
             years.setdefault(d.attrs["name"], d)
@@ -333,7 +325,7 @@ _DATE_BEFORE = re.compile(r"(?:^|[\s,(])(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối
 _BEFORE_WINDOW = 160
 
 
-def _before(text: str, d: DocSpan, org_before) -> None:
+def _before(text: str, d: Span, org_before) -> None:
     if d.attrs.get("issuer") and d.attrs.get("date"):
         return
     lo = max(0, d.start - _BEFORE_WINDOW)
@@ -392,9 +384,9 @@ def _infer_doc_year(attrs: dict, pub) -> None:
         attrs["year_inferred"] = True
 
 
-def _numbered(text: str, org_at) -> list[DocSpan]:
+def _numbered(text: str, org_at) -> list[Span]:
     """Documents cited by their number (the three numbering forms)."""
-    out: list[DocSpan] = []
+    out: list[Span] = []
     for m in _NUM_RX.finditer(text):
         w0 = max(0, m.start() - _PREFIX_WINDOW)
         pm = _PREFIX_RX.search(text, w0, m.start())
@@ -462,7 +454,7 @@ def _numbered(text: str, org_at) -> list[DocSpan]:
         if issuer and "-" in issuer and issuer_code != issuer:
             attrs["unit_code"] = issuer.split("-", 1)[1]
         _tail(text, end, attrs, org_at)
-        out.append(DocSpan(start, end, canon, attrs))
+        out.append(Span(start, end, canon, attrs))
     return out
 
 

@@ -109,7 +109,7 @@ class Doc:
             o.attrs.setdefault("abbreviation", acr)
             learned.setdefault(acr, o)
             if close > j + 2:  # "(CDC Hà Nội)": the abbreviation with its place
-                paren.append(OrgSpan(j + 1, close, first.start, toks[close - 1].end,
+                paren.append(OrgSpan(first.start, toks[close - 1].end, i=j + 1, j=close,
                                      value=o.value, body=o.body, place=o.place, bare=True,
                                      attrs={"name": o.attrs["name"], "abbreviation": acr,
                                             "resolved_from": o.attrs["name"]}))
@@ -122,7 +122,7 @@ class Doc:
         for k, t in enumerate(toks):
             if t.text in learned and k not in covered:
                 full = learned[t.text]
-                span = OrgSpan(k, k + 1, t.start, t.end, value=full.value,
+                span = OrgSpan(t.start, t.end, i=k, j=k + 1, value=full.value,
                                attrs={"name": full.attrs["name"], "abbreviation": t.text,
                                       "resolved_from": full.attrs["name"]},
                                body=full.body, place=full.place, bare=True)

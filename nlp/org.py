@@ -24,11 +24,12 @@ attrs: name (long form), abbreviation (when the mention used one), place, acrony
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .lexicon import Tok, is_acronym, is_cap, lexicon
 from .normalize import fold
 from .places import gazetteer, hyphen_name_end, place_name_end
+from .records import TokenSpan
 
 __all__ = ["OrgSpan", "find_orgs", "find_acronyms", "initials"]
 
@@ -90,13 +91,7 @@ an quân thương xuất nông thôn sinh phẩm dưỡng đức nghệ hiểm t
 
 
 @dataclass
-class OrgSpan:
-    i: int  # token range [i, j)
-    j: int
-    start: int
-    end: int
-    value: str = ""
-    attrs: dict = field(default_factory=dict)
+class OrgSpan(TokenSpan):
     body: str = ""
     place: str | None = None
     bare: bool = False  # no descriptor and no place: "UBND", "Quận ủy"
@@ -733,7 +728,7 @@ def find_orgs(text: str, toks: list[Tok], acronyms: dict[str, str]) -> list[OrgS
             continue
         j, place, bare = res
         j = _extend_to_parenthesis(toks, j)
-        span = OrgSpan(i, j, t.start, toks[j - 1].end, bare=bare)
+        span = OrgSpan(t.start, toks[j - 1].end, i=i, j=j, bare=bare)
         _describe(span, toks, text, acronyms, place)
         out.append(span)
         i = j

@@ -18,14 +18,14 @@ organisation), former (a title starting with "Nguyên").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .lexicon import Tok, is_acronym, is_cap, lexicon
 from .normalize import fold
 from .org import OrgSpan, name_tail_ok
 from .places import gazetteer, place_name_end
+from .records import TokenSpan
 
-__all__ = ["PersonSpan", "find_persons"]
+__all__ = ["find_persons"]
 
 _KIN_HONORIFICS = {"ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "cháu", "cụ", "thầy"}
 _SEPARATORS = {"-", ",", "(", "kiêm"}
@@ -35,16 +35,6 @@ _NOT_PLACES_FOR_NAMES = {"hồ chí minh"}
 _CAN = {"giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý"}
 _CHI = {"tý", "sửu", "dần", "mão", "mẹo", "thìn", "tỵ", "tị", "ngọ", "mùi", "thân", "dậu",
         "tuất", "hợi"}
-
-
-@dataclass
-class PersonSpan:
-    i: int
-    j: int
-    start: int
-    end: int
-    value: str
-    attrs: dict = field(default_factory=dict)
 
 
 class _Ctx:
@@ -221,7 +211,7 @@ def _name_run(c: _Ctx, j: int, limit: int = 4) -> int:
 
 
 def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[bool]
-                 ) -> list[PersonSpan]:
+                 ) -> list[TokenSpan]:
     c = _Ctx(text, toks, orgs, blocked)
     lex, n = c.lex, len(toks)
     gaz = gazetteer()
@@ -233,7 +223,7 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
             if t:
                 titles_by_end.setdefault(t[0], []).append((i, t[1], t[2]))
     consumed: set[int] = set()  # title start tokens already given to a person
-    out: list[PersonSpan] = []
+    out: list[TokenSpan] = []
     full_names: list[str] = []
     i = 0
     while i < n:
@@ -338,7 +328,7 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
             if org is not None:
                 attrs["organization"] = text[org.start:org.end]
                 attrs["org_key"] = org.value
-        out.append(PersonSpan(start, end, toks[start].start, toks[end - 1].end, name, attrs))
+        out.append(TokenSpan(toks[start].start, toks[end - 1].end, name, attrs, i=start, j=end))
         if run >= 2:
             full_names.append(name_low)
         i = k if k > end else end

@@ -1,11 +1,29 @@
-"""Records of the NLP stage: one Mention per entity found, one Analysis per text."""
+"""Records of the NLP stage: a Span per finding of a matcher (on the normalised text), one
+Mention per entity found (on the text as given), one Analysis per text."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["Mention", "Analysis", "MENTION_TYPES"]
+__all__ = ["Span", "TokenSpan", "Mention", "Analysis", "MENTION_TYPES"]
 
 MENTION_TYPES = ("DATE", "PERSON", "ORG", "LOC", "DOCREF")
+
+
+@dataclass
+class Span:
+    """What a matcher found: characters [start, end) of the normalised text, the normalised
+    value and its attributes; analyze() maps it back to the text as given (a Mention)."""
+    start: int
+    end: int
+    value: str = ""
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class TokenSpan(Span):
+    """A Span of the name finders, which also keep its token range [i, j)."""
+    i: int = 0
+    j: int = 0
 
 
 @dataclass
