@@ -114,6 +114,22 @@ def test_search_index_follows_updates(store):
                             "('integrity-check')") is not None
 
 
+def test_a_page_reextracted_as_no_article_takes_its_article_row_with_it(store):
+    store.save_page(page(), article())
+    store.save_analysis(1, {"body": Analysis(text="x", mentions=[
+        Mention("DATE", "18/8/2016", 0, 9, "2016-08-18")])})
+    (page_id,) = store.db.execute("select id from pages").fetchone()
+    listing = Article(url="http://p/a", is_article=False, reason="listing page (9 teasers)")
+    store.save_reextracted(page_id, page(), listing, extracted_with="v2")
+    assert store.db.execute("select count(*) from articles").fetchone()[0] == 0
+    assert store.db.execute("select count(*) from mentions").fetchone()[0] == 0
+    sql = "select rowid from articles_fts where articles_fts match vn_match(?)"
+    assert list(store.db.execute(sql, ["van hoa"])) == []
+    assert store.db.execute("select is_article, reason from pages").fetchone() == \
+        (0, "listing page (9 teasers)")
+    store.db.execute("insert into articles_fts(articles_fts) values ('integrity-check')")
+
+
 def test_reindex_on_update_keeps_one_fts_row(store):
     store.save_page(page(), article())
     store.save_page(page(body=b"v2"), article(body="mới"))

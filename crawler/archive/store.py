@@ -845,10 +845,19 @@ class Store:
         rows = self.db.execute("select id from articles where (canonical_url = ? or page_id = ?)"
                                " and canonical_url != ?", [canonical, page_id, keep]).fetchall()
         for (article_id,) in rows:
-            self._forget_article_entities(article_id)
-            self.db.execute("delete from mentions where article_id = ?", [article_id])
-            self._unindex_article(self.db["articles"].get(article_id))
-            self.db.execute("delete from articles where id = ?", [article_id])
+            self._delete_article(article_id)
+
+    def _drop_articles_of_page(self, page_id: int) -> None:
+        for (article_id,) in self.db.execute("select id from articles where page_id = ?",
+                                             [page_id]).fetchall():
+            self._delete_article(article_id)
+
+    def _delete_article(self, article_id: int) -> None:
+        """An article row and what hangs on it: mentions, entity rows, index entries."""
+        self._forget_article_entities(article_id)
+        self.db.execute("delete from mentions where article_id = ?", [article_id])
+        self._unindex_article(self.db["articles"].get(article_id))
+        self.db.execute("delete from articles where id = ?", [article_id])
 
     def _same_text(self, canonical: str, body: str) -> str | None:
         """The canonical URL of another article with exactly this text, if any."""
@@ -998,9 +1007,13 @@ class Store:
 
     def save_reextracted(self, page_id: int, page: Page, article: Article,
                          extracted_with: str | None = None) -> None:
-        """Replace the extraction result of a stored page version (same dedup as a crawl)."""
+        """Replace the extraction result of a stored page version (same dedup as a crawl). A
+        page that is no article any more (a better extractor knows a listing) takes the article
+        row it had made with it, mentions and index entries included."""
         canonical = article.canonical_url or page.final_url or page.url
         with self.db.conn:
+            if not article.is_article:
+                self._drop_articles_of_page(page_id)
             self.db["pages"].update(page_id, {"is_article": int(article.is_article),
                                               "reason": article.reason,
                                               "canonical_url": canonical,
