@@ -54,7 +54,9 @@ def build_archive(db: Path, n: int) -> float:
             own = (f"<p>Bản tin số {i}: các tổ dân phố tiếp tục triển khai nội dung trên "
                    f"và báo cáo kết quả về UBND phường trước ngày {i % 28 + 1}/12.</p>")
             body = with_paragraph(body, article.paragraphs[0], own)
-            url = f"http://bench.example/tin-tuc/{i}-{article.id}.html"
+            # the copy's number last: "-{14 to 19 digits}.htm" is a Hanoi 2025 article id, and
+            # two URLs naming one id are one article (crawler.urls.article_key)
+            url = f"http://bench.example/tin-tuc/{article.id}-{i}.html"
             ingest(store, Page(url=url, final_url=url, status=200,
                                headers={"Content-Type": "text/html; charset=utf-8"}, body=body,
                                fetched_at=utc_iso(), source="bench"))
