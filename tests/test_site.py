@@ -156,6 +156,8 @@ def test_article_page(ds, site_db):
                      r'[^>]*><mark class="ent-DOCREF">Kế hoạch 155/KH-UBND</mark></a>', html)
     # a person's key is the name and the body (or place) the name is known by
     assert re.search(r'href="/-/person\?key=%C4%90inh\+V%C4%83n\+Long(%7C[^"]*)?"', html)
+    # the people beside the text carry the titles the article gives them
+    assert re.search(r">Đinh Văn Long</a>: [^<]*Trưởng phòng Văn hóa và Thông tin", html)
     for heading in ("Documents cited", "People", "Organisations", "Places", "Dates"):
         assert f"<h2>{heading}</h2>" in html
     assert "2016-08-18" in html  # a date of the text, normalised

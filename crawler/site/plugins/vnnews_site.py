@@ -131,9 +131,11 @@ def _listed_entities(mentions):
     listed = {"PERSON": {}, "ORG": {}, "LOC": {}, "DATE": {}}
     for m in mentions:
         if m["type"] in listed and m["value"]:
-            entry = listed[m["type"]].setdefault(m["value"], {"value": m["value"],
-                                                              "text": m["text"], "url": m["url"],
-                                                              "n": 0})
+            # one entry per canonical row (two namesakes are two people), else per value
+            key = m.get("entity") or m["value"]
+            entry = listed[m["type"]].setdefault(key, {"value": m["value"], "key": key,
+                                                       "text": m["text"], "url": m["url"],
+                                                       "n": 0})
             entry["n"] += 1
     return {kind: list(entries.values()) for kind, entries in listed.items()}
 
