@@ -313,7 +313,8 @@ def cmd_analyze(args) -> int:
 def cmd_eval_nlp(args) -> int:
     from nlp.evaluate import evaluate_cli
 
-    print(evaluate_cli(args.gold, as_json=args.json, baseline=not args.no_baseline))
+    print(evaluate_cli(args.gold, as_json=args.json, baseline=not args.no_baseline,
+                       corpus=args.corpus))
     return 0
 
 
@@ -327,11 +328,15 @@ def _register_nlp(sub, eval_sub) -> None:
     an.set_defaults(func=cmd_analyze)
     ev = eval_sub.add_parser(
         "nlp", help="precision/recall/F1 of the NLP stage (and underthesea ner) on the gold set",
-        description="Score analyze() and underthesea ner() on tests/data/nlp. Example: "
-                    "vnnews eval nlp --json")
+        description="Score analyze() and underthesea ner() on tests/data/nlp, or with --corpus "
+                    "on the test split of the VLSP 2018 corpus (exact outermost PER/ORG/LOC). "
+                    "Example: vnnews eval nlp --json")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("--no-baseline", action="store_true", help="skip underthesea ner() (fast)")
     ev.add_argument("--gold", default=None, metavar="PATH", help="gold JSONL (default: bundled)")
+    ev.add_argument("--corpus", default=None, metavar="PATH",
+                    help="VLSP 2018 JSONL (../shared/corpora/vlsp2018-ner-train.jsonl): score "
+                         "its test split instead of the gold set")
     ev.set_defaults(func=cmd_eval_nlp)
 
 
