@@ -5,7 +5,9 @@ Steps (each matcher works on the normalised text and returns spans into it):
 2. DOCREF first: document numbers are blocked for every later matcher (no dates inside them);
 3. DATE over the rest, with the publish date for year-less dates;
 4. ORG, PERSON (with titles) and LOC — see their modules for span conventions;
-5. map every span back to the original text, sort by start.
+5. the CRF (nlp/model.py), given the rule spans as features, re-reads PERSON/ORG/LOC and the
+   two are merged (nlp/merge.py);
+6. map every span back to the original text, sort by start.
 """
 from __future__ import annotations
 
@@ -15,20 +17,13 @@ from .entities import Doc
 from .normalize import normalize
 from .records import Analysis, Mention
 
-__all__ = ["analyze"]
+__all__ = ["analyze", "rule_spans"]
 
 
-def analyze(text: str, published: str | None = None) -> Analysis:
-    """Find DATE, DOCREF, PERSON, ORG and LOC mentions in ``text``.
-
-    ``published`` is the article's ISO publish date ("2018-10-08" or "2018-10-08T15:54"); it
-    supplies the year of day-month dates ("ngày 26/7") and flags implausibly far event dates.
-    Offsets point into ``text`` as given: ``text[m.start:m.end] == m.text``.
-    """
-    norm = normalize(text or "")
-    t = norm.text
+def rule_spans(t: str, published: str | None = None):
+    """Spans of the rule matchers on the normalised text ``t``: (kind, start, end, value,
+    attrs) lists, and the Doc (for its acronyms)."""
     spans: list[tuple[str, int, int, str | None, dict]] = []
-
     # 1-2. document numbers (the issuer after "của" is read with the organisation finder)
     doc = Doc(t)
     docs = find_docrefs(t, doc.org_end_at, published, doc.org_start_before)
@@ -41,6 +36,23 @@ def analyze(text: str, published: str | None = None) -> Analysis:
     # 4. names
     taken = [(s, e) for _, s, e, _, _ in spans]
     spans.extend(doc.find(taken))
+    return spans, doc
+
+
+def analyze(text: str, published: str | None = None, model: bool = True) -> Analysis:
+    """Find DATE, DOCREF, PERSON, ORG and LOC mentions in ``text``.
+
+    ``published`` is the article's ISO publish date ("2018-10-08" or "2018-10-08T15:54"); it
+    supplies the year of day-month dates ("ngày 26/7") and flags implausibly far event dates.
+    ``model=False`` runs the rules alone (no CRF). Offsets point into ``text`` as given:
+    ``text[m.start:m.end] == m.text``.
+    """
+    norm = normalize(text or "")
+    t = norm.text
+    spans, doc = rule_spans(t, published)
+    if model:
+        from .merge import merge_model
+        spans = merge_model(t, spans)
 
     mentions = []
     for kind, s, e, value, attrs in spans:

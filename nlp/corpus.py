@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 __all__ = ["split_of", "load_corpus", "outermost", "SCORED_TYPES", "TYPE_OF", "CorpusError",
-           "TEST_PERCENT", "tuning_fold"]
+           "TEST_PERCENT", "tuning_fold", "bucket"]
 
 TEST_PERCENT = 20  # share of documents in the test split
 SCORED_TYPES = ("PER", "ORG", "LOC")  # MISC is not scored (we have no such type)
@@ -29,19 +29,20 @@ class CorpusError(ValueError):
     """The corpus file is missing or malformed (the message names the file and line)."""
 
 
-def _bucket(doc_id: str) -> int:
+def bucket(doc_id: str) -> int:
+    """0-99 from the id's hash: the split and its tuning fold are ranges of it."""
     return int.from_bytes(hashlib.sha256(str(doc_id).encode("utf-8")).digest()[:8], "big") % 100
 
 
 def split_of(doc_id: str) -> str:
     """"dev" or "test" for a document id (deterministic, independent of file order)."""
-    return "test" if _bucket(doc_id) >= 100 - TEST_PERCENT else "dev"
+    return "test" if bucket(doc_id) >= 100 - TEST_PERCENT else "dev"
 
 
 def tuning_fold(doc_id: str) -> bool:
     """Inside dev, the documents held out while choosing features and penalties (bucket
     60-79: a quarter of dev); the shipped model is then trained on all of dev."""
-    return 100 - 2 * TEST_PERCENT <= _bucket(doc_id) < 100 - TEST_PERCENT
+    return 100 - 2 * TEST_PERCENT <= bucket(doc_id) < 100 - TEST_PERCENT
 
 
 def load_corpus(path: str | Path, split: str | None = None) -> list[dict]:

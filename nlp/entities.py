@@ -13,7 +13,6 @@ from functools import lru_cache
 from .lexicon import PhraseTable, Tok, is_acronym, is_cap, lexicon, tokenize
 from .org import OrgSpan, canonical_place, find_acronyms, find_orgs
 from .person import find_persons
-from .normalize import fold
 from .places import gazetteer, new_unit_for, place_name_end, strip_key, ward_divided
 
 __all__ = ["Doc", "prepare"]

@@ -223,7 +223,8 @@ def score_exact(pred: list[tuple], gold: list[tuple], types=SCORED_TYPES) -> dic
     return out
 
 
-def evaluate_corpus(corpus_path: str | Path, split: str = "test", baseline: bool = True) -> dict:
+def evaluate_corpus(corpus_path: str | Path, split: str = "test", baseline: bool = True,
+                    model: bool = True) -> dict:
     """Ours (and underthesea ner) on one split of the VLSP 2018 corpus at ``corpus_path``."""
     try:
         docs = load_corpus(corpus_path, split)
@@ -233,7 +234,7 @@ def evaluate_corpus(corpus_path: str | Path, split: str = "test", baseline: bool
     pred = []
     t0 = time.perf_counter()
     for k, d in enumerate(docs):
-        for m in analyze(d["text"]).mentions:
+        for m in analyze(d["text"], model=model).mentions:
             if m.type in TYPE_OF:
                 pred.append((k, TYPE_OF[m.type], m.start, m.end))
     result: dict = {"ours": score_exact(pred, gold)}
