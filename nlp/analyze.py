@@ -52,7 +52,8 @@ def analyze(text: str, published: str | None = None, model: bool = True) -> Anal
     spans, doc = rule_spans(t, published)
     if model:
         from .merge import merge_model
-        spans = merge_model(t, spans)
+        from .person import person_vetoes
+        spans = merge_model(t, spans, person_vetoes(doc.toks))
 
     mentions = []
     for kind, s, e, value, attrs in spans:

@@ -118,8 +118,14 @@ def _lists(directory: Path = DATA):
             seen.add(word)
             if kind == "c":
                 common.add(word)
+    common = frozenset(common)
     return (lex.surnames, set(lex.titles.by_first), set(lex.heads.by_first),
             set(lex.units.by_first), places, singles, common, seen)
+
+
+def lower_words(directory: Path = DATA) -> set[str]:
+    """Syllables the dev split writes in lower case at least once ("thắng", "trường")."""
+    return _lists(directory)[7]
 
 
 def rule_tags(line: list[tuple[int, int, str]], spans: list[tuple[str, int, int]]) -> list[str]:
@@ -292,11 +298,11 @@ def repair(line, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]
 class ModelResult:
     """The model's spans of one text, and the probability it gives any other span."""
 
-    def __init__(self, spans, lines, feats, tg):
+    def __init__(self, spans, lines, ruled, tg):
         self.spans = spans
         self._lines = lines
         self._starts = [line[0][0] for line in lines]
-        self._feats = feats
+        self._ruled = ruled  # the rule spans of each line
         self._tagger = tg
         self._token_starts: dict[int, list[int]] = {}
         self._marg: dict[int, list] = {}  # marginals of a line, computed when first asked
@@ -312,7 +318,10 @@ class ModelResult:
             return 0.0
         line = self._lines[no]
         if no not in self._marg:
-            self._marg[no] = self._tagger.marginals(self._feats[no])
+            # features are made again for the few lines asked about (keeping every line's
+            # features costs more memory than the text)
+            feats = features(line, rule_tags(line, self._ruled[no]))
+            self._marg[no] = self._tagger.marginals(feats)
         marg = self._marg[no]
         b, i = self._index.get("B-" + kind), self._index.get("I-" + kind)
         if no not in self._token_starts:
@@ -351,9 +360,31 @@ def model_spans(text: str, rule_spans: list[tuple[str, int, int]]) -> ModelResul
     lines = tokens(text)
     if tg is None:
         return ModelResult([], lines, [], None)
-    feats, out = [], []
+    lines = [piece for line in lines for piece in _pieces(line)]
+    ruled, out = [], []
     for line, inside in zip(lines, spans_by_line(lines, rule_spans)):
+        ruled.append(inside)
         f = features(line, rule_tags(line, inside))
-        feats.append(f)
         out.extend(repair(line, decode(line, tg.tag(f))))
-    return ModelResult(out, lines, feats, tg)
+    return ModelResult(out, lines, ruled, tg)
+
+
+# a line longer than this many tokens is tagged in pieces cut after a full stop (or at the
+# limit): the features of a line are held while it is tagged, and a 5 MB one-line text
+# would need gigabytes (news paragraphs are far shorter)
+MAX_SEQUENCE = 400
+
+
+def _pieces(line):
+    if len(line) <= MAX_SEQUENCE:
+        return [line]
+    out, start = [], 0
+    while start < len(line):
+        end = min(start + MAX_SEQUENCE, len(line))
+        if end < len(line):
+            stop = max((k for k in range(start + MAX_SEQUENCE // 2, end)
+                        if line[k][2] in (".", "!", "?", ";")), default=end - 1)
+            end = stop + 1
+        out.append(line[start:end])
+        start = end
+    return out

@@ -383,3 +383,31 @@ def _pre_titles(c: _Ctx, s: int, titles_by_end, consumed) -> list:
                     ts = ts2
             break
     return found
+
+
+def person_vetoes(toks: list[Tok]) -> list[tuple[int, int]]:
+    """Character spans where the rules refuse a person for a stated reason, so that the CRF
+    (nlp/merge.py) may not put one there either: a name after a statue, prize, temple or
+    school word ("tượng đài Lý Thái Tổ"), initials that are not after an honorific (a
+    reporter's credit, "Tin, ảnh: L.V.K"), a year of the sexagenary cycle ("Giáp Thìn")."""
+    lex = lexicon()
+    n = len(toks)
+    out = []
+    for i in range(n):
+        t = toks[i]
+        if not t.word or not t.text[:1].isupper():
+            continue
+        prev = toks[i - 1].low if i else ""
+        after_hon = bool(i and lex.honorifics.match(toks, i - 1))
+        if _INITIALS.fullmatch(t.text) and not after_hon:
+            out.append((t.start, t.end))
+        elif i + 1 < n and t.low in _CAN and toks[i + 1].low in _CHI and \
+                toks[i + 1].text[:1].isupper():
+            out.append((t.start, toks[i + 1].end))
+        elif (i == 0 or not toks[i - 1].cap) and not after_hon and prev not in lex.titles.by_first \
+                and _named_after(toks, i):
+            j = i
+            while j + 1 < n and toks[j + 1].cap and not toks[j + 1].nl:
+                j += 1
+            out.append((t.start, toks[j].end))
+    return out
