@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["MODEL_PATH", "features", "tokens", "rule_tags", "model_spans", "tagger",
-           "LABEL_TYPES", "known_names", "spans_by_line", "COMMON_FILE", "NAMES_FILE", "MAX_NAME_TOKENS"]
+           "LABEL_TYPES", "known_names", "spans_by_line", "clear_caches", "COMMON_FILE", "NAMES_FILE", "MAX_NAME_TOKENS"]
 
 DATA = Path(__file__).parent / "data"
 MODEL_PATH = DATA / "ner.crf"
@@ -121,6 +121,12 @@ def _lists(directory: Path = DATA):
     common = frozenset(common)
     return (lex.surnames, set(lex.titles.by_first), set(lex.heads.by_first),
             set(lex.units.by_first), places, singles, common, seen)
+
+
+def clear_caches() -> None:
+    """Forget the word lists read so far (the trainer has just written new ones)."""
+    _lists.cache_clear()
+    known_names.cache_clear()
 
 
 def lower_words(directory: Path = DATA) -> set[str]:

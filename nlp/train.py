@@ -15,8 +15,8 @@ from pathlib import Path
 
 from .analyze import rule_spans
 from .corpus import bucket, load_corpus
-from .model import (COMMON_FILE, LABEL_TYPES, MAX_NAME_TOKENS, MODEL_PATH, NAMES_FILE, _lists,
-                    features, known_names, rule_tags, spans_by_line, tokens)
+from .model import (COMMON_FILE, LABEL_TYPES, MAX_NAME_TOKENS, MODEL_PATH, NAMES_FILE,
+                    clear_caches, features, known_names, rule_tags, spans_by_line, tokens)
 from .normalize import normalize
 
 # L1 keeps the model small (most feature weights become 0), L2 smooths the rest
@@ -138,8 +138,7 @@ def train(corpus: str, out: str, c1: float = C1, c2: float = C2,
     names = names_of(docs)
     (directory / NAMES_FILE).write_text(
         "".join(f"{k}\t{v}\n" for k, v in sorted(names.items())), encoding="utf-8")
-    _lists.cache_clear()
-    known_names.cache_clear()
+    clear_caches()
     seqs = doc_sequences(docs, directory)
     X = _prune([f for _, _, feats, _ in seqs for f in feats], min_count)
     y = [lab for _, _, _, labels in seqs for lab in labels]
