@@ -111,7 +111,8 @@ class Doc:
                 paren.append(OrgSpan(first.start, toks[close - 1].end, i=j + 1, j=close,
                                      value=o.value, body=o.body, place=o.place, bare=True,
                                      attrs={"name": o.attrs["name"], "abbreviation": acr,
-                                            "resolved_from": o.attrs["name"]}))
+                                            "resolved_from": o.attrs["name"],
+                                            **_nominal_of(o)}))
         if not learned:
             return
         covered = set()
@@ -123,7 +124,7 @@ class Doc:
                 full = learned[t.text]
                 span = OrgSpan(t.start, t.end, i=k, j=k + 1, value=full.value,
                                attrs={"name": full.attrs["name"], "abbreviation": t.text,
-                                      "resolved_from": full.attrs["name"]},
+                                      "resolved_from": full.attrs["name"], **_nominal_of(full)},
                                body=full.body, place=full.place, bare=True)
                 extra.append(span)
         self.orgs = sorted(self.orgs + extra, key=lambda o: o.i)
@@ -542,3 +543,8 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                     attrs["new_unit_divided"] = True  # split: new_unit is the default successor
         out.append((toks[i].start, toks[j - 1].end, i, j, value, attrs))
     return out
+
+
+def _nominal_of(org) -> dict:
+    """The abbreviation a text defines for a nominal reference ("Trạm Y tế (TYT)") is one."""
+    return {"nominal": True} if org.attrs.get("nominal") else {}

@@ -11,6 +11,10 @@ It has no DATE or DOCREF, so those rows score 0 for it.
 
 ``evaluate_corpus`` scores both on the test split of the real annotated news (VLSP 2018,
 nlp/corpus.py): exact outermost spans of PER, ORG and LOC (our PERSON/ORG/LOC mapped).
+The corpus annotates names, not nominal references: a body named only by its common noun and
+level words ("UBND tỉnh", "Thành ủy", "Chính phủ"; ``attrs["nominal"]``, nlp/org.py) is
+untagged there, and the archive keeps it on purpose. Such mentions are left out of the
+"ours" row and scored as well in the "ours, nominal counted" row, so both figures show.
 """
 from __future__ import annotations
 
@@ -31,6 +35,8 @@ __all__ = ["load_gold", "evaluate", "evaluate_cli", "score_spans", "DEFAULT_GOLD
 
 # The project's gold set, relative to the repository root (where `vnnews eval` runs).
 DEFAULT_GOLD = Path("tests") / "data" / "nlp" / "gold.jsonl"
+# the corpus table's row that scores our nominal references ("UBND tỉnh") too
+NOMINAL_COUNTED = "ours, nominal counted"
 _NER_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 _SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=\S)|\n+")
 
@@ -231,14 +237,18 @@ def evaluate_corpus(corpus_path: str | Path, split: str = "test", baseline: bool
     except CorpusError as exc:
         raise NlpError(str(exc)) from exc
     gold = [(k, *g) for k, d in enumerate(docs) for g in outermost(d)]
-    pred = []
+    names, nominal = [], []
     t0 = time.perf_counter()
     for k, d in enumerate(docs):
         for m in analyze(d["text"], model=model).mentions:
             if m.type in TYPE_OF:
-                pred.append((k, TYPE_OF[m.type], m.start, m.end))
-    result: dict = {"ours": score_exact(pred, gold)}
-    result["ours"]["seconds"] = round(time.perf_counter() - t0, 3)
+                span = (k, TYPE_OF[m.type], m.start, m.end)
+                (nominal if m.attrs.get("nominal") else names).append(span)
+    seconds = round(time.perf_counter() - t0, 3)
+    result: dict = {"ours": score_exact(names, gold),
+                    NOMINAL_COUNTED: score_exact(names + nominal, gold)}
+    result["ours"]["seconds"] = result[NOMINAL_COUNTED]["seconds"] = seconds
+    result["ours"]["nominal_left_out"] = len(nominal)
     if baseline:
         upred, usecs = _underthesea(docs)
         result["underthesea"] = score_exact(
@@ -250,7 +260,7 @@ def evaluate_corpus(corpus_path: str | Path, split: str = "test", baseline: bool
 
 
 def format_corpus_table(result: dict) -> str:
-    systems = [s for s in ("ours", "underthesea") if s in result]
+    systems = [s for s in ("ours", NOMINAL_COUNTED, "underthesea") if s in result]
     g = result["gold"]
     lines = [f"Corpus: {g['corpus']}, {g['split']} split: {g['articles']} articles, "
              f"{g['entities']} outermost PER/ORG/LOC (exact spans)", ""]
@@ -264,7 +274,11 @@ def format_corpus_table(result: dict) -> str:
             row += f"| {v['p']:>6.3f} {v['r']:>6.3f} {v['f1']:>6.3f} {v['n_pred']:>5} "
         lines.append(row)
     lines.append("")
-    lines.append("Time: " + ", ".join(f"{s} {result[s]['seconds']:.2f} s" for s in systems))
+    lines.append(f"ours: names only; {result['ours']['nominal_left_out']} nominal references "
+                 f"(\"UBND tỉnh\", \"Chính phủ\"; untagged in the corpus) left out, counted in "
+                 f"\"{NOMINAL_COUNTED}\"")
+    lines.append("Time: " + ", ".join(f"{s} {result[s]['seconds']:.2f} s" for s in systems
+                                      if s != NOMINAL_COUNTED))
     return "\n".join(lines)
 
 

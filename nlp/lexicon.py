@@ -175,6 +175,9 @@ class Lexicon:
     abbrev: dict[str, str]  # folded abbreviation → expansion
     places: set[str]  # folded bare place names (countries, regions)
     compounds: set[tuple[str, str]]  # lower-case two-syllable words inside org names
+    # official fields of more than one word group ("Nông nghiệp và Phát triển nông thôn"),
+    # matched in any case after a head: real news writes "Bộ Nông nghiệp và phát triển nông thôn"
+    fields: PhraseTable | None = None
 
 
 class _Abbreviations(dict):
@@ -232,4 +235,6 @@ def lexicon() -> Lexicon:
         abbrev=abbrev,
         places={fold(p) for p in read_list("places.txt")},
         compounds={tuple(fold(c).split()[:2]) for c in read_list("name_compounds.txt")},
+        fields=PhraseTable({v: None for v in abbrev.values()
+                            if re.search(r" và |, | - ", v) and v[0].isupper()}),
     )

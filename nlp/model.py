@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["MODEL_PATH", "features", "tokens", "rule_tags", "model_spans", "tagger",
-           "LABEL_TYPES", "known_names", "spans_by_line", "clear_caches", "COMMON_FILE", "NAMES_FILE", "MAX_NAME_TOKENS"]
+           "LABEL_TYPES", "known_names", "doc_context", "spans_by_line", "clear_caches", "COMMON_FILE", "NAMES_FILE", "MAX_NAME_TOKENS"]
 
 DATA = Path(__file__).parent / "data"
 MODEL_PATH = DATA / "ner.crf"
@@ -123,6 +123,20 @@ def _lists(directory: Path = DATA):
             set(lex.units.by_first), places, singles, common, seen)
 
 
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Two-syllable Vietnamese words, lower case, from the word list underthesea ships
+    (Viet74K; nothing is downloaded). Empty when the file is missing: the check that uses it
+    (nlp/merge.py) is then off."""
+    from importlib.util import find_spec
+    spec = find_spec("underthesea")  # its path only: importing it costs a third of a second
+    path = Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt" if spec else None
+    if path is None or not path.exists():
+        return frozenset()
+    return frozenset(ln.lower() for ln in path.read_text(encoding="utf-8").splitlines()
+                     if ln.count(" ") == 1)
+
+
 def clear_caches() -> None:
     """Forget the word lists read so far (the trainer has just written new ones)."""
     _lists.cache_clear()
@@ -157,9 +171,52 @@ def token_range(line, starts: list[int], s: int, e: int) -> range:
     return range(k, b)
 
 
+# how many tokens after an organisation's head word its name may still run (the "hb" feature)
+HEAD_REACH = 8
+# words before a capitalised run that make it a person ("ông Tuấn", "bà Merkel")
+HONORIFICS = frozenset("ông bà anh chị cô chú bác cụ thầy ngài em".split())
+_STOPS = (".", "!", "?", ":", "\"", "“", "-")
+
+
+def doc_context(lines, line_tags: list[list[str]], directory: Path = DATA) -> dict[str, tuple]:
+    """What the whole text says about each capitalised syllable (lower case), as features of
+    its every occurrence: the rule types it got somewhere ("dr=PER"), whether a run holding
+    it follows an honorific or a title word somewhere ("dh"), its place in a run of two or
+    more ("dp=E"), and whether it is capitalised inside a sentence somewhere ("dm": so a
+    sentence-initial "Hải" is read like the "Hải" of the next line)."""
+    title_first = _lists(directory)[1]
+    out: dict[str, set] = {}
+    for line, rt in zip(lines, line_tags):
+        n = len(line)
+        k = 0
+        while k < n:
+            w0 = line[k][2]
+            if not (w0[0].isupper() and w0[0].isalpha()):
+                k += 1
+                continue
+            b = k
+            while b < n and line[b][2][0].isupper() and line[b][2][0].isalpha():
+                b += 1
+            before = line[k - 1][2].lower() if k else "<s>"
+            for x in range(k, b):
+                got = out.setdefault(line[x][2].lower(), set())
+                if rt[x] != "O":
+                    got.add("dr=" + rt[x][2:])
+                if before in HONORIFICS or before in title_first:
+                    got.add("dh")
+                if b - k > 1:
+                    got.add("dp=" + ("B" if x == k else "E" if x == b - 1 else "I"))
+                if x > 0 and line[x - 1][2] not in _STOPS:
+                    got.add("dm")
+            k = b
+    return {w: tuple(sorted(v)) for w, v in out.items()}
+
+
 def features(line: list[tuple[int, int, str]], rtags: list[str],
-             names: dict[str, str] | None = None, directory: Path = DATA) -> list[list[str]]:
-    """Feature strings of each token; ``directory`` holds the learned word lists."""
+             names: dict[str, str] | None = None, directory: Path = DATA,
+             doc: dict[str, tuple] | None = None) -> list[list[str]]:
+    """Feature strings of each token; ``directory`` holds the learned word lists, ``doc``
+    the document's view of its capitalised syllables (``doc_context``)."""
     surnames, title_first, head_first, unit_first, places, singles, common, seen = \
         _lists(directory)
     n = len(line)
@@ -193,6 +250,17 @@ def features(line: list[tuple[int, int, str]], rtags: list[str],
             k += 1
     ntags = name_tags(low, [c or x == "A" for c, x in zip(cap, shp)],
                       known_names(directory) if names is None else names)
+    # the organisation head word opening the name a token may be inside ("Bộ Nông nghiệp và
+    # phát triển nông thôn": "phát" is 3 tokens after "bộ"), within a few tokens and no stop
+    head_back = ["-"] * n
+    last_head = None
+    for k in range(n):
+        if low[k] in _STOPS or low[k] in (";", "(", ")"):
+            last_head = None
+        elif last_head is not None and k - last_head[0] <= HEAD_REACH:
+            head_back[k] = f"{last_head[1]}|{min(k - last_head[0], 4)}"
+        if cap[k] and low[k] in head_first:
+            last_head = (k, low[k])
     out = []
     for k in range(n):
         w, s = low[k], shp[k]
@@ -205,6 +273,13 @@ def features(line: list[tuple[int, int, str]], rtags: list[str],
              f"r={rtags[k]}", f"rp={rtags[k - 1] if k else '<s>'}|{rtags[k]}",
              f"rn={rtags[k]}|{rtags[k + 1] if k + 1 < n else '</s>'}"]
         f.append(f"run={run[k]}")
+        if head_back[k] != "-":
+            f.append(f"hb={head_back[k]}")
+            f.append(f"hbs={head_back[k].partition('|')[0]}|{s}")
+        if k > 1:
+            f.append(f"r2p={rtags[k - 2]}")
+        if k + 2 < n:
+            f.append(f"r2n={rtags[k + 2]}")
         if cap[k]:
             f.append(f"rb={run_before[k]}")
             f.append(f"ra={run_after[k]}")
@@ -223,6 +298,8 @@ def features(line: list[tuple[int, int, str]], rtags: list[str],
             # "cm": usually written lower case (a sentence start or a title word); "nv": never
             # seen in lower case in dev (a proper name, often foreign: "Pogba", "Merkel")
             f.append("cm" if w in common else "lw" if w in seen else "nv")
+            if doc:
+                f.extend(doc.get(w, ()))
         if k == 0 or low[k - 1] in (".", "!", "?", ":", "\"", "“", "-"):
             f.append("st")
         if glued[k]:
@@ -304,8 +381,9 @@ def repair(line, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]
 class ModelResult:
     """The model's spans of one text, and the probability it gives any other span."""
 
-    def __init__(self, spans, lines, ruled, tg):
+    def __init__(self, spans, lines, ruled, tg, doc=None):
         self.spans = spans
+        self._doc = doc
         self._lines = lines
         self._starts = [line[0][0] for line in lines]
         self._ruled = ruled  # the rule spans of each line
@@ -326,7 +404,7 @@ class ModelResult:
         if no not in self._marg:
             # features are made again for the few lines asked about (keeping every line's
             # features costs more memory than the text)
-            feats = features(line, rule_tags(line, self._ruled[no]))
+            feats = features(line, rule_tags(line, self._ruled[no]), doc=self._doc)
             self._marg[no] = self._tagger.marginals(feats)
         marg = self._marg[no]
         b, i = self._index.get("B-" + kind), self._index.get("I-" + kind)
@@ -367,12 +445,14 @@ def model_spans(text: str, rule_spans: list[tuple[str, int, int]]) -> ModelResul
     if tg is None:
         return ModelResult([], lines, [], None)
     lines = [piece for line in lines for piece in _pieces(line)]
-    ruled, out = [], []
-    for line, inside in zip(lines, spans_by_line(lines, rule_spans)):
-        ruled.append(inside)
-        f = features(line, rule_tags(line, inside))
+    ruled = spans_by_line(lines, rule_spans)
+    tags = [rule_tags(line, inside) for line, inside in zip(lines, ruled)]
+    doc = doc_context(lines, tags)
+    out = []
+    for line, rt in zip(lines, tags):
+        f = features(line, rt, doc=doc)
         out.extend(repair(line, decode(line, tg.tag(f))))
-    return ModelResult(out, lines, ruled, tg)
+    return ModelResult(out, lines, ruled, tg, doc)
 
 
 # a line longer than this many tokens is tagged in pieces cut after a full stop (or at the

@@ -16,7 +16,7 @@ from pathlib import Path
 from .analyze import rule_spans
 from .corpus import bucket, load_corpus
 from .model import (COMMON_FILE, LABEL_TYPES, MAX_NAME_TOKENS, MODEL_PATH, NAMES_FILE,
-                    clear_caches, features, known_names, rule_tags, spans_by_line, tokens)
+                    clear_caches, doc_context, features, known_names, rule_tags, spans_by_line, tokens)
 from .normalize import normalize
 
 # L1 keeps the model small (most feature weights become 0), L2 smooths the rest
@@ -100,9 +100,11 @@ def doc_sequences(docs: list[dict], directory: Path):
         rs = [(k, s, e) for k, s, e, _, _ in spans]
         lines, feats, labels = [], [], []
         toks = tokens(t)
-        for line, inside in zip(toks, spans_by_line(toks, rs)):
+        tags = [rule_tags(line, inside) for line, inside in zip(toks, spans_by_line(toks, rs))]
+        doc = doc_context(toks, tags, directory)
+        for line, rt in zip(toks, tags):
             lines.append(line)
-            feats.append(features(line, rule_tags(line, inside), names, directory))
+            feats.append(features(line, rt, names, directory, doc))
             labels.append(gold_labels(line, norm, gold))
         out.append((d["id"], lines, feats, labels))
     return out

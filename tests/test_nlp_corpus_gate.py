@@ -6,8 +6,9 @@ it is absent the gate is skipped with a message saying so (pytest's summary list
 split is scored once per session (a few seconds).
 
 The floors below are a regression gate at today's figures (rules plus the CRF of
-nlp/model.py), not issue 9's targets (PER >= 0.88, ORG >= 0.75, LOC >= 0.82): LOC meets its
-target, PER and ORG do not yet.
+nlp/model.py), not issue 9's targets (PER >= 0.88, ORG >= 0.75, LOC >= 0.82): PER and LOC
+meet theirs, ORG does not yet. The "ours" row leaves nominal references ("UBND tỉnh") out,
+as the corpus does; the ORG floor with them counted keeps that row from hiding a drop.
 """
 import json
 import os
@@ -17,11 +18,13 @@ import pytest
 
 from conftest import ROOT, run_vnnews
 from nlp.corpus import load_corpus, split_of
-from nlp.evaluate import evaluate_corpus
+from nlp.evaluate import NOMINAL_COUNTED, evaluate_corpus
 
-# exact outermost spans on the test split: today's figures (PER 0.861, ORG 0.698, LOC 0.855)
-# less a margin, so that a change that loses real-text accuracy fails
-MIN_F1 = {"PER": 0.84, "ORG": 0.68, "LOC": 0.83}
+# exact outermost spans on the test split: today's figures (PER 0.885, ORG 0.713, LOC 0.865;
+# ORG 0.703 with nominal references counted) less a margin, so that a change that loses
+# real-text accuracy fails
+MIN_F1 = {"PER": 0.87, "ORG": 0.70, "LOC": 0.85}
+MIN_ORG_NOMINAL_COUNTED = 0.69
 CORPUS_NAME = "vlsp2018-ner-train.jsonl"
 
 
@@ -49,6 +52,13 @@ def corpus_scores():
 def test_corpus_test_split_f1(corpus_scores, kind):
     got = corpus_scores["ours"][kind]
     assert got["f1"] >= MIN_F1[kind], got
+
+
+def test_corpus_org_with_nominal_references_counted(corpus_scores):
+    got = corpus_scores[NOMINAL_COUNTED]["ORG"]
+    assert got["f1"] >= MIN_ORG_NOMINAL_COUNTED, got
+    assert corpus_scores["ours"]["nominal_left_out"] == got["n_pred"] - \
+        corpus_scores["ours"]["ORG"]["n_pred"]
 
 
 def test_split_is_the_recorded_one():

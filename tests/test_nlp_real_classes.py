@@ -55,9 +55,33 @@ def test_names_are_not_cut_inside(text, name):
     ("Các phường thực hiện theo văn bản mà UBND quận chỉ đạo.", "UBND quận"),
     ("Về việc này, Bộ Xây dựng nhìn nhận, thủ tục còn chậm.", "Bộ Xây dựng"),
     ("Viện Dinh dưỡng thuộc Trung tâm khuyến cáo.", "Viện Dinh dưỡng"),
+    # a verb after a name joined by a comma and "và", and "quản lý" after an abbreviation
+    ("Sở Nông nghiệp, Khuyến nông và Thủy lợi kiểm tra các trạm bơm.",
+     "Sở Nông nghiệp, Khuyến nông và Thủy lợi"),
+    ("Tuyến cáp này do Sở TT&TT quản lý về kỹ thuật.", "Sở TT&TT"),
+    ("Bộ Tư lệnh Thủ đô lãnh đạo, chỉ huy lực lượng dân quân.", "Bộ Tư lệnh Thủ đô"),
+    # a count after an abbreviated name is no part of it ("Bệnh viện 108" is)
+    ("Sở KH&CN 2 năm liền dẫn đầu khối thi đua.", "Sở KH&CN"),
 ])
 def test_names_do_not_swallow_the_verb_after_them(text, name):
     assert _texts(text, "ORG") == [name]
+
+
+@pytest.mark.parametrize("text, name, abbreviated", [
+    ("Bộ Nông nghiệp và phát triển nông thôn vừa có công văn hỏa tốc.",
+     "Bộ Nông nghiệp và phát triển nông thôn", "Bộ NN&PTNT vừa có công văn."),
+    ("Sở Tài nguyên và môi trường tỉnh Hà Tĩnh kiểm tra bãi thải.",
+     "Sở Tài nguyên và môi trường tỉnh Hà Tĩnh", "Sở TN&MT tỉnh Hà Tĩnh kiểm tra."),
+    ("Đoàn công tác của Bộ Khoa học và công nghệ làm việc tại tỉnh.",
+     "Bộ Khoa học và công nghệ", "Bộ KH&CN làm việc."),
+])
+def test_an_official_field_in_lower_case_is_read_whole(text, name, abbreviated):
+    """Real news writes the second part of a ministry's field in lower case; the body is the
+    one its abbreviation names (one key)."""
+    orgs = {m.text: m.value for m in analyze(text, PUB).mentions if m.type == "ORG"}
+    short = [m.value for m in analyze(abbreviated, PUB).mentions if m.type == "ORG"]
+    assert name in orgs, orgs
+    assert [orgs[name]] == short
 
 
 # ---- newspapers and broadcasters ------------------------------------------------------------
@@ -386,3 +410,36 @@ def test_a_day_range_without_spaces_and_a_short_list():
 ])
 def test_lower_case_ends_of_names(text, name):
     assert _texts(text, "ORG") == [name]
+
+
+# ---- police department codes -----------------------------------------------------------------
+
+def test_a_police_departments_code_is_a_body():
+    text = ("Phòng PC02 Công an tỉnh Thái Bình đã vào cuộc. Ngay sau đó, PC 08 lập tổ công tác; "
+            "PA05 phối hợp xác minh. Xe biển số PC08A không liên quan.")
+    orgs = {m.text: m.value for m in analyze(text, PUB).mentions if m.type == "ORG"}
+    assert orgs.get("PC02") == "pc02" and orgs.get("PA05") == "pa05"
+    assert orgs.get("PC 08") == "pc08"  # one key, spaced or not
+    assert not any("PC08A" in name for name in orgs)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Đại sứ quán Hàn Quốc tại Hà Nội cấp 500 thị thực.", "Đại sứ quán Hàn Quốc"),
+    ("Thượng viện Chile thông qua dự luật.", "Thượng viện Chile"),
+    ("Nhà máy Xi măng Bỉm Sơn dừng lò để bảo dưỡng.", "Nhà máy Xi măng Bỉm Sơn"),
+])
+def test_an_embassy_a_chamber_or_a_plant_is_a_body_with_its_name(text, name):
+    assert name in _texts(text, "ORG")
+
+
+def test_a_model_span_never_ends_inside_a_word():
+    from nlp.merge import _cut_in_a_word
+    t = "Tại Hội chợ Du lịch Quốc tế. Trường hợp này hiếm. Ông Lê Văn Hải quan tâm. U16 Mông Cổ thi đấu."
+    def span(kind, words):
+        s = t.index(words)
+        return (kind, s, s + len(words))
+    assert _cut_in_a_word(t, span("ORG", "Hội chợ Du lịch Quốc"))
+    assert _cut_in_a_word(t, span("PER", "Trường"))
+    assert not _cut_in_a_word(t, span("PER", "Lê Văn Hải"))  # a given name is a syllable
+    assert not _cut_in_a_word(t, span("ORG", "U16 Mông Cổ"))  # ends with a place
+    assert "Trường" not in _texts("Trường hợp này rất hiếm gặp ở trẻ nhỏ.", "PERSON")
