@@ -41,6 +41,13 @@ KEEP_ALONE = 0.0
 CONTAIN = False
 FIRM_BODIES = True
 REMENTIONS = True
+# a rule organisation cut where its name goes on in lower case ("Cục Bảo vệ | thực vật",
+# "Viện Y học | dự phòng") gives way to the model's longer span from the same start when the
+# model finds that one more likely
+LOWER_TAIL = True
+# a place the rules read with its lower-case unit word ("phường Phú Xuân", "huyện Anh Sơn")
+# stands: the model, unsure of a new ward's name, has read one as a body
+UNIT_PLACES = True
 _OURS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 _CORPUS = {v: k for k, v in _OURS.items()}
 _NAMES = ("PERSON", "ORG", "LOC")
@@ -57,14 +64,15 @@ def merge_model(t: str, spans: list[tuple], vetoes=()) -> list[tuple]:
     found = sorted(((_OURS[k], s, e) for k, s, e in res.spans
                     if k in _OURS and not any(blocked[s:e])
                     and not (k == "PER" and any(no_person[s:e]))), key=lambda m: m[1])
-    found = [m for m in _branches(t, found) if not _cut_in_a_word(t, m)]
+    found = [m for m in _branches(t, _unclosed(t, _verb_runs(t, found)))
+             if not _cut_in_a_word(t, m)]
     found_ends = [e for _, _, e in found]  # model spans never overlap: sorted by end too
     cited = _cited_bodies(spans)
 
     def firm(r):
         return strong(r) or (FIRM_BODIES and r[0] == "ORG" and (
             _official_body(r, t, cited) or _joined_name(r, t) or
-            _masthead(r, t)))
+            _masthead(r, t))) or (UNIT_PLACES and r[0] == "LOC" and _unit_place(r, t))
 
     out = list(fixed)
     keep_model = set(found)
@@ -84,6 +92,8 @@ def merge_model(t: str, spans: list[tuple], vetoes=()) -> list[tuple]:
                     res.prob("ORG", r[1], r[2]) >= KEEP_ALONE:
                 out.append(r)
             continue
+        if LOWER_TAIL and not firm(r) and _read_on(t, r, rivals, res):
+            continue  # the model's longer reading stands
         inside = all(m[0] == r[0] and r[1] <= m[1] and m[2] <= r[2] for m in rivals)
         if firm(r) or (inside and (CONTAIN or r[0] != "ORG")) or \
                 res.prob(_CORPUS[r[0]], r[1], r[2]) >= KEEP_RULE:
@@ -182,6 +192,88 @@ def _cut_in_a_word(t: str, m: tuple) -> bool:
     from .lexicon import lexicon
     tail = " ".join(parts[-2:]).lower()
     return tail not in gazetteer().names and fold(tail) not in lexicon().places
+
+
+def _unit_place(span: tuple, t: str) -> bool:
+    return bool(_UNIT_PREFIX.match(t, span[1]))
+
+
+# words that end a name read on in lower case ("Trung tâm phục vụ hành chính công | của xã")
+_FUNCTION_WORDS = frozenset("""của cho với tại trên trong về theo nhằm cùng đến từ tới để được bị
+là có đã sẽ đang khi thì mà này đó do bởi vì nên như cũng đều vẫn rất ra vào lên xuống qua
+sau trước gồm phải đi vừa mới luôn thuộc""".split())
+
+
+def _read_on(t: str, r: tuple, rivals: list[tuple], res) -> bool:
+    """True when the model reads the rule organisation ``r`` on, from its start, over
+    lower-case words only, and gives its own span the higher probability."""
+    if r[0] != "ORG":
+        return False
+    from .org import CLAUSE_VERBS
+    for kind, s, e in rivals:
+        if kind != "ORG" or s != r[1] or e <= r[2]:
+            continue
+        words = t[r[2]:e].split()
+        if all(w.isalpha() and w.islower() and w not in _FUNCTION_WORDS for w in words) and \
+                not any(pair in CLAUSE_VERBS for pair in zip(words, words[1:])) and \
+                res.prob("ORG", s, e) > res.prob("ORG", r[1], r[2]):
+            return True
+    return False
+
+
+# words that put a verb between two names: a model span across them ("Man City chỉ xếp trên
+# Man United", "Borussia Dortmund để gia nhập Juventus", "Viện X thuộc Trung tâm Y") is two
+SPLIT_RUNS = True
+_CLAUSE_WORDS = frozenset("để đã sẽ đang được bị là vừa chỉ cũng thì mà thuộc nhưng khi".split())
+
+
+def _verb_runs(t: str, found: list[tuple]) -> list[tuple]:
+    """A model span with a lower-case run between two capitalised parts, where the run holds
+    a clause word or a verb (``_CLAUSE_WORDS``, org.CLAUSE_VERBS), is the two names around it."""
+    if not SPLIT_RUNS:
+        return found
+    from .org import CLAUSE_VERBS
+    out = []
+    for kind, s, e in found:
+        parts = [(m.start() + s, m.end() + s, m.group()) for m in re.finditer(r"\S+", t[s:e])]
+        cut, k = None, 1
+        while k < len(parts) and cut is None:
+            if not parts[k][2].islower() or not parts[k - 1][2][:1].isupper():
+                k += 1
+                continue
+            b = k
+            while b + 1 < len(parts) and parts[b + 1][2].islower():
+                b += 1
+            words = [w for _, _, w in parts[k:b + 1]]
+            starts = [f for f, w in enumerate(words) if w in _CLAUSE_WORDS or
+                      tuple(words[f:f + 2]) in CLAUSE_VERBS]
+            if b + 1 < len(parts) and parts[b + 1][2][:1].isupper() and starts:
+                cut = (k + starts[0], b)  # the name before keeps the words of its own
+            k = b + 1
+        if cut is None:
+            out.append((kind, s, e))
+            continue
+        a, b = cut
+        out.append((kind, s, parts[a - 1][1]))
+        out.extend(_verb_runs(t, [(kind, parts[b + 1][0], e)]))
+    return out
+
+
+def _unclosed(t: str, found: list[tuple]) -> list[tuple]:
+    """A model span that opens a bracket it does not close ("Tổ chức Hợp tác và Phát triển
+    Kinh tế (OECD") is two names: the one before the bracket and the one inside it."""
+    out = []
+    for kind, s, e in found:
+        k = t.find("(", s, e)
+        if k < 0 or ")" in t[k:e]:
+            out.append((kind, s, e))
+            continue
+        head_end = len(t[s:k].rstrip()) + s
+        if head_end > s:
+            out.append((kind, s, head_end))
+        if k + 1 < e and t[k + 1:e].strip():
+            out.append((kind, k + 1, e))
+    return out
 
 
 def _branches(t: str, found: list[tuple]) -> list[tuple]:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["MODEL_PATH", "features", "tokens", "rule_tags", "model_spans", "tagger",
-           "LABEL_TYPES", "known_names", "doc_context", "spans_by_line", "clear_caches", "COMMON_FILE", "NAMES_FILE", "MAX_NAME_TOKENS"]
+           "LABEL_TYPES", "known_names", "with_known_orgs", "name_key", "doc_context", "spans_by_line", "clear_caches", "COMMON_FILE", "NAMES_FILE", "MAX_NAME_TOKENS"]
 
 DATA = Path(__file__).parent / "data"
 MODEL_PATH = DATA / "ner.crf"
@@ -33,6 +33,9 @@ COMMON_FILE = "ner_common.txt"
 # - names annotated there with their most frequent type ("west ham\tORG"); a match is a
 #   feature (the model learns how far to trust it)
 NAMES_FILE = "ner_names.tsv"
+# - and, written by hand, organisations news names without a head word (companies, papers,
+#   clubs, international bodies): ORG where the learned names give no type
+KNOWN_ORGS_FILE = DATA / "known_orgs.txt"
 MAX_NAME_TOKENS = 6
 # corpus types the model tags; MISC is learned (it keeps nationalities and events out of the
 # three scored types) but never reported
@@ -69,14 +72,38 @@ def _shape(w: str) -> str:
 
 @lru_cache(maxsize=4)
 def known_names(directory: Path = DATA) -> dict[str, str]:
+    """Names learned from the corpus (``NAMES_FILE`` in ``directory``) with the hand-written
+    organisations added (``with_known_orgs``)."""
     path = Path(directory) / NAMES_FILE
-    if not path.exists():
-        return {}
     out = {}
-    for ln in path.read_text(encoding="utf-8").splitlines():
-        name, _, kind = ln.partition("\t")
-        if kind:
-            out[name] = kind
+    if path.exists():
+        for ln in path.read_text(encoding="utf-8").splitlines():
+            name, _, kind = ln.partition("\t")
+            if kind:
+                out[name] = kind
+    return with_known_orgs(out)
+
+
+def name_key(name: str) -> str:
+    """A name as the names lists hold it: its tokens in lower case, joined by spaces."""
+    from .normalize import normalize
+    return " ".join(t[2].lower() for line in tokens(normalize(name).text) for t in line)
+
+
+@lru_cache(maxsize=1)
+def _known_orgs() -> tuple[str, ...]:
+    if not KNOWN_ORGS_FILE.exists():
+        return ()
+    lines = KNOWN_ORGS_FILE.read_text(encoding="utf-8").splitlines()
+    keys = (name_key(ln) for ln in lines if ln.strip() and not ln.startswith("#"))
+    return tuple(k for k in keys if k and k.count(" ") < MAX_NAME_TOKENS)
+
+
+def with_known_orgs(names: dict[str, str]) -> dict[str, str]:
+    """``names`` with each hand-listed organisation as ORG where ``names`` has no type."""
+    out = dict(names)
+    for key in _known_orgs():
+        out.setdefault(key, "ORG")
     return out
 
 

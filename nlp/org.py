@@ -43,7 +43,7 @@ thăm tặng trao chủ khảo rà triển chi thu điều
 sửa chỉ giao gửi ký trình kêu khen mời thuộc""".split())  # the last line: verbs after a name
 # two-syllable verbs that often follow a body's name ("Sở KHĐT báo cáo", "Bộ Tài chính sửa
 # đổi"): never the lower-case end of the name
-_VERBS = {tuple(v.split()) for v in """báo cáo;cho biết;phát biểu;sửa đổi;chỉ đạo;tổ chức;kiểm tra;
+CLAUSE_VERBS = {tuple(v.split()) for v in """báo cáo;cho biết;phát biểu;sửa đổi;chỉ đạo;tổ chức;kiểm tra;
 tham dự;khai mạc;triển khai;thông báo;đề nghị;yêu cầu;ban hành;phê duyệt;hướng dẫn;quyết định;
 tiếp nhận;công bố;trao tặng;ký kết;phối hợp;khẳng định;nhấn mạnh;đánh giá;xử lý;giải quyết;
 thực hiện;tuyên truyền;vận động;hỗ trợ;kiến nghị;đồng ý;chấp thuận;thẩm định;trình bày;
@@ -56,7 +56,7 @@ cấp phép;chủ trì;lãnh đạo;thông qua""".replace(
 # a verb after a name is not the lower-case word that closes it ("Sở Văn hóa, Thể thao và Du
 # lịch kiểm tra"); after an abbreviated name ("Sở TT&TT", "Sở GTVT") "quản lý" manages too,
 # where after a head it may name a board ("Ban quản lý")
-_VERBS_AFTER_ACRONYM = _VERBS | {("quản", "lý")}
+_VERBS_AFTER_ACRONYM = CLAUSE_VERBS | {("quản", "lý")}
 # "Hội" followed by these is an event, not an association: "Hội Sách Hà Nội", "Hội Báo Xuân",
 # "Hội thi", "Hội diễn", "Hội khỏe Phù Đổng", "Hội Lim"
 _HOI_EVENTS = set("""sách báo chợ thi diễn trại thao khỏe khoẻ xuân làng lim gióng đền chùa đình
@@ -74,11 +74,13 @@ _PRESS_TAILS = {("mới",), ("nhân", "dân"), ("điện", "tử"), ("sản",), 
 _PRESS_AFTER = {"trên", "của", "với", "tờ", "và", "theo", "cho", "đọc", "đăng", "viên", "tập",
                 ",", "(", "“", '"', "từ", "là"}
 # heads whose names are often a person's name ("Trường THCS Nguyễn Du")
-_NAMED_AFTER_PEOPLE = {"trường", "bệnh viện", "công ty", "câu lạc bộ", "clb", "hợp tác xã",
+_NAMED_AFTER_PEOPLE = {"trường", "bệnh viện", "công ty", "công ty cổ phần", "công ty tnhh", "ctcp",
+                       "câu lạc bộ", "clb", "hợp tác xã",
                        "htx", "đội", "chi bộ", "thư viện", "học viện", "đại học"}
 # generic heads that may be written in lower case inside titles ("Trưởng phòng Văn hóa")
 _LOWER_HEADS = {"phòng", "ban", "trường", "sở", "trung tâm", "văn phòng", "hội", "chi cục",
-                "cục", "viện", "bệnh viện", "công ty", "trạm", "đội", "chi hội", "quỹ"}
+                "cục", "viện", "bệnh viện", "công ty", "công ty cổ phần", "công ty tnhh",
+                "trạm", "đội", "chi hội", "quỹ"}
 _PLURAL = {"các", "những", "mỗi", "từng", "cấp", "mọi"}
 _QUOTES_OPEN = {"“", '"', "«"}
 _QUOTES_CLOSE = {"”", '"', "»"}
@@ -199,6 +201,20 @@ def _in_title(toks: list[Tok], i: int) -> bool:
     return k > 0 and lex.titles.match(toks, i - 1) is not None and toks[i - 1].cap
 
 
+def _official_then_name(toks: list[Tok], i: int, j: int) -> bool:
+    """A title ends at the company's head (token i) and the name read so far (up to j) ends
+    in a proper name, not a trade ("Công ty Đầu tư | Nguyễn Kim" names a company after a
+    person; "Giám đốc Công ty Minh Phát | Nguyễn Văn An" is the director)."""
+    lex = lexicon()
+    if not any((tm := lex.titles.match(toks, k)) and tm[0] == i for k in range(max(0, i - 4), i)):
+        return False
+    from .model import dictionary_words
+    tail = f"{toks[j - 2].low} {toks[j - 1].low}" if j >= 2 else ""
+    prev = toks[j - 1]
+    return is_cap(prev) and not is_acronym(prev) and prev.low not in lex.surnames and \
+        tail not in dictionary_words()
+
+
 def _person_at(toks: list[Tok], j: int) -> bool:
     """A family name followed by one to three Title-case words (same line) starts at j."""
     lex = lexicon()
@@ -228,7 +244,7 @@ def name_tail_ok(toks: list[Tok], j: int, first: bool = False) -> bool:
     if t.low in _STOP:
         return False
     nxt = toks[j + 1] if j + 1 < len(toks) else None
-    if nxt is not None and (t.low, nxt.low) in _VERBS:
+    if nxt is not None and (t.low, nxt.low) in CLAUSE_VERBS:
         return False  # "... Creative giới thiệu"
     u = lexicon().units.match(toks, j)
     if u is not None and (u[2][1] or (u[0] < len(toks) and not toks[u[0]].text[0].islower())):
@@ -319,7 +335,8 @@ def _place_at(toks: list[Tok], k: int) -> bool:
 
 
 # heads of companies, whose names list their trades ("Đầu tư, Xây dựng và Thương mại")
-_COMPANIES = {"công ty", "tổng công ty", "liên danh", "liên doanh"}
+_COMPANIES = {"công ty", "công ty cổ phần", "công ty tnhh", "ctcp", "tổng công ty", "liên danh",
+              "liên doanh"}
 
 
 def _joint_member(head_low: str, toks: list[Tok], j: int) -> bool:
@@ -544,7 +561,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         if t.text[0].islower() and j + 1 < n and (t.low, toks[j + 1].low) in lex.compounds \
                 and not toks[j + 1].nl and pending <= 1 and (descriptor or kind == "fixed") \
                 and not (descriptor and (t.low, toks[j + 1].low) in (
-                    _VERBS_AFTER_ACRONYM if is_acronym(toks[j - 1]) else _VERBS)) \
+                    _VERBS_AFTER_ACRONYM if is_acronym(toks[j - 1]) else CLAUSE_VERBS)) \
                 and toks[j - 1].low not in ("ủy", "uỷ") and not (
                     j - 2 >= hend and is_cap(toks[j - 1]) and is_cap(toks[j - 2])):
             j = last = j + 2  # "Cảnh sát giao thông", "Ủy ban bầu cử"
@@ -631,6 +648,9 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             if (descriptor or kind == "standalone") and head_low not in _NAMED_AFTER_PEOPLE \
                     and _person_at(toks, j):
                 break
+            if descriptor and head_low in _COMPANIES and _person_at(toks, j) and \
+                    _official_then_name(toks, i, j):
+                break  # "Giám đốc Công ty Minh Phát Nguyễn Văn An": the director's name
             j += 1
             last = j
             descriptor, pending = True, 0
@@ -704,8 +724,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         toks[last - 2].low not in lex.abbrev  # "... Minh Phát vận chuyển, ": a proper name ended
     # "Sở KHĐT báo cáo.", "UBND quận chỉ đạo.": a verb after a finished name is no part of it
     complete = complete or (last > hend and is_acronym(toks[last - 1])) or (
-        last + 1 < n and (toks[last].low, toks[last + 1].low) in _VERBS)
-    verb_after = j + 1 < n and (toks[j].low, toks[j + 1].low) in _VERBS and \
+        last + 1 < n and (toks[last].low, toks[last + 1].low) in CLAUSE_VERBS)
+    verb_after = j + 1 < n and (toks[j].low, toks[j + 1].low) in CLAUSE_VERBS and \
         toks[last - 1].text[0].islower()  # "... và Chăm sóc sức khỏe sinh sản cho biết"
     if descriptor and last > hend and not complete and (2 <= j - last <= 3 or (
             j - last == 1 and toks[last - 1].text[0].islower())) and j < n and \
@@ -837,7 +857,7 @@ LEVEL_HEADS = frozenset(fold(h).lower() for h in (
     "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Ủy ban Mặt trận Tổ quốc",
     "Ủy ban MTTQ", "UBMTTQ", "UBMTTQVN", "Ủy ban MTTQ Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam",
     "Mặt trận Tổ quốc", "MTTQ", "Thành ủy", "Tỉnh ủy", "Huyện ủy", "Quận ủy", "Thị ủy",
-    "Đảng ủy", "Công an", "Trạm y tế", "Văn phòng UBND", "Văn phòng HĐND và UBND",
+    "Đảng ủy", "Công an", "Trạm y tế", "TYT", "Văn phòng UBND", "Văn phòng HĐND và UBND",
     "Văn phòng Quận ủy", "Văn phòng Huyện ủy",
     # and the two national bodies news names by their common noun (dev: 0 of 110 "Chính
     # phủ", 1 of 28 "Quốc hội" tagged)

@@ -16,7 +16,8 @@ from pathlib import Path
 from .analyze import rule_spans
 from .corpus import bucket, load_corpus
 from .model import (COMMON_FILE, LABEL_TYPES, MAX_NAME_TOKENS, MODEL_PATH, NAMES_FILE,
-                    clear_caches, doc_context, features, known_names, rule_tags, spans_by_line, tokens)
+                    clear_caches, doc_context, features, known_names, rule_tags, spans_by_line, tokens,
+                    with_known_orgs)
 from .normalize import normalize
 
 # L1 keeps the model small (most feature weights become 0), L2 smooths the rest
@@ -88,7 +89,7 @@ def doc_sequences(docs: list[dict], directory: Path):
     document comes from the names of the other half of the documents (two folds by id hash),
     so the model does not learn to trust a list that always holds the answer."""
     halves = [[d for d in docs if bucket(d["id"]) % 2 == h] for h in (0, 1)]
-    fold_names = [names_of(halves[1]), names_of(halves[0])]
+    fold_names = [with_known_orgs(names_of(halves[1])), with_known_orgs(names_of(halves[0]))]
     out = []
     for d in docs:
         names = fold_names[bucket(d["id"]) % 2]
