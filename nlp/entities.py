@@ -26,6 +26,29 @@ _PLACE_PREPOSITIONS = {"tại", "ở", "về", "đến", "khắp", "qua", "quê"
 _WEAK_PREPOSITIONS = {"là", "như"}
 # capitalised first words of names of natural places ("Hòn Tằm", "Bãi Sao", "Mũi Né")
 _FEATURE_FIRST = {"hòn", "bãi", "mũi", "cồn", "gành", "ghềnh", "thác", "đèo", "vịnh"}
+# the regions, most often written with a lower-case "bộ": "Nam bộ", "Tây Nam bộ"
+_REGION_FIRST = {"bắc", "trung", "nam", "tây", "đông"}
+
+
+def _region_end(toks, i: int) -> int | None:
+    """End of "Nam bộ", "Đông Nam bộ", "Bắc Trung bộ" at token i (the lower-case spelling of
+    places.txt's "Nam Bộ"); not inside a longer capitalised name."""
+    if not (is_cap(toks[i]) and toks[i].low in _REGION_FIRST) or \
+            (i > 0 and is_cap(toks[i - 1]) and not toks[i].nl):
+        return None
+    k = i + 1
+    if k < len(toks) and is_cap(toks[k]) and toks[k].low in _REGION_FIRST and not toks[k].nl:
+        k += 1
+    if k < len(toks) and toks[k].text == "bộ" and not toks[k].nl and not toks[k].glued and \
+            not (k + 1 < len(toks) and (toks[k].low, toks[k + 1].low) in _BO_COMPOUNDS):
+        return k + 1
+    return None
+
+
+# "Nam bộ đội": not the region
+_BO_COMPOUNDS = {("bộ", "đội"), ("bộ", "phận"), ("bộ", "máy"), ("bộ", "trưởng"), ("bộ", "luật")}
+
+
 # after these a capitalised name the gazetteer does not know is still a place ("ở Linh Đàm")
 _STRONG_PREPOSITIONS = {"tại", "ở"}
 _PLURAL = {"các", "những", "hai", "ba", "bốn", "năm"}
@@ -395,6 +418,8 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                         pe = place_name_end(toks, u3[0], admin=False)
                 if i > 0 and (toks[i - 1].low, t.low) in _NOT_UNITS:
                     pe = None  # "gia đình", "bán đảo"
+                if pe and uend < n and _region_end(toks, uend) is not None:
+                    pe = None  # "các tỉnh Đông Nam bộ": the provinces of a region
                 if i > 0 and toks[i - 1].low == "hội" and t.low == "chợ" and \
                         not (i > 1 and toks[i - 2].low == "lễ"):
                     pe = None  # "Hội chợ Xuân" is a fair (but "lễ hội chợ nổi Cái Răng")
@@ -454,6 +479,11 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                 found.append((i, k, utype, None, text[t.start:toks[k - 1].end]))
                 i = _bare_list(toks, k, blocked, found, text)
                 continue
+        re_ = _region_end(toks, i)
+        if re_ and not any(blocked[k] for k in range(i, re_)):
+            found.append((i, re_, "place", None, text[t.start:toks[re_ - 1].end]))
+            i = _bare_list(toks, re_, blocked, found, text)
+            continue
         if is_cap(t) and (t.low in _FEATURE_FIRST or (
                 t.low == "cù" and i + 1 < n and toks[i + 1].low == "lao")) and \
                 not blocked[i] and i + 1 < n and \

@@ -292,6 +292,19 @@ def _comma_list_end(toks: list[Tok], j: int) -> int | None:
     return None
 
 
+# nouns for people and groups: a lower-case list that starts with one lists who ("Bộ Quốc
+# phòng, lực lượng vũ trang và nhân dân"), not the fields of one body's name
+_WHO = {tuple(w.split()) for w in """lực lượng;nhân dân;người dân;cán bộ;chiến sĩ;đoàn viên;
+hội viên;đảng viên;công nhân;nhân viên;người lao động;doanh nghiệp;chính quyền;đơn vị;địa phương;
+ngành;đoàn thể;học sinh;sinh viên;giáo viên;bác sĩ;gia đình;bà con;cử tri;quân đội;quân và dân;
+thanh niên;phụ nữ;nông dân;cựu chiến binh;người cao tuổi;trẻ em;du khách;nhà đầu tư""".replace(
+    "\n", "").split(";")}
+
+
+def _who_at(toks: list[Tok], k: int) -> bool:
+    return any(tuple(t.low for t in toks[k:k + len(w)]) == w for w in _WHO)
+
+
 def _lower_list_end(toks: list[Tok], j: int) -> int | None:
     """End of ", x y, z và u v" inside a name written in lower case (j at x): "Cục Phát
     thanh, truyền hình và thông tin điện tử". Items of one to four lower-case words (no verb
@@ -301,6 +314,8 @@ def _lower_list_end(toks: list[Tok], j: int) -> int | None:
     k = j
     items = 0
     while k < n and items < 4:
+        if _who_at(toks, k):
+            return None
         s = k
         while k < n and k - s < 4 and toks[k].word and toks[k].text[0].islower() and \
                 not toks[k].nl and toks[k].low not in _STOP and not _place_at(toks, k):
@@ -314,6 +329,8 @@ def _lower_list_end(toks: list[Tok], j: int) -> int | None:
         if k < n and toks[k].low == "và" and items < 4:
             s = k + 1
             k = s
+            if _who_at(toks, k):
+                return None
             while k < n and k - s < 4 and toks[k].word and toks[k].text[0].islower() and \
                     not toks[k].nl and toks[k].low not in _STOP and not _place_at(toks, k):
                 k += 1
@@ -707,6 +724,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             j += 1  # "phòng, chống", "phòng cháy, chữa cháy": one name
             pending += 1
             continue
+        if descriptor and j + 1 < n and (t.low, toks[j + 1].low) in CLAUSE_VERBS:
+            break  # "Bộ Nông nghiệp và Phát triển nông thôn kiến nghị Ủy ban ...": a clause
         if t.word and t.text[0].islower() and t.low not in _STOP and pending < _MAX_PENDING:
             j += 1
             pending += 1
@@ -767,6 +786,22 @@ def _extend_to_parenthesis(toks: list[Tok], j: int) -> int:
     return j
 
 
+def _past_inner_abbreviation(toks: list[Tok], i: int, j: int, text: str
+                             ) -> tuple[list[Tok], int, int | None] | None:
+    """"Ủy ban nhân dân (UBND) quận Hoàng Mai", "Ủy ban Kiểm tra (UBKT) Trung ương": a name
+    that goes on after the abbreviation it defines. Returns the tokens without the
+    parenthesis, the end and the place token of the name in them; None when it stops there."""
+    n = len(toks)
+    if not (j + 3 < n and toks[j].text == "(" and is_acronym(toks[j + 1]) and
+            toks[j + 2].text == ")" and not toks[j + 3].nl and toks[j + 3].word):
+        return None
+    rest = toks[:j] + toks[j + 3:]
+    res = _scan(rest, i, text)
+    if res is None or res[0] <= j:
+        return None
+    return rest, res[0], res[1]
+
+
 def find_orgs(text: str, toks: list[Tok], acronyms: dict[str, str]) -> list[OrgSpan]:
     """Organisation spans (token and character offsets into the normalised text)."""
     out: list[OrgSpan] = []
@@ -784,8 +819,16 @@ def find_orgs(text: str, toks: list[Tok], acronyms: dict[str, str]) -> list[OrgS
             continue
         j, place, bare = res
         j = _extend_to_parenthesis(toks, j)
-        span = OrgSpan(t.start, toks[j - 1].end, i=i, j=j, bare=bare)
-        _describe(span, toks, text, acronyms, place)
+        inner = _past_inner_abbreviation(toks, i, j, text)
+        if inner:
+            # described without the parenthesis, so the key is the one the plain name gets
+            rest, jr, place = inner
+            span = OrgSpan(t.start, rest[jr - 1].end, i=i, j=jr, bare=False)
+            _describe(span, rest, text, acronyms, place)
+            span.j = j = jr + 3
+        else:
+            span = OrgSpan(t.start, toks[j - 1].end, i=i, j=j, bare=bare)
+            _describe(span, toks, text, acronyms, place)
         out.append(span)
         i = j
     _resolve_bare(out)

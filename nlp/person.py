@@ -203,8 +203,12 @@ def _name_run(c: _Ctx, j: int, limit: int = 4) -> int:
             um = lex.units.match(toks, k)
             initial = len(toks[k].text) == 1 and k + 1 < n and toks[k + 1].text == "." and \
                 toks[k + 1].glued and (k + 2 >= n or not is_cap(toks[k + 2]) or toks[k + 2].nl)
+            # a unit word ends the name when its place's name follows ("Nguyễn Văn Huyện,"
+            # is a man, "... Văn An Phường 5" a man and his ward)
+            named = um is not None and um[0] < n and not toks[um[0]].nl and \
+                (is_cap(toks[um[0]]) or toks[um[0]].text.isdigit())
             if lex.titles.match(toks, k) or (hm and hm[2][0] == "standalone") or \
-                    (um and um[2][1] and not initial):  # "Hà Văn Q." is no "Q." (quận)
+                    (um and um[2][1] and not initial and named):  # "Hà Văn Q." is no "Q."
                 break
         k += 1
     return k - j
@@ -343,6 +347,12 @@ _NAMED_AFTER_WORDS = {"tượng", "giải", "đền", "lăng", "cầu", "trườ
 _NAMED_AFTER_PAIRS = {("tượng", "đài"), ("giải", "thưởng"), ("đền", "thờ"), ("công", "viên"),
                       ("vườn", "hoa"), ("lưu", "niệm"), ("huân", "chương"), ("học", "bổng"),
                       ("mang", "tên"), ("kỷ", "niệm")}
+# ... but not as the end of another word ("gia đình Nguyễn Văn An" is his family)
+_NOT_NAMED_AFTER = {("gia", "đình"), ("triều", "đình"), ("yêu", "cầu"), ("nhu", "cầu"),
+                    ("toàn", "cầu"), ("thị", "trường"), ("môi", "trường"), ("hiện", "trường"),
+                    ("chiến", "trường"), ("lập", "trường"), ("thương", "trường"),
+                    ("công", "trường"), ("hòa", "giải"), ("hâm", "mộ"), ("tuyển", "mộ"),
+                    ("chiêu", "mộ"), ("phân", "giải"), ("lý", "giải"), ("tháo", "gỡ")}
 _NAMED_AFTER_STOP = {"cho", "của", "và", "với", "tới", "là", "được", "bởi", "do", "ông", "bà",
                      "đã", "sẽ", "đang", "tại", "ở", "khi", "như", "có", "trao", "tặng", "nhận"}
 
@@ -352,6 +362,8 @@ def _named_after(toks: list[Tok], start: int) -> bool:
     for k in range(start - 1, max(-1, start - 5), -1):
         t = toks[k]
         if toks[k + 1].nl or not t.word or t.low in _NAMED_AFTER_STOP:
+            return False
+        if k > 0 and (toks[k - 1].low, t.low) in _NOT_NAMED_AFTER:
             return False
         if t.low in _NAMED_AFTER_WORDS or (k > 0 and (toks[k - 1].low, t.low) in _NAMED_AFTER_PAIRS):
             return True
