@@ -381,10 +381,10 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
         u = lex.units.match(toks, i) if t.low in lex.units.by_first else None
         if u:
             uend, phrase, (utype, admin) = u
-            ok_case = t.text[0].islower() or (admin and (is_cap(t) or t.text in ("TP", "Tp"))) \
+            ok_case = t.text[0].islower() or (admin and (is_cap(t) or t.text in ("TP", "Tp", "TX"))) \
                 or (is_cap(t) and uend < n and toks[uend].text[:1].isdigit())  # "Quốc lộ 1A"
             if ok_case:
-                if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
+                if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P", "TX"):
                     uend += 1
                 # a name right after "Chủ tịch UBND xã" may be the official's; elsewhere
                 # a family-name-like place ("xã Kim Lan") is a place
@@ -426,7 +426,8 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                 if pe and not any(blocked[k] for k in range(uend, pe)) and \
                         toks[uend].start - toks[uend - 1].end <= 1:
                     name = text[toks[uend].start:toks[pe - 1].end]
-                    unit = lex.abbrev.get(t.low, phrase).lower() if t.text in (
+                    unit = (lex.abbrev.get(t.low) or lex.abbrev.get(phrase.lower()) or
+                            phrase).lower() if t.text in (
                         "TP", "Tp", "TP.", "Q", "P", "TX") else phrase.lower()
                     found.append((i, pe, utype, unit, name))
                     plural = i > 0 and toks[i - 1].low in _PLURAL

@@ -64,23 +64,37 @@ def _pieces(m: re.Match):
     yield m.start(), t
 
 
+# a unit's abbreviation glued to its name: "TP.Đà Nẵng", "Q.Hoàng Mai" (not "TP.HCM")
+_GLUED_UNIT = re.compile(r"(TP|Tp|Q|P|TX)\.([^\W\d_][^\W\d_A-ZĐ]*|\d{1,2})")
+
+
+def _low(word: str) -> str:
+    # one apostrophe in names of the Central Highlands: "Cư M’gar" is the gazetteer's "cư m'gar"
+    return word.lower().replace("’", "'")
+
+
 def tokenize(text: str) -> list[Tok]:
     out = []
     prev_end = 0
     for m in _TOKEN.finditer(text):
         t = m.group()
-        if "-" in t and t[0].isupper():
+        g = _GLUED_UNIT.fullmatch(t)
+        if g and ((g.group(2)[0].isupper() and len(g.group(2)) > 1) or
+                  (g.group(2).isdigit() and g.group(1) in ("Q", "P"))):  # "Q.1", "P.5"
+            s = m.start()
+            pieces = [(s, g.group(1)), (g.end(1) + s, "."), (g.start(2) + s, g.group(2))]
+        elif "-" in t and t[0].isupper():
             pieces = _pieces(m)  # "Hoa-Phó": a name glued to a title
         else:
             s = m.start()
             c = t[0]
-            out.append(Tok(s, m.end(), t, t.lower(), c.isupper(), c.isalnum(),
+            out.append(Tok(s, m.end(), t, _low(t), c.isupper(), c.isalnum(),
                            "\n" in text[prev_end:s], s == prev_end))
             prev_end = m.end()
             continue
         for s, piece in pieces:
             c = piece[0]
-            out.append(Tok(s, s + len(piece), piece, piece.lower(), c.isupper(), c.isalnum(),
+            out.append(Tok(s, s + len(piece), piece, _low(piece), c.isupper(), c.isalnum(),
                            "\n" in text[prev_end:s], s == prev_end))
             prev_end = s + len(piece)
     return out
@@ -89,9 +103,11 @@ def tokenize(text: str) -> list[Tok]:
 def is_cap(tok: Tok) -> bool:
     """Title-case word: "Hoàng", "Mai" (not "UBND", not "hoàng")."""
     t = tok.text
-    if "'" in t or "’" in t:  # "H'Lan", "Y’Moan"
-        return all(p and p[0].isupper() and (len(p) == 1 or p[1:].islower())
-                   for p in re.split("['’]", t))
+    if "'" in t or "’" in t:  # "H'Lan", "Y’Moan", and "M’gar", "G’long" (a lower-case part)
+        first, *rest = re.split("['’]", t)
+        return bool(first) and first[0].isupper() and (len(first) == 1 or first[1:].islower()) \
+            and all(p and (p.islower() or (p[0].isupper() and (len(p) == 1 or p[1:].islower())))
+                    for p in rest)
     return t[0].isupper() and (len(t) == 1 or t[1:].islower() or t[1:].isdigit())
 
 

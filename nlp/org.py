@@ -590,7 +590,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             u = None  # "Quận ủy" is a body, not the unit word "quận"
         if u:
             uend, _, (utype, admin) = u
-            if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P"):
+            if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P", "TX"):
                 uend += 1
             # a family-name-like place ("huyện Từ Liêm", "phường Nguyễn Trãi") is the
             # official's name only when a title comes before the organisation
@@ -939,7 +939,12 @@ def canonical_place(words: str) -> str:
     """One spelling per place in keys: "Hà Nội", "TP Hà Nội", "TP. Hà Nội", "thành phố Hà
     Nội" are all "thành phố hà nội"; "TP.HCM" is "thành phố hồ chí minh"; a province named
     without its unit word gets it ("Nghệ An" → "tỉnh nghệ an")."""
-    place = _tidy(fold(words)).replace("thành phố.", "thành phố").strip()
+    place = _tidy(fold(words)).strip()
+    for full in ("thành phố", "thị xã", "quận", "phường"):  # "TX. Sơn Tây", "Q. Hoàng Mai"
+        place = place.replace(full + ".", full)
+    for short, full in (("q.", "quận"), ("p.", "phường")):
+        if place.startswith(short) and len(place) > 2 and not place[2].isdigit():
+            place = full + " " + place[2:].strip()
     place = " ".join(place.split())
     if "-" in place:  # "bà rịa-vũng tàu" and "bà rịa - vũng tàu" are one place
         place = " - ".join(x.strip() for x in place.split("-"))

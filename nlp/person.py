@@ -193,7 +193,7 @@ def _name_run(c: _Ctx, j: int, limit: int = 4) -> int:
     toks, lex, n = c.toks, c.lex, len(c.toks)
     k = j
     while k < n and k - j < limit and is_cap(toks[k]) and not c.blocked[k] \
-            and (toks[k].text.isalpha() or toks[k].text.replace("'", "").isalpha()):
+            and toks[k].text.replace("'", "").replace("’", "").isalpha():
         if k > j:
             if not c.gap_ok(k - 1, k) or toks[k].start - toks[k - 1].end != 1:
                 break

@@ -147,7 +147,8 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True,
     if lex.titles.match(toks, i) or _starts_org(toks, i):
         return None
     j = i
-    while j < n and j - i < limit + 3 and toks[j].text.isalpha():
+    while j < n and j - i < limit + 3 and \
+            toks[j].text.replace("’", "").replace("'", "").isalpha():  # "Cư M’gar"
         if not is_cap(toks[j]):
             # "Hoàng thành Thăng Long": one lower-case syllable between capitalised ones
             if not admin and j > i and j + 1 < n and is_cap(toks[j + 1]) and \

@@ -116,3 +116,45 @@ def test_a_family_is_no_thing_named_after_a_person():
     assert "Nguyễn Văn Đức" in spans(text, "PERSON")
     # a temple named after a person still is one
     assert "Nguyễn Trãi" not in spans("Dâng hương tại đình Nguyễn Trãi.", "PERSON")
+
+
+@pytest.mark.parametrize("text, name, value", [
+    ("Ông Trần Văn Lâm, Chủ tịch UBND TP.Đà Nẵng, cho biết như vậy.", "UBND TP.Đà Nẵng",
+     "ủy ban nhân dân|thành phố đà nẵng"),
+    ("Bí thư Thành ủy TP.Vinh dự lễ khánh thành.", "Thành ủy TP.Vinh", "thành ủy|thành phố vinh"),
+    ("Hôm qua UBND Q.Hoàng Mai họp.", "UBND Q.Hoàng Mai", "ủy ban nhân dân|quận hoàng mai"),
+    ("Hôm qua UBND TX.Sơn Tây họp.", "UBND TX.Sơn Tây", "ủy ban nhân dân|thị xã sơn tây"),
+    ("Hôm qua UBND Q.1 họp.", "UBND Q.1", "ủy ban nhân dân|quận 1"),
+])
+def test_a_unit_abbreviation_glued_to_its_name(text, name, value):
+    """"TP.Đà Nẵng" without a space: the body keeps its place (it was keyed as bare "UBND")."""
+    assert value_of(text, name) == value
+
+
+@pytest.mark.parametrize("text, place, value", [
+    ("Người dân Q.Hoàng Mai đến dự.", "Q.Hoàng Mai", "quận Hoàng Mai"),
+    ("Người dân P. Bến Nghé đến dự.", "P. Bến Nghé", "phường Bến Nghé"),
+    ("Người dân TX.Hương Trà đến dự.", "TX.Hương Trà", "thị xã Hương Trà"),
+])
+def test_abbreviated_unit_words_are_spelt_out_in_values(text, place, value):
+    assert value_of(text, place, "LOC") == value
+
+
+def test_central_highlands_names_with_an_apostrophe():
+    text = "Ngày 12/4, TAND huyện Cư M’gar mở phiên tòa. Huyện ủy Đắk G’long họp."
+    assert value_of(text, "TAND huyện Cư M’gar") == "tòa án nhân dân|huyện cư m'gar"
+    assert "Huyện ủy Đắk G’long" in spans(text, "ORG")
+    assert "huyện Ea H’leo" in spans("Mưa lớn ở huyện Ea H’leo kéo dài.", "LOC")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Học sinh được đưa tới Bệnh viện đa khoa huyện Sa Pa.", "Bệnh viện đa khoa huyện Sa Pa"),
+    ("Phụ huynh Trường tiểu học Lê Lợi họp.", "Trường tiểu học Lê Lợi"),
+    ("Cô giáo Trường mầm non Hoa Sen nhận quà.", "Trường mầm non Hoa Sen"),
+])
+def test_a_school_or_hospital_written_in_lower_case_after_its_head(text, name):
+    assert name in spans(text, "ORG")
+
+
+def test_a_school_without_its_name_is_no_organisation():
+    assert spans("Ở Trường tiểu học, các em học vẽ.", "ORG") == []
