@@ -26,6 +26,22 @@ _PLACE_PREPOSITIONS = {"tại", "ở", "về", "đến", "khắp", "qua", "quê"
 _WEAK_PREPOSITIONS = {"là", "như"}
 # capitalised first words of names of natural places ("Hòn Tằm", "Bãi Sao", "Mũi Né")
 _FEATURE_FIRST = {"hòn", "bãi", "mũi", "cồn", "gành", "ghềnh", "thác", "đèo", "vịnh"}
+_WARD_LEVEL = {"ward", "commune", "township"}
+_DISTRICT_LEVEL = {"district", "town", "city"}
+
+
+def _higher_unit(utype: str, name: str) -> str | None:
+    """The level a name listed after a unit of ``utype`` has when it is a higher one: a
+    province after a district ("huyện Quỳnh Lưu, Nghệ An"), a district after a ward."""
+    gaz = gazetteer()
+    if utype in _DISTRICT_LEVEL | _WARD_LEVEL and name in gaz.provinces and \
+            name not in gaz.district_names:
+        return "province"
+    if utype in _WARD_LEVEL and name in gaz.district_names:
+        return "district"
+    return None
+
+
 # the regions, most often written with a lower-case "bộ": "Nam bộ", "Tây Nam bộ"
 _REGION_FIRST = {"bắc", "trung", "nam", "tây", "đông"}
 
@@ -442,8 +458,16 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
                             pe2 = place_name_end(toks, i + 1, admin=False)
                             if pe2 is None or any(blocked[k] for k in range(i + 1, pe2)):
                                 break
-                            if admin and not plural and " ".join(
-                                    x.low for x in toks[i + 1:pe2]) not in gaz.names:
+                            nm2 = " ".join(x.low for x in toks[i + 1:pe2])
+                            if admin and not plural and nm2 not in gaz.names:
+                                break
+                            up = _higher_unit(utype, nm2) if admin and not plural else None
+                            if up:
+                                # "huyện Quỳnh Lưu, Nghệ An": an address goes up a level, the
+                                # province is no "huyện Nghệ An"
+                                found.append((i + 1, pe2, up, None,
+                                              text[toks[i + 1].start:toks[pe2 - 1].end]))
+                                i = pe2
                                 break
                             found.append((i + 1, pe2, utype, unit,
                                           text[toks[i + 1].start:toks[pe2 - 1].end]))

@@ -948,6 +948,12 @@ def canonical_place(words: str) -> str:
     place = " ".join(place.split())
     if "-" in place:  # "bà rịa-vũng tàu" and "bà rịa - vũng tàu" are one place
         place = " - ".join(x.strip() for x in place.split("-"))
+        plain = place.replace(" - ", " ")  # "thừa thiên - huế" is the gazetteer's without one
+        gaz = gazetteer()
+        known = gaz.names.union(gaz.provinces)
+        if plain in known or (plain.split(" ", 1)[-1] in known and
+                              place.split(" ", 1)[-1] not in known):
+            place = plain
     if _CITY_ALIASES.get(place):
         return "thành phố " + _CITY_ALIASES[place]
     for unit, full in (("thành phố ", "thành phố"), ("tỉnh ", "tỉnh"), ("tp. ", "thành phố"),

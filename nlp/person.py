@@ -250,7 +250,8 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
         if start >= n or not (is_cap(toks[start]) or initials) or blocked[start]:
             i += 1
             continue
-        run = 1 if initials else _name_run(c, start)
+        # (an Ê Đê name may run to five syllables: "Y Thanh Hà Niê Kđăm")
+        run = 1 if initials else _name_run(c, start, 5 if toks[start].text == "Y" else 4)
         lead = next((x for x in (3, 2) if x < run and " ".join(
             t.low for t in toks[start:start + x]) in lex.places), 0)
         if lead and not hon:
@@ -279,6 +280,9 @@ def find_persons(text: str, toks: list[Tok], orgs: list[OrgSpan], blocked: list[
         if credit and 2 <= run <= 3 and (start + run >= n or toks[start + run].nl or
                                          toks[start + run].text in (")", ".")):
             ok = True  # "Ảnh: Quang Vinh)": a photographer's credit
+        if ok and not hon and not pre and toks[start].text == "Y" and \
+                toks[start + 1].low in _MEDICINE:
+            ok = False  # "ngành Y Dược": medicine, not a man named "Y ..."
         if ok and run == 2 and toks[start].low in _CAN and toks[start + 1].low in _CHI:
             ok = False  # a year of the sexagenary cycle: "Giáp Thìn", "Đinh Dậu"
         if ok:
@@ -355,6 +359,10 @@ _NOT_NAMED_AFTER = {("gia", "đình"), ("triều", "đình"), ("yêu", "cầu"),
                     ("chiêu", "mộ"), ("phân", "giải"), ("lý", "giải"), ("tháo", "gỡ")}
 _NAMED_AFTER_STOP = {"cho", "của", "và", "với", "tới", "là", "được", "bởi", "do", "ông", "bà",
                      "đã", "sẽ", "đang", "tại", "ở", "khi", "như", "có", "trao", "tặng", "nhận"}
+
+
+# after "Y" (medicine) these are fields, not the rest of an Ê Đê man's name
+_MEDICINE = {"dược", "khoa", "học", "tế", "sinh", "đức", "bác", "sĩ"}
 
 
 def _named_after(toks: list[Tok], start: int) -> bool:

@@ -206,6 +206,8 @@ def _hyphen_names() -> dict[str, list[str]]:
     for name in gazetteer().names:
         if "-" in name:
             out.setdefault(name.split()[0], []).append(name.replace(" ", ""))
+    # (often written with a hyphen though the gazetteer has none: "Thừa Thiên - Huế")
+    out.setdefault("thừa", []).append("thừathiên-huế")
     return out
 
 
@@ -218,7 +220,7 @@ def hyphen_name_end(toks: list[Tok], i: int) -> int | None:
     for target in targets:
         acc, k = "", i
         while k < n and k - i < 8 and (k == i or not toks[k].nl):
-            acc += toks[k].low
+            acc += "-" if toks[k].low in ("–", "—") else toks[k].low  # "Thừa Thiên – Huế"
             k += 1
             if acc == target:
                 return k

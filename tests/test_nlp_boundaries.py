@@ -158,3 +158,35 @@ def test_a_school_or_hospital_written_in_lower_case_after_its_head(text, name):
 
 def test_a_school_without_its_name_is_no_organisation():
     assert spans("Ở Trường tiểu học, các em học vẽ.", "ORG") == []
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Tòa tuyên phạt Y Ăi 3 năm tù.", "Y Ăi"),
+    ("Ông Y Thanh Hà Niê Kđăm, Bí thư Tỉnh ủy, phát biểu.", "Y Thanh Hà Niê Kđăm"),
+    ("Ông Lò Văn Giàng dự họp.", "Lò Văn Giàng"),
+    ("Bà Vi Thị Hoa cho biết.", "Vi Thị Hoa"),
+    ("Đồng chí Điểu K’ré dự họp.", "Điểu K’ré"),
+])
+def test_names_of_upland_peoples(text, person):
+    assert person in spans(text, "PERSON")
+
+
+def test_medicine_after_y_is_no_name():
+    assert spans("Sinh viên ngành Y Dược thực tập.", "PERSON", model=False) == []
+
+
+def test_an_address_goes_up_a_level():
+    """"huyện Quỳnh Lưu, Nghệ An": the province is no "huyện Nghệ An"."""
+    text = "Ông Hồ Văn Tư, trú tại xã Quỳnh Thạch, huyện Quỳnh Lưu, Nghệ An."
+    assert value_of(text, "Nghệ An", "LOC") == "Nghệ An"
+    # a list of districts after the plural keeps their unit
+    text = "Các huyện Quỳnh Lưu, Diễn Châu bị ngập."
+    assert value_of(text, "Diễn Châu", "LOC") == "huyện Diễn Châu"
+
+
+def test_thua_thien_hue_with_a_dash_is_one_province():
+    a = "UBND tỉnh Thừa Thiên - Huế họp."
+    b = "UBND tỉnh Thừa Thiên Huế họp."
+    c = "Lãnh đạo tỉnh Thừa Thiên – Huế dự."
+    assert value_of(a, "UBND tỉnh Thừa Thiên - Huế") == value_of(b, "UBND tỉnh Thừa Thiên Huế")
+    assert "tỉnh Thừa Thiên – Huế" in spans(c, "LOC")
