@@ -13,7 +13,7 @@ from functools import lru_cache
 from .lexicon import PhraseTable, Tok, is_acronym, is_cap, lexicon, tokenize
 from .org import OrgSpan, canonical_place, find_acronyms, find_orgs
 from .person import find_persons
-from .places import gazetteer, new_unit_for, place_name_end, strip_key, ward_divided
+from .places import dot_goes_on, gazetteer, new_unit_for, place_name_end, strip_key, ward_divided
 
 __all__ = ["Doc", "prepare"]
 
@@ -400,8 +400,12 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
             ok_case = t.text[0].islower() or (admin and (is_cap(t) or t.text in ("TP", "Tp", "TX"))) \
                 or (is_cap(t) and uend < n and toks[uend].text[:1].isdigit())  # "Quốc lộ 1A"
             if ok_case:
-                if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P", "TX"):
+                if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P", "TX") \
+                        and dot_goes_on(toks, uend):
                     uend += 1
+                elif uend > i + 1 and toks[uend - 1].text == "." and \
+                        not dot_goes_on(toks, uend - 1):
+                    uend -= 1  # "TP. Giấy mời ...": a full stop after the unit word
                 # a name right after "Chủ tịch UBND xã" may be the official's; elsewhere
                 # a family-name-like place ("xã Kim Lan") is a place
                 # ("Chủ tịch UBND xã Đỗ Văn Sơn": the title may end at a body's name)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .lexicon import Tok, is_acronym, is_cap, lexicon
 from .normalize import fold
-from .places import gazetteer, hyphen_name_end, place_name_end
+from .places import dot_goes_on, gazetteer, hyphen_name_end, place_name_end
 from .records import TokenSpan
 
 __all__ = ["OrgSpan", "find_orgs", "find_acronyms", "initials"]
@@ -464,6 +464,21 @@ def _unit_code(toks: list[Tok], i: int) -> tuple[int, None, bool] | None:
     return end, None, True
 
 
+# "BHXH" names the agency and the insurance it runs; after these words it is the insurance
+_INSURANCE_HEADS = {"bhxh", "bảo hiểm xã hội"}
+_INSURANCE_BEFORE = {"đóng", "sổ", "nộp", "gia", "chốt", "hưởng", "thu", "nợ", "trốn", "mức",
+                     "quỹ", "thẻ", "độ", "tiền", "phí", "bảo", "khoản"}
+_INSURANCE_AFTER = {"bhyt", "bhtn", "kpcđ"}
+
+
+def _insurance(toks: list[Tok], i: int, hend: int, phrase: str) -> bool:
+    if fold(phrase).lower() not in _INSURANCE_HEADS:
+        return False
+    n = len(toks)
+    return (i > 0 and toks[i - 1].low in _INSURANCE_BEFORE and not toks[i].nl) or (
+        hend + 1 < n and toks[hend].text in (",", "và") and toks[hend + 1].low in _INSURANCE_AFTER)
+
+
 def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | None:
     """(end token, place start token or None, bare) of an organisation starting at token i."""
     lex = lexicon()
@@ -471,6 +486,8 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
     if not m:
         return _unit_code(toks, i)
     hend, phrase, (kind, _long) = m
+    if _insurance(toks, i, hend, phrase):
+        return None  # "đóng BHXH", "sổ BHXH": the insurance, not the agency
     if phrase.lower() in _PRESS_HEADS or (toks[i].low == "báo" and hend == i + 1):
         pe = _press_end(toks, i, hend)
         return (pe, None, False) if pe else None
@@ -590,8 +607,11 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             u = None  # "Quận ủy" is a body, not the unit word "quận"
         if u:
             uend, _, (utype, admin) = u
-            if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P", "TX"):
+            if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P", "TX") \
+                    and dot_goes_on(toks, uend):
                 uend += 1
+            elif uend > j + 1 and toks[uend - 1].text == "." and not dot_goes_on(toks, uend - 1):
+                uend -= 1  # "HĐND TP. Giấy mời ...": the unit word ends the sentence
             # a family-name-like place ("huyện Từ Liêm", "phường Nguyễn Trãi") is the
             # official's name only when a title comes before the organisation
             if titled is None:
@@ -782,6 +802,9 @@ def _extend_to_parenthesis(toks: list[Tok], j: int) -> int:
         k += 1
     if k > j and k + 2 < n and toks[k].text == "(" and is_acronym(toks[k + 1]) and \
             toks[k + 2].text == ")":
+        tail = [t.text for t in toks[j:k] if t.low != "và"]
+        if initials(" ".join(tail)) == toks[k + 1].text.upper():
+            return j  # "Chính phủ và doanh nghiệp (DN)": the parenthesis abbreviates the tail
         return k
     return j
 
@@ -904,7 +927,12 @@ LEVEL_HEADS = frozenset(fold(h).lower() for h in (
     "Văn phòng Quận ủy", "Văn phòng Huyện ủy",
     # and the two national bodies news names by their common noun (dev: 0 of 110 "Chính
     # phủ", 1 of 28 "Quốc hội" tagged)
-    "Chính phủ", "Quốc hội"))
+    "Chính phủ", "Quốc hội",
+    # and bodies every district, court case or company has, named by their common noun
+    "Thủ tướng Chính phủ", "BHXH", "Bảo hiểm xã hội", "Trung tâm Y tế", "TTYT",
+    "Viện Kiểm sát", "Viện kiểm sát", "VKS", "Viện kiểm sát nhân dân", "VKSND",
+    "Tòa án nhân dân", "TAND", "Hội đồng quản trị", "HĐQT", "Ban Giám hiệu", "Ban giám hiệu",
+    "Ban kiểm soát", "Ban điều hành", "Hội đồng thành viên"))
 
 
 def _nominal(toks: list[Tok], i: int, j: int) -> bool:

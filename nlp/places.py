@@ -29,7 +29,7 @@ from pathlib import Path
 from .lexicon import Tok, is_cap, lexicon
 from .normalize import fold
 
-__all__ = ["Gazetteer", "gazetteer", "place_name_end", "new_unit_for", "ward_divided",
+__all__ = ["Gazetteer", "gazetteer", "place_name_end", "dot_goes_on", "new_unit_for", "ward_divided",
            "strip_key", "UNIT_WORDS", "place_after_unit", "bare_place_name"]
 
 # The words that name an administrative unit before its name, longest first ("thị xã"
@@ -196,6 +196,24 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True,
         if toks[k].low in lex.surnames and 2 <= j - k <= 4:
             return k
     return i + min(run, limit)
+
+
+def dot_goes_on(toks: list[Tok], k: int) -> bool:
+    """The "." at token k abbreviates the unit word before it ("TP.Vinh", "TP. Hà Nội"), not
+    a full stop ("... với thường trực HĐND TP. Giấy mời ..."): the name follows glued, or it
+    is a known place, or a number."""
+    n = len(toks)
+    if k + 1 >= n or toks[k + 1].nl:
+        return False
+    nxt = toks[k + 1]
+    if nxt.glued or nxt.text.isdigit():
+        return True
+    gaz, lex = gazetteer(), lexicon()
+    for length in (4, 3, 2, 1):
+        name = " ".join(t.low for t in toks[k + 1:k + 1 + length])
+        if k + 1 + length <= n and (name in gaz.names or name in lex.places):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

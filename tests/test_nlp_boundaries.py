@@ -190,3 +190,33 @@ def test_thua_thien_hue_with_a_dash_is_one_province():
     c = "Lãnh đạo tỉnh Thừa Thiên – Huế dự."
     assert value_of(a, "UBND tỉnh Thừa Thiên - Huế") == value_of(b, "UBND tỉnh Thừa Thiên Huế")
     assert "tỉnh Thừa Thiên – Huế" in spans(c, "LOC")
+
+
+def test_social_insurance_paid_is_no_agency():
+    text = "Công ty chưa đóng BHXH cho 20 người; sổ BHXH của họ bị giữ lại."
+    assert spans(text, "ORG") == []
+    text = "Danh sách tham gia BHXH, BHYT, BHTN được gửi tới BHXH quận Hoàng Mai."
+    assert spans(text, "ORG") == ["BHXH quận Hoàng Mai"]
+
+
+def test_an_abbreviation_of_the_tail_is_not_the_bodys():
+    text = "Khả năng trả nợ của Chính phủ và doanh nghiệp (DN) giảm."
+    assert spans(text, "ORG", model=False) == ["Chính phủ"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Đại diện Viện Kiểm sát cho rằng kết quả điều tra là đúng.", "Viện Kiểm sát"),
+    ("Ngân hàng cảnh cáo tập thể Hội đồng quản trị, Ban kiểm soát.", "Hội đồng quản trị"),
+    ("Dự án được trình Thủ tướng Chính phủ phê duyệt.", "Thủ tướng Chính phủ"),
+    ("Học sinh được đưa tới Trung tâm Y tế huyện.", "Trung tâm Y tế huyện"),
+])
+def test_bodies_named_by_their_common_noun_are_nominal(text, name):
+    m = next(m for m in analyze(text).mentions if text[m.start:m.end] == name)
+    assert m.type == "ORG" and m.attrs.get("nominal")
+
+
+def test_a_unit_word_before_a_full_stop_takes_no_name_from_the_next_sentence():
+    text = "Ông An chủ trì cuộc họp với thường trực HĐND TP. Giấy mời đã được gửi."
+    assert spans(text, "ORG") == ["HĐND TP"]
+    assert value_of("Chủ tịch UBND TP. Hà Nội phát biểu.", "UBND TP. Hà Nội") == \
+        "ủy ban nhân dân|thành phố hà nội"
