@@ -7,6 +7,7 @@ form; capitalisation is checked by the caller, which knows whether it matters.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -66,6 +67,22 @@ def _pieces(m: re.Match):
 
 # a unit's abbreviation glued to its name: "TP.Đà Nẵng", "Q.Hoàng Mai" (not "TP.HCM")
 _GLUED_UNIT = re.compile(r"(TP|Tp|Q|P|TX)\.([^\W\d_][^\W\d_A-ZĐ]*|\d{1,2})")
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.replace("đ", "d"))
+                   if not unicodedata.combining(c))
+
+
+# the commonest family names as typed without tone marks ("Nguyen Thi Ha" in lists of donors);
+# only these, as the unmarked forms of others are words ("Do", "Dinh Cậu", "Le Monde", "Can")
+_UNACCENTED_SURNAMES = {"nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang",
+                        "bui", "ngo", "duong", "ly", "truong", "doan", "trinh", "luong"}
+
+
+def _with_unaccented(names) -> set[str]:
+    names = set(names)
+    return names | {u for u in map(_unaccented, names) if u in _UNACCENTED_SURNAMES}
 
 
 def _low(word: str) -> str:
@@ -243,7 +260,7 @@ def lexicon() -> Lexicon:
         abbrev[row[0].lower()] = row[1]
     abbrev = _Abbreviations(abbrev)
     return Lexicon(
-        surnames={fold(s) for s in read_list("surnames.txt")},
+        surnames=_with_unaccented(fold(s) for s in read_list("surnames.txt")),
         titles=PhraseTable({t: None for t in read_list("titles.txt")}),
         heads=PhraseTable(heads),
         units=PhraseTable(units),

@@ -229,7 +229,8 @@ _CLAUSE_WORDS = frozenset("để đã sẽ đang được bị là vừa chỉ c
 
 def _verb_runs(t: str, found: list[tuple]) -> list[tuple]:
     """A model span with a lower-case run between two capitalised parts, where the run holds
-    a clause word or a verb (``_CLAUSE_WORDS``, org.CLAUSE_VERBS), is the two names around it."""
+    a clause word or a verb (``_CLAUSE_WORDS``, org.CLAUSE_VERBS), is the two names around it;
+    a run that ends the span and holds one (or a function word) is cut off."""
     if not SPLIT_RUNS:
         return found
     from .org import CLAUSE_VERBS
@@ -249,9 +250,19 @@ def _verb_runs(t: str, found: list[tuple]) -> list[tuple]:
                       tuple(words[f:f + 2]) in CLAUSE_VERBS]
             if b + 1 < len(parts) and parts[b + 1][2][:1].isupper() and starts:
                 cut = (k + starts[0], b)  # the name before keeps the words of its own
+            elif b + 1 == len(parts) or not parts[b + 1][2][:1].isupper():
+                # a run that ends the span: "Ericsson cùng thử nghiệm mạng 5G" is "Ericsson"
+                tail = [f for f, w in enumerate(words) if w in _CLAUSE_WORDS or
+                        w in _FUNCTION_WORDS or tuple(words[f:f + 2]) in CLAUSE_VERBS]
+                if tail:
+                    cut = (k + tail[0], None)
+                    break
             k = b + 1
         if cut is None:
             out.append((kind, s, e))
+            continue
+        if cut[1] is None:
+            out.append((kind, s, parts[cut[0] - 1][1]))
             continue
         a, b = cut
         out.append((kind, s, parts[a - 1][1]))

@@ -466,6 +466,8 @@ def _unit_code(toks: list[Tok], i: int) -> tuple[int, None, bool] | None:
 
 # "BHXH" names the agency and the insurance it runs; after these words it is the insurance
 _INSURANCE_HEADS = {"bhxh", "bảo hiểm xã hội"}
+# words that follow a subject: the lower-case words before them close the name
+_AUXILIARIES = {"được", "đã", "sẽ", "đang", "vừa", "cũng", "bị"}
 _INSURANCE_BEFORE = {"đóng", "sổ", "nộp", "gia", "chốt", "hưởng", "thu", "nợ", "trốn", "mức",
                      "quỹ", "thẻ", "độ", "tiền", "phí", "bảo", "khoản"}
 _INSURANCE_AFTER = {"bhyt", "bhtn", "kpcđ"}
@@ -569,8 +571,11 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             return None  # "Giám đốc Sở Vũ Văn Viện"
     elif not head_cap and kind == "standalone" and not _in_title(toks, i):
         # "ủy ban nhân dân phường X": lower-case full names only with a named place
+        # ("huyện ủy Hòa Vang": a party committee's place follows without a unit word)
         u = lex.units.match(toks, hend)
-        if not (u and u[2][1] and place_name_end(toks, u[0])):
+        if not (u and u[2][1] and place_name_end(toks, u[0])) and not (
+                toks[hend - 1].low in ("ủy", "uỷ") and hend < n and is_cap(toks[hend]) and
+                place_name_end(toks, hend)):
             return None
     j = hend
     last = hend
@@ -701,6 +706,10 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
                 if j < n and toks[j].low == "học" and not toks[j].nl:
                     j += 1  # three-syllable words: "Khảo cổ học", "Sinh học"
                     last = j
+                elif j < n and toks[j].text[0].islower() and not toks[j].nl and \
+                        (toks[j - 1].low, toks[j].low) in lex.compounds:
+                    j += 1  # "Phòng, Chống thiên tai": the tail is a word of its own
+                    last = j
             continue
         if t.low == "số" and j + 1 < n and toks[j + 1].text.isdigit():
             j = last = j + 2
@@ -768,9 +777,10 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
         toks[last - 1].text[0].islower()  # "... và Chăm sóc sức khỏe sinh sản cho biết"
     if descriptor and last > hend and not complete and (2 <= j - last <= 3 or (
             j - last == 1 and toks[last - 1].text[0].islower())) and j < n and \
-            (toks[j].text in (",", ".", ";", ")", ":") or verb_after) and \
+            (toks[j].text in (",", ".", ";", ")", ":", "(") or verb_after or
+             (toks[j].low in _AUXILIARIES and last - hend >= 2)) and \
             all(toks[k].word and toks[k].text[0].islower() for k in range(last, j)):
-        last = j
+        last = j  # "Cục Phát triển doanh nghiệp (Bộ KH&ĐT)", "Vụ Giáo dục đại học được ..."
     # "Ban chỉ đạo phong trào, ...": a capitalised fixed head may end in lower-case words
     # (more of them when they hold "phòng, chống": "Ban Chỉ huy phòng, chống thiên tai, ...")
     paired = any(toks[k].text == "," for k in range(last, j))

@@ -220,3 +220,23 @@ def test_a_unit_word_before_a_full_stop_takes_no_name_from_the_next_sentence():
     assert spans(text, "ORG") == ["HĐND TP"]
     assert value_of("Chủ tịch UBND TP. Hà Nội phát biểu.", "UBND TP. Hà Nội") == \
         "ủy ban nhân dân|thành phố hà nội"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tổng cục trưởng Tổng cục Phòng, Chống thiên tai (Bộ NN&PTNT) cho biết.",
+     "Tổng cục Phòng, Chống thiên tai"),
+    ("Phó Cục trưởng Cục Phát triển doanh nghiệp (Bộ KH&ĐT) nhận định.",
+     "Cục Phát triển doanh nghiệp"),
+    ("Bà Phụng cho biết, Vụ Giáo dục đại học được Bộ GD&ĐT giao phụ trách.",
+     "Vụ Giáo dục đại học"),
+    ("Cục Hậu cần phối hợp với Văn phòng Bộ Tư lệnh BĐBP tổ chức giải.",
+     "Văn phòng Bộ Tư lệnh BĐBP"),
+    ("Các kỷ vật được trao lại cho huyện ủy Hòa Vang.", "huyện ủy Hòa Vang"),
+])
+def test_lower_case_ends_of_names_before_a_bracket_or_an_auxiliary(text, name):
+    assert name in spans(text, "ORG", model=False)
+
+
+def test_a_name_typed_without_tone_marks():
+    text = "Danh sách ủng hộ: Tran Thanh Nhan: 100.000 đồng; Nguyen Thi Oanh: 200.000 đồng."
+    assert spans(text, "PERSON", model=False) == ["Tran Thanh Nhan", "Nguyen Thi Oanh"]

@@ -116,6 +116,9 @@ def test_a_lower_case_field_the_model_reads_on_but_never_over_a_verb():
     ("Trung tâm Nghiên cứu không phổ biến vũ khí James Martin",
      ["Trung tâm Nghiên cứu không phổ biến vũ khí James Martin"]),
     ("Bộ Nông nghiệp và phát triển nông thôn Lào", ["Bộ Nông nghiệp và phát triển nông thôn Lào"]),
+    # a run that ends the span and holds a function word is no part of the name
+    ("Ericsson cùng thử nghiệm mạng 5G", ["Ericsson"]),
+    ("Trung tâm Bảo trợ xã hội", ["Trung tâm Bảo trợ xã hội"]),
 ])
 def test_a_model_span_across_a_verb_is_two_names(text, parts):
     assert [text[s:e] for _, s, e in _verb_runs(text, [("ORG", 0, len(text))])] == parts
