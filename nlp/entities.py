@@ -13,7 +13,8 @@ from functools import lru_cache
 from .lexicon import PhraseTable, Tok, is_acronym, is_cap, lexicon, tokenize
 from .org import OrgSpan, canonical_place, find_acronyms, find_orgs
 from .person import find_persons
-from .places import dot_goes_on, gazetteer, new_unit_for, place_name_end, strip_key, ward_divided
+from .places import (gazetteer, new_unit_for, place_name_end, strip_key, unit_name_start,
+                     ward_divided)
 
 __all__ = ["Doc", "prepare"]
 
@@ -26,24 +27,26 @@ _PLACE_PREPOSITIONS = {"tại", "ở", "về", "đến", "khắp", "qua", "quê"
 _WEAK_PREPOSITIONS = {"là", "như"}
 # capitalised first words of names of natural places ("Hòn Tằm", "Bãi Sao", "Mũi Né")
 _FEATURE_FIRST = {"hòn", "bãi", "mũi", "cồn", "gành", "ghềnh", "thác", "đèo", "vịnh"}
-_WARD_LEVEL = {"ward", "commune", "township"}
-_DISTRICT_LEVEL = {"district", "town", "city"}
+_WARD_TYPES = {"ward", "commune", "township"}
+_DISTRICT_TYPES = {"district", "town", "city"}
 
 
 def _higher_unit(utype: str, name: str) -> str | None:
     """The level a name listed after a unit of ``utype`` has when it is a higher one: a
     province after a district ("huyện Quỳnh Lưu, Nghệ An"), a district after a ward."""
     gaz = gazetteer()
-    if utype in _DISTRICT_LEVEL | _WARD_LEVEL and name in gaz.provinces and \
+    if utype in _DISTRICT_TYPES | _WARD_TYPES and name in gaz.provinces and \
             name not in gaz.district_names:
         return "province"
-    if utype in _WARD_LEVEL and name in gaz.district_names:
+    if utype in _WARD_TYPES and name in gaz.district_names:
         return "district"
     return None
 
 
 # the regions, most often written with a lower-case "bộ": "Nam bộ", "Tây Nam bộ"
 _REGION_FIRST = {"bắc", "trung", "nam", "tây", "đông"}
+# "Nam bộ đội": not the region
+_BO_COMPOUNDS = {("bộ", "đội"), ("bộ", "phận"), ("bộ", "máy"), ("bộ", "trưởng"), ("bộ", "luật")}
 
 
 def _region_end(toks, i: int) -> int | None:
@@ -59,10 +62,6 @@ def _region_end(toks, i: int) -> int | None:
             not (k + 1 < len(toks) and (toks[k].low, toks[k + 1].low) in _BO_COMPOUNDS):
         return k + 1
     return None
-
-
-# "Nam bộ đội": not the region
-_BO_COMPOUNDS = {("bộ", "đội"), ("bộ", "phận"), ("bộ", "máy"), ("bộ", "trưởng"), ("bộ", "luật")}
 
 
 # after these a capitalised name the gazetteer does not know is still a place ("ở Linh Đàm")
@@ -400,12 +399,7 @@ def find_locs(text: str, toks: list[Tok], blocked: list[bool], org_places=()):
             ok_case = t.text[0].islower() or (admin and (is_cap(t) or t.text in ("TP", "Tp", "TX"))) \
                 or (is_cap(t) and uend < n and toks[uend].text[:1].isdigit())  # "Quốc lộ 1A"
             if ok_case:
-                if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P", "TX") \
-                        and dot_goes_on(toks, uend):
-                    uend += 1
-                elif uend > i + 1 and toks[uend - 1].text == "." and \
-                        not dot_goes_on(toks, uend - 1):
-                    uend -= 1  # "TP. Giấy mời ...": a full stop after the unit word
+                uend = unit_name_start(toks, i, uend)
                 # a name right after "Chủ tịch UBND xã" may be the official's; elsewhere
                 # a family-name-like place ("xã Kim Lan") is a place
                 # ("Chủ tịch UBND xã Đỗ Văn Sơn": the title may end at a body's name)

@@ -7,12 +7,11 @@ form; capitalisation is checked by the caller, which knows whether it matters.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .normalize import fold
+from .normalize import fold, unaccented
 
 __all__ = ["Tok", "tokenize", "PhraseTable", "lexicon", "is_cap", "is_acronym", "read_list",
            "read_tsv"]
@@ -69,11 +68,6 @@ def _pieces(m: re.Match):
 _GLUED_UNIT = re.compile(r"(TP|Tp|Q|P|TX)\.([^\W\d_][^\W\d_A-ZĐ]*|\d{1,2})")
 
 
-def _unaccented(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.replace("đ", "d"))
-                   if not unicodedata.combining(c))
-
-
 # the commonest family names as typed without tone marks ("Nguyen Thi Ha" in lists of donors);
 # only these, as the unmarked forms of others are words ("Do", "Dinh Cậu", "Le Monde", "Can")
 _UNACCENTED_SURNAMES = {"nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang",
@@ -82,7 +76,7 @@ _UNACCENTED_SURNAMES = {"nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu"
 
 def _with_unaccented(names) -> set[str]:
     names = set(names)
-    return names | {u for u in map(_unaccented, names) if u in _UNACCENTED_SURNAMES}
+    return names | {u for u in map(unaccented, names) if u in _UNACCENTED_SURNAMES}
 
 
 def _low(word: str) -> str:

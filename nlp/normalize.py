@@ -21,7 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Normalized", "normalize", "fold", "tone_style", "key"]
+__all__ = ["Normalized", "normalize", "fold", "tone_style", "key", "unaccented"]
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
 
@@ -171,6 +171,12 @@ def fold(text: str) -> str:
     t = tone_style(t)
     t = _WS.sub(" ", t).strip().translate(_FOLD_TABLE)
     return t.lower()
+
+
+def unaccented(text: str) -> str:
+    """Letters without tone or vowel marks, "đ" as "d": "Nguyễn" → "Nguyen"."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+                   if not unicodedata.combining(c))
 
 
 def key(text: str) -> str:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .lexicon import Tok, is_acronym, is_cap, lexicon
 from .normalize import fold
-from .places import dot_goes_on, gazetteer, hyphen_name_end, place_name_end
+from .places import gazetteer, hyphen_name_end, place_name_end, unit_name_start
 from .records import TokenSpan
 
 __all__ = ["OrgSpan", "find_orgs", "find_acronyms", "initials"]
@@ -612,11 +612,7 @@ def _scan(toks: list[Tok], i: int, text: str) -> tuple[int, int | None, bool] | 
             u = None  # "Quận ủy" is a body, not the unit word "quận"
         if u:
             uend, _, (utype, admin) = u
-            if uend < n and toks[uend].text == "." and t.text in ("TP", "Tp", "Q", "P", "TX") \
-                    and dot_goes_on(toks, uend):
-                uend += 1
-            elif uend > j + 1 and toks[uend - 1].text == "." and not dot_goes_on(toks, uend - 1):
-                uend -= 1  # "HĐND TP. Giấy mời ...": the unit word ends the sentence
+            uend = unit_name_start(toks, j, uend)
             # a family-name-like place ("huyện Từ Liêm", "phường Nguyễn Trãi") is the
             # official's name only when a title comes before the organisation
             if titled is None:
@@ -973,6 +969,11 @@ _CITY_ALIASES = {"tp.hcm": "hồ chí minh", "tphcm": "hồ chí minh", "tp hcm"
                  "thủ đô": None}
 
 
+def _known_place(name: str) -> bool:
+    gaz = gazetteer()
+    return name in gaz.names or name in gaz.provinces
+
+
 def canonical_place(words: str) -> str:
     """One spelling per place in keys: "Hà Nội", "TP Hà Nội", "TP. Hà Nội", "thành phố Hà
     Nội" are all "thành phố hà nội"; "TP.HCM" is "thành phố hồ chí minh"; a province named
@@ -987,10 +988,8 @@ def canonical_place(words: str) -> str:
     if "-" in place:  # "bà rịa-vũng tàu" and "bà rịa - vũng tàu" are one place
         place = " - ".join(x.strip() for x in place.split("-"))
         plain = place.replace(" - ", " ")  # "thừa thiên - huế" is the gazetteer's without one
-        gaz = gazetteer()
-        known = gaz.names.union(gaz.provinces)
-        if plain in known or (plain.split(" ", 1)[-1] in known and
-                              place.split(" ", 1)[-1] not in known):
+        if _known_place(plain) or (_known_place(plain.split(" ", 1)[-1]) and
+                                   not _known_place(place.split(" ", 1)[-1])):
             place = plain
     if _CITY_ALIASES.get(place):
         return "thành phố " + _CITY_ALIASES[place]

@@ -21,16 +21,15 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .lexicon import Tok, is_cap, lexicon
-from .normalize import fold
+from .normalize import fold, unaccented
 
-__all__ = ["Gazetteer", "gazetteer", "place_name_end", "dot_goes_on", "new_unit_for", "ward_divided",
-           "strip_key", "UNIT_WORDS", "place_after_unit", "bare_place_name"]
+__all__ = ["Gazetteer", "gazetteer", "place_name_end", "unit_name_start", "new_unit_for",
+           "ward_divided", "strip_key", "UNIT_WORDS", "place_after_unit", "bare_place_name"]
 
 # The words that name an administrative unit before its name, longest first ("thị xã"
 # before "xã"): the one list the analyzer and the store read places with.
@@ -57,8 +56,7 @@ def bare_place_name(place: str) -> str:
 
 def strip_key(text: str) -> str:
     """underthesea's address key: no diacritics, no spaces, lower case ("quanhoangmai")."""
-    t = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
-    return "".join(c for c in t if c.isalnum() and not unicodedata.combining(c))
+    return "".join(c for c in unaccented(fold(text)) if c.isalnum())
 
 
 @dataclass
@@ -196,6 +194,18 @@ def place_name_end(toks: list[Tok], i: int, limit: int = 4, admin: bool = True,
         if toks[k].low in lex.surnames and 2 <= j - k <= 4:
             return k
     return i + min(run, limit)
+
+
+def unit_name_start(toks: list[Tok], unit: int, uend: int) -> int:
+    """Where the name after the unit word at token ``unit`` starts, ``uend`` being the end of
+    the unit phrase: past the dot of "TP." / "Q." / "TX." when it abbreviates ("TP.Vinh",
+    "TP. Hà Nội"), before it when it is a full stop ("HĐND TP. Giấy mời ...")."""
+    if uend < len(toks) and toks[uend].text == "." and \
+            toks[unit].text in ("TP", "Tp", "Q", "P", "TX") and dot_goes_on(toks, uend):
+        return uend + 1
+    if uend > unit + 1 and toks[uend - 1].text == "." and not dot_goes_on(toks, uend - 1):
+        return uend - 1
+    return uend
 
 
 def dot_goes_on(toks: list[Tok], k: int) -> bool:
